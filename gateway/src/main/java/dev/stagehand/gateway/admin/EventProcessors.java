@@ -1,0 +1,118 @@
+package dev.stagehand.gateway.admin;
+
+import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.gateway.admin.ProcessorStatus.SegmentStatus;
+import dev.stagehand.gateway.problem.NotFoundException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the state of every streaming event processor and replays one on request. */
+@Component
+public class EventProcessors {
+
+    private static final Logger log = LoggerFactory.getLogger(EventProcessors.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final JdbcClient jdbc;
+
+    EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+    }
+
+    public List<ProcessorStatus> statuses() {
+        long head = position(eventStore.createHeadToken()).orElse(-1);
+        return streamingProcessors().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> status(entry.getKey(), entry.getValue(), head))
+                .toList();
+    }
+
+    public ProcessorStatus status(String name) {
+        long head = position(eventStore.createHeadToken()).orElse(-1);
+        return status(name, processor(name), head);
+    }
+
+    /**
+     * Stops the processor, resets its tokens (its projection clears its tables in its reset handler), and starts it
+     * again from the first event. Queries keep being answered while it rebuilds.
+     */
+    public CompletableFuture<ProcessorStatus> replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new RuleViolation("The processor " + name + " cannot be replayed: replaying it would repeat "
+                    + "what it did to the outside world.");
+        }
+        return processor.shutdownAsync().thenApply(stopped -> {
+            try {
+                processor.resetTokens();
+                log.info("Replaying processor {}", name);
+            } finally {
+                processor.start();
+            }
+            return status(name);
+        });
+    }
+
+    private Map<String, StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> (StreamingEventProcessor) entry.getValue()));
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        StreamingEventProcessor processor = streamingProcessors().get(name);
+        if (processor == null) {
+            throw new NotFoundException("No event processor is named " + name + ".");
+        }
+        return processor;
+    }
+
+    private ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        List<SegmentStatus> segments = jdbc
+                .sql("SELECT segment, owner FROM token_entry WHERE processor_name = :name ORDER BY segment")
+                .param("name", name)
+                .query((row, i) -> segment(row.getInt("segment"), row.getString("owner"),
+                        local.get(row.getInt("segment")), head))
+                .list();
+        Long position = segments.stream().filter(SegmentStatus::claimedHere).map(SegmentStatus::position)
+                .filter(p -> p != null).min(Comparator.naturalOrder()).orElse(null);
+        boolean error = segments.stream().anyMatch(segment -> segment.error() != null) || processor.isError();
+        return new ProcessorStatus(name, processor.isRunning(), processor.isReplaying(), error, position, head,
+                position == null ? null : Math.max(0, head - position), deadLetters(name), segments);
+    }
+
+    private static SegmentStatus segment(int segment, String owner, EventTrackerStatus status, long head) {
+        if (status == null) {
+            return new SegmentStatus(segment, owner, false, null, null, false, false, null);
+        }
+        Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null;
+        return new SegmentStatus(segment, owner, true, position, position == null ? null : Math.max(0, head - position),
+                status.isCaughtUp(), status.isReplaying(),
+                status.isErrorState() ? String.valueOf(status.getError()) : null);
+    }
+
+    private long deadLetters(String name) {
+        return processing.deadLetterQueue(name).map(queue -> queue.size()).orElse(0L);
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+}

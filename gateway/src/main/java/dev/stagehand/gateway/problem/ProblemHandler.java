@@ -1,0 +1,62 @@
+package dev.stagehand.gateway.problem;
+
+import dev.stagehand.api.common.RuleViolation;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves the API as an RFC 7807 problem document. Spring's own exceptions (bad JSON, validation, unknown
+ * routes, wrong methods) are handled by the base class; ours and Axon's are mapped here; anything unexpected is logged
+ * with an id and answered without internals.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler({RuleViolation.class, NotFoundException.class, AggregateNotFoundException.class,
+            CommandExecutionException.class, CompletionException.class, ExecutionException.class})
+    ProblemDetail handleDomain(Exception exception) {
+        Throwable cause = unwrap(exception);
+        if (cause instanceof RuleViolation violation) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.getMessage());
+        }
+        if (cause instanceof NotFoundException notFound) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource exists.");
+        }
+        return handleUnexpected(cause);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail handleUnexpected(Throwable exception) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected error, incident {}", incident, exception);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. It was logged as incident " + incident + ".");
+        problem.setProperty("incident", incident);
+        return problem;
+    }
+
+    /** Command results arrive wrapped by futures and by Axon; the cause is what the caller needs to hear about. */
+    private static Throwable unwrap(Throwable exception) {
+        Throwable current = exception;
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof CommandExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}
