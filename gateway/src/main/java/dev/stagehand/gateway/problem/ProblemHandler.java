@@ -1,6 +1,8 @@
 package dev.stagehand.gateway.problem;
 
 import dev.stagehand.api.common.RuleViolation;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -8,11 +10,19 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
 
 /**
  * Every error leaves the API as an RFC 7807 problem document. Spring's own exceptions (bad JSON, validation, unknown
@@ -48,6 +58,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side. It was logged as incident " + incident + ".");
         problem.setProperty("incident", incident);
         return problem;
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException exception,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        exception.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        exception.getGlobalErrors().forEach(error -> errors.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", errors.values()));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(exception, problem, headers, status, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException exception,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        String detail = exception.getCause() instanceof DecodingException
+                ? "The request body is not valid JSON of the expected shape."
+                : exception.getReason();
+        return handleExceptionInternal(exception, ProblemDetail.forStatusAndDetail(status, detail), headers, status,
+                exchange);
     }
 
     /** Command results arrive wrapped by futures and by Axon; the cause is what the caller needs to hear about. */

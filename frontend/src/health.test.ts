@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from './health';
+
+describe('summarize', () => {
+  it('lists every part in a fixed order with what it reports', () => {
+    const parts = summarize({
+      status: 'UP',
+      components: {
+        kafka: { status: 'UP', details: { brokers: 1, clusterId: 'x' } },
+        db: { status: 'UP', details: { database: 'PostgreSQL' } },
+        eventProcessors: {
+          status: 'UP',
+          details: { accounts: { running: true, replaying: false, error: false, lag: 0, deadLetters: 0 } },
+        },
+      },
+    });
+    expect(parts.map((p) => p.label)).toEqual(['PostgreSQL', 'Kafka', 'Event processors']);
+    expect(parts.every((p) => p.up)).toBe(true);
+    expect(parts[1].summary).toBe('1 broker(s)');
+    expect(parts[2].summary).toBe('accounts: running, 0 behind');
+  });
+
+  it('reports a failing processor with its dead letters', () => {
+    const [, , processors] = summarize({
+      status: 'DOWN',
+      components: {
+        eventProcessors: {
+          status: 'DOWN',
+          details: { accounts: { running: true, replaying: false, error: true, lag: 12, deadLetters: 3 } },
+        },
+      },
+    });
+    expect(processors.up).toBe(false);
+    expect(processors.summary).toBe('accounts: failing, 12 behind, 3 dead letters');
+  });
+
+  it('treats a part missing from the answer as down', () => {
+    const [db] = summarize({ status: 'DOWN', components: {} });
+    expect(db).toEqual({ key: 'db', label: 'PostgreSQL', up: false, summary: 'not reported' });
+  });
+});

@@ -1,0 +1,56 @@
+/** The parts of Spring Boot's /actuator/health answer that the dashboard shows. */
+export interface HealthDocument {
+  status: string;
+  components?: Record<string, { status: string; details?: Record<string, unknown> }>;
+}
+
+export interface PartStatus {
+  key: string;
+  label: string;
+  up: boolean;
+  summary: string;
+}
+
+const PARTS: { key: string; label: string }[] = [
+  { key: 'db', label: 'PostgreSQL' },
+  { key: 'kafka', label: 'Kafka' },
+  { key: 'eventProcessors', label: 'Event processors' },
+];
+
+interface ProcessorDetail {
+  running: boolean;
+  replaying: boolean;
+  error: boolean;
+  lag: number | null;
+  deadLetters: number;
+}
+
+function describeProcessors(details: Record<string, unknown>): string {
+  const processors = Object.entries(details) as [string, ProcessorDetail][];
+  if (processors.length === 0) return 'none';
+  return processors
+    .map(([name, p]) => {
+      const state = p.error ? 'failing' : !p.running ? 'stopped' : p.replaying ? 'replaying' : 'running';
+      const lag = p.lag === null ? '' : `, ${p.lag} behind`;
+      const dead = p.deadLetters > 0 ? `, ${p.deadLetters} dead letters` : '';
+      return `${name}: ${state}${lag}${dead}`;
+    })
+    .join('; ');
+}
+
+function describe(key: string, details: Record<string, unknown> | undefined): string {
+  if (!details) return '';
+  if (key === 'db') return String(details.database ?? '');
+  if (key === 'kafka') return `${details.brokers ?? 0} broker(s)`;
+  if (key === 'eventProcessors') return describeProcessors(details);
+  return '';
+}
+
+/** One line per infrastructure part, in a fixed order; a part missing from the answer counts as down. */
+export function summarize(health: HealthDocument): PartStatus[] {
+  return PARTS.map(({ key, label }) => {
+    const component = health.components?.[key];
+    if (!component) return { key, label, up: false, summary: 'not reported' };
+    return { key, label, up: component.status === 'UP', summary: describe(key, component.details) };
+  });
+}
