@@ -16,8 +16,9 @@ describe('summarize', () => {
     });
     expect(parts.map((p) => p.label)).toEqual(['PostgreSQL', 'Kafka', 'Event processors']);
     expect(parts.every((p) => p.up)).toBe(true);
-    expect(parts[1].summary).toBe('1 broker(s)');
-    expect(parts[2].summary).toBe('accounts: running, 0 behind');
+    expect(parts[0].summary).toBe('connected');
+    expect(parts[1].summary).toBe('1 broker');
+    expect(parts[2].summary).toBe('accounts: running, up to date');
   });
 
   it('reports a failing processor with its dead letters', () => {
@@ -31,7 +32,20 @@ describe('summarize', () => {
       },
     });
     expect(processors.up).toBe(false);
-    expect(processors.summary).toBe('accounts: failing, 12 behind, 3 dead letters');
+    expect(processors.summary).toBe('accounts: failing, 12 events behind, 3 dead letters');
+  });
+
+  it('leaves out a lag that is not known yet', () => {
+    const [, , processors] = summarize({
+      status: 'UP',
+      components: {
+        eventProcessors: {
+          status: 'UP',
+          details: { accounts: { running: true, replaying: true, error: false, deadLetters: 0 } },
+        },
+      },
+    });
+    expect(processors.summary).toBe('accounts: replaying');
   });
 
   it('treats a part missing from the answer as down', () => {

@@ -21,7 +21,7 @@ interface ProcessorDetail {
   running: boolean;
   replaying: boolean;
   error: boolean;
-  lag: number | null;
+  lag?: number | null;
   deadLetters: number;
 }
 
@@ -31,7 +31,7 @@ function describeProcessors(details: Record<string, unknown>): string {
   return processors
     .map(([name, p]) => {
       const state = p.error ? 'failing' : !p.running ? 'stopped' : p.replaying ? 'replaying' : 'running';
-      const lag = p.lag === null ? '' : `, ${p.lag} behind`;
+      const lag = p.lag == null ? '' : p.lag === 0 ? ', up to date' : `, ${p.lag} events behind`;
       const dead = p.deadLetters > 0 ? `, ${p.deadLetters} dead letters` : '';
       return `${name}: ${state}${lag}${dead}`;
     })
@@ -40,8 +40,11 @@ function describeProcessors(details: Record<string, unknown>): string {
 
 function describe(key: string, details: Record<string, unknown> | undefined): string {
   if (!details) return '';
-  if (key === 'db') return String(details.database ?? '');
-  if (key === 'kafka') return `${details.brokers ?? 0} broker(s)`;
+  if (key === 'db') return 'connected';
+  if (key === 'kafka') {
+    const brokers = Number(details.brokers ?? 0);
+    return `${brokers} ${brokers === 1 ? 'broker' : 'brokers'}`;
+  }
   if (key === 'eventProcessors') return describeProcessors(details);
   return '';
 }

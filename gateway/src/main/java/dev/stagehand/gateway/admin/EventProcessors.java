@@ -6,6 +6,7 @@ import dev.stagehand.gateway.problem.NotFoundException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -91,11 +92,14 @@ public class EventProcessors {
                 .query((row, i) -> segment(row.getInt("segment"), row.getString("owner"),
                         local.get(row.getInt("segment")), head))
                 .list();
-        Long position = segments.stream().filter(SegmentStatus::claimedHere).map(SegmentStatus::position)
-                .filter(p -> p != null).min(Comparator.naturalOrder()).orElse(null);
+        List<SegmentStatus> claimed = segments.stream().filter(SegmentStatus::claimedHere).toList();
+        Long position = claimed.stream().map(SegmentStatus::position).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        Long lag = claimed.isEmpty() || claimed.stream().anyMatch(segment -> segment.lag() == null) ? null
+                : claimed.stream().mapToLong(SegmentStatus::lag).max().orElse(0);
         boolean error = segments.stream().anyMatch(segment -> segment.error() != null) || processor.isError();
-        return new ProcessorStatus(name, processor.isRunning(), processor.isReplaying(), error, position, head,
-                position == null ? null : Math.max(0, head - position), deadLetters(name), segments);
+        return new ProcessorStatus(name, processor.isRunning(), processor.isReplaying(), error, position, head, lag,
+                deadLetters(name), segments);
     }
 
     private static SegmentStatus segment(int segment, String owner, EventTrackerStatus status, long head) {
@@ -103,8 +107,9 @@ public class EventProcessors {
             return new SegmentStatus(segment, owner, false, null, null, false, false, null);
         }
         Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null;
-        return new SegmentStatus(segment, owner, true, position, position == null ? null : Math.max(0, head - position),
-                status.isCaughtUp(), status.isReplaying(),
+        // A segment that has seen no event yet has no position; caught up, it is nothing behind.
+        Long lag = position != null ? Long.valueOf(Math.max(0, head - position)) : status.isCaughtUp() ? 0L : null;
+        return new SegmentStatus(segment, owner, true, position, lag, status.isCaughtUp(), status.isReplaying(),
                 status.isErrorState() ? String.valueOf(status.getError()) : null);
     }
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What an event processor is doing. Positions are global event indexes; {@code lag} is how many events it is behind
- * the head of the event store. Segments claimed by another node show their owner but no position.
+ * the head of the event store ({@code null} while unknown). Segments claimed by another node show their owner but
+ * no position.
  */
 public record ProcessorStatus(String name, boolean running, boolean replaying, boolean error, Long position,
                               long headPosition, Long lag, long deadLetters, List<SegmentStatus> segments) {

@@ -1,0 +1,36 @@
+// Shared by the browser tests: Debian's Chromium driven by playwright-core, with screenshots kept under target/.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Runs `scenario(page, baseUrl, screenshot)` against the Stagehand at argv[2]; exits non-zero on failure. */
+export async function runScenario(scenario) {
+  const [baseUrl, screenshotDir] = process.argv.slice(2);
+  mkdirSync(screenshotDir, { recursive: true });
+  // launch() runs headless in a fresh temporary profile; the flags keep Chromium off the (closed) network.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+  const screenshot = (name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  try {
+    await scenario(page, baseUrl, screenshot);
+    console.log('scenario passed');
+  } catch (error) {
+    await screenshot('failure').catch(() => {});
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+
+export function expectEqual(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
