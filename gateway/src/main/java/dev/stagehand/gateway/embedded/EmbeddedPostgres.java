@@ -32,6 +32,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // zonky's defaults suit throwaway test databases (fsync and synchronous commit off); this one holds
+                // the event store, so a crash must not lose committed events. These come after zonky's "-F" and win.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200");
         if (port > 0) {
