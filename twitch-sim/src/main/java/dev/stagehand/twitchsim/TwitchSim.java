@@ -1,0 +1,96 @@
+package dev.stagehand.twitchsim;
+
+import dev.stagehand.twitchsim.auth.OAuthApi;
+import dev.stagehand.twitchsim.chat.IrcEndpoint;
+import dev.stagehand.twitchsim.chat.SimChat;
+import dev.stagehand.twitchsim.helix.HelixApi;
+import dev.stagehand.twitchsim.world.SimWorld;
+import java.time.Clock;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A local Twitch that the real client libraries cannot tell from the real one, on one loopback port:
+ * chat over WebSocket at {@code /}, Helix at {@code /helix}, OAuth at {@code /oauth2}.
+ *
+ * <pre>{@code
+ * try (TwitchSim twitch = TwitchSim.start(0)) {
+ *     String token = twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "bot", List.of("chat:read")).accessToken();
+ *     // point twitch4j at twitch.chatUrl(), twitch.helixUrl(), twitch.identityUrl()
+ *     twitch.chat().say("streamer", "viewer", "hello Kappa");
+ * }
+ * }</pre>
+ */
+public final class TwitchSim implements AutoCloseable {
+
+    /** An app registered in every simulator, for demos and tests. */
+    public static final String CLIENT_ID = "stagehandsimclientid000000000";
+    public static final String CLIENT_SECRET = "stagehandsimclientsecret00000";
+
+    private final SimWorld world;
+    private final IrcEndpoint irc;
+    private final OAuthApi oauth;
+    private final DisposableServer server;
+
+    private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, DisposableServer server) {
+        this.world = world;
+        this.irc = irc;
+        this.oauth = oauth;
+        this.server = server;
+    }
+
+    /** Starts the simulator on {@code port} of 127.0.0.1 (0 picks a free port). */
+    public static TwitchSim start(int port) {
+        SimWorld world = new SimWorld(Clock.systemUTC());
+        world.registerApp(CLIENT_ID, CLIENT_SECRET);
+        IrcEndpoint irc = new IrcEndpoint(world);
+        OAuthApi oauth = new OAuthApi(world);
+        HelixApi helix = new HelixApi(world);
+        DisposableServer server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(port)
+                .route(routes -> {
+                    irc.register(routes);
+                    oauth.register(routes);
+                    helix.register(routes);
+                })
+                .bindNow();
+        return new TwitchSim(world, irc, oauth, server);
+    }
+
+    public SimWorld world() {
+        return world;
+    }
+
+    public SimChat chat() {
+        return irc.chat();
+    }
+
+    public OAuthApi oauth() {
+        return oauth;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** For {@code TwitchChatBuilder.withBaseUrl}, tmi.js and other IRC-over-WebSocket clients. */
+    public String chatUrl() {
+        return "ws://127.0.0.1:" + port();
+    }
+
+    /** For {@code TwitchHelixBuilder.withBaseUrl}. */
+    public String helixUrl() {
+        return "http://127.0.0.1:" + port() + "/helix";
+    }
+
+    /** For {@code TwitchIdentityProvider}'s base URL. */
+    public String identityUrl() {
+        return "http://127.0.0.1:" + port() + "/oauth2";
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.stagehand.twitchsim.chat;
+
+/**
+ * A line as Twitch sends it, built once for every recipient: with IRCv3 tags for clients that requested
+ * {@code twitch.tv/tags}, without for the others.
+ */
+record ChatLine(String tagged, String plain) {
+
+    static ChatLine of(String tags, String rest) {
+        return new ChatLine(tags.isEmpty() ? rest : "@" + tags + " " + rest, rest);
+    }
+}

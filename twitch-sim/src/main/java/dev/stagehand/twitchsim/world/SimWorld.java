@@ -1,0 +1,174 @@
+package dev.stagehand.twitchsim.world;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything the simulated Twitch knows: accounts, registered apps, games, live streams and issued tokens.
+ * Thread-safe; tests and the scenario driver change it while clients read it.
+ */
+public final class SimWorld {
+
+    private static final String[] COLORS = {"#FF0000", "#0000FF", "#008000", "#B22222", "#FF7F50", "#9ACD32",
+            "#FF4500", "#2E8B57", "#DAA520", "#D2691E", "#5F9EA0", "#1E90FF", "#FF69B4", "#8A2BE2", "#00FF7F"};
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
+
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong nextUserId = new AtomicLong(100_000_000L);
+    private final AtomicLong nextStreamId = new AtomicLong(40_000_000_000L);
+    private final Map<String, SimUser> usersById = new ConcurrentHashMap<>();
+    private final Map<String, SimUser> usersByLogin = new ConcurrentHashMap<>();
+    private final Map<String, String> appSecrets = new ConcurrentHashMap<>();
+    private final Map<String, SimGame> gamesById = new ConcurrentHashMap<>();
+    private final Map<String, SimStream> liveByBroadcasterId = new ConcurrentHashMap<>();
+    private final Map<String, SimToken> tokensByAccess = new ConcurrentHashMap<>();
+    private final Map<String, SimToken> tokensByRefresh = new ConcurrentHashMap<>();
+
+    public SimWorld(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    // ---- accounts
+
+    /** The account with this login, created on first use. Logins are lower case, as on Twitch. */
+    public SimUser user(String login) {
+        String key = login.toLowerCase();
+        return usersByLogin.computeIfAbsent(key, name -> {
+            String id = Long.toString(nextUserId.getAndIncrement());
+            SimUser user = new SimUser(id, name, displayName(login), COLORS[Math.floorMod(name.hashCode(),
+                    COLORS.length)], "", now());
+            usersById.put(id, user);
+            return user;
+        });
+    }
+
+    public Optional<SimUser> userById(String id) {
+        return Optional.ofNullable(usersById.get(id));
+    }
+
+    public Optional<SimUser> userByLogin(String login) {
+        return Optional.ofNullable(usersByLogin.get(login.toLowerCase()));
+    }
+
+    private static String displayName(String login) {
+        return login.isEmpty() ? login : Character.toUpperCase(login.charAt(0)) + login.substring(1);
+    }
+
+    // ---- apps and tokens
+
+    public void registerApp(String clientId, String clientSecret) {
+        appSecrets.put(clientId, clientSecret);
+    }
+
+    public boolean isApp(String clientId) {
+        return appSecrets.containsKey(clientId);
+    }
+
+    public boolean appSecretMatches(String clientId, String clientSecret) {
+        return clientSecret != null && clientSecret.equals(appSecrets.get(clientId));
+    }
+
+    /** Issues a user token directly, as if the user had gone through the authorization page. */
+    public SimToken issueUserToken(String clientId, String login, List<String> scopes) {
+        return store(new SimToken(secret(), secret(), clientId, user(login), List.copyOf(scopes),
+                now().plus(TOKEN_LIFETIME)));
+    }
+
+    public SimToken issueAppToken(String clientId) {
+        return store(new SimToken(secret(), null, clientId, null, List.of(), now().plus(TOKEN_LIFETIME)));
+    }
+
+    /** A live token, or empty when unknown, revoked or expired. */
+    public Optional<SimToken> token(String accessToken) {
+        return Optional.ofNullable(accessToken == null ? null : tokensByAccess.get(accessToken))
+                .filter(token -> token.expiresAt().isAfter(now()));
+    }
+
+    /** Exchanges a refresh token: the old pair stops working, a new pair is issued. */
+    public Optional<SimToken> refresh(String clientId, String refreshToken) {
+        SimToken old = refreshToken == null ? null : tokensByRefresh.get(refreshToken);
+        if (old == null || !old.clientId().equals(clientId)) {
+            return Optional.empty();
+        }
+        revoke(old.accessToken());
+        return Optional.of(store(new SimToken(secret(), secret(), clientId, old.user(), old.scopes(),
+                now().plus(TOKEN_LIFETIME))));
+    }
+
+    public void revoke(String accessToken) {
+        SimToken token = tokensByAccess.remove(accessToken);
+        if (token != null && token.refreshToken() != null) {
+            tokensByRefresh.remove(token.refreshToken());
+        }
+    }
+
+    /** Makes a token expire now, as when Twitch expires or the user disconnects the app. */
+    public void expire(String accessToken) {
+        tokensByAccess.computeIfPresent(accessToken, (key, token) -> new SimToken(token.accessToken(),
+                token.refreshToken(), token.clientId(), token.user(), token.scopes(), now().minusSeconds(1)));
+    }
+
+    private SimToken store(SimToken token) {
+        tokensByAccess.put(token.accessToken(), token);
+        if (token.refreshToken() != null) {
+            tokensByRefresh.put(token.refreshToken(), token);
+        }
+        return token;
+    }
+
+    private String secret() {
+        byte[] bytes = new byte[15];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    // ---- games and streams
+
+    public SimGame game(String id, String name) {
+        return gamesById.computeIfAbsent(id, key -> new SimGame(id, name));
+    }
+
+    public Optional<SimGame> gameById(String id) {
+        return Optional.ofNullable(gamesById.get(id));
+    }
+
+    public List<SimGame> games() {
+        return List.copyOf(gamesById.values());
+    }
+
+    /** Puts the broadcaster live (or updates the live stream's title, game and viewers, keeping its id). */
+    public SimStream goLive(String login, SimGame game, String title, int viewers) {
+        SimUser broadcaster = user(login);
+        return liveByBroadcasterId.compute(broadcaster.id(), (id, current) -> current == null
+                ? new SimStream(Long.toString(nextStreamId.getAndIncrement()), broadcaster, game, title, viewers,
+                now(), "en", List.of("English"), false)
+                : new SimStream(current.id(), broadcaster, game, title, viewers, current.startedAt(),
+                current.language(), current.tags(), current.mature()));
+    }
+
+    public void goOffline(String login) {
+        userByLogin(login).ifPresent(user -> liveByBroadcasterId.remove(user.id()));
+    }
+
+    /** Live streams, most viewers first, as Helix orders them. */
+    public List<SimStream> liveStreams() {
+        List<SimStream> streams = new ArrayList<>(liveByBroadcasterId.values());
+        streams.sort(Comparator.comparingInt(SimStream::viewerCount).reversed().thenComparing(SimStream::id));
+        return streams;
+    }
+}
