@@ -4,6 +4,9 @@ import dev.stagehand.twitchsim.auth.OAuthApi;
 import dev.stagehand.twitchsim.chat.IrcEndpoint;
 import dev.stagehand.twitchsim.chat.SimChat;
 import dev.stagehand.twitchsim.helix.HelixApi;
+import dev.stagehand.twitchsim.helix.SimClips;
+import dev.stagehand.twitchsim.http.FaultyRoutes;
+import dev.stagehand.twitchsim.http.HttpFaults;
 import dev.stagehand.twitchsim.world.SimWorld;
 import java.time.Clock;
 import reactor.netty.DisposableServer;
@@ -30,12 +33,17 @@ public final class TwitchSim implements AutoCloseable {
     private final SimWorld world;
     private final IrcEndpoint irc;
     private final OAuthApi oauth;
+    private final SimClips clips;
+    private final HttpFaults faults;
     private final DisposableServer server;
 
-    private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, DisposableServer server) {
+    private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, SimClips clips, HttpFaults faults,
+                      DisposableServer server) {
         this.world = world;
         this.irc = irc;
         this.oauth = oauth;
+        this.clips = clips;
+        this.faults = faults;
         this.server = server;
     }
 
@@ -45,7 +53,9 @@ public final class TwitchSim implements AutoCloseable {
         world.registerApp(CLIENT_ID, CLIENT_SECRET);
         IrcEndpoint irc = new IrcEndpoint(world);
         OAuthApi oauth = new OAuthApi(world);
-        HelixApi helix = new HelixApi(world);
+        SimClips clips = new SimClips();
+        HttpFaults faults = new HttpFaults();
+        HelixApi helix = new HelixApi(world, clips, new FaultyRoutes(faults));
         DisposableServer server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(port)
@@ -55,7 +65,7 @@ public final class TwitchSim implements AutoCloseable {
                     helix.register(routes);
                 })
                 .bindNow();
-        return new TwitchSim(world, irc, oauth, server);
+        return new TwitchSim(world, irc, oauth, clips, faults, server);
     }
 
     public SimWorld world() {
@@ -68,6 +78,15 @@ public final class TwitchSim implements AutoCloseable {
 
     public OAuthApi oauth() {
         return oauth;
+    }
+
+    public SimClips clips() {
+        return clips;
+    }
+
+    /** Errors and slowness injected into the HTTP APIs. */
+    public HttpFaults faults() {
+        return faults;
     }
 
     public int port() {

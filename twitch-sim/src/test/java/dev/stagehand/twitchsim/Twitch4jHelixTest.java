@@ -1,7 +1,7 @@
 package dev.stagehand.twitchsim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.philippheuer.credentialmanager.CredentialManager;
 import com.github.philippheuer.credentialmanager.CredentialManagerBuilder;
@@ -9,6 +9,8 @@ import com.github.philippheuer.credentialmanager.domain.OAuth2Credential;
 import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
 import com.github.twitch4j.helix.TwitchHelix;
 import com.github.twitch4j.helix.TwitchHelixBuilder;
+import com.github.twitch4j.helix.domain.Clip;
+import com.github.twitch4j.helix.domain.CreateClip;
 import com.github.twitch4j.helix.domain.Stream;
 import com.github.twitch4j.helix.domain.StreamList;
 import com.github.twitch4j.helix.domain.User;
@@ -17,6 +19,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -151,6 +155,82 @@ class Twitch4jHelixTest {
     }
 
     @Test
+    void createsAClipThatAppearsOnceTwitchHasMadeIt() {
+        twitch.clips().processingTime(Duration.ofMillis(500));
+        twitch.world().goLive("streamer", twitch.world().game("743", "Chess"), "Blitz", 10);
+        String broadcasterId = twitch.world().user("streamer").id();
+        String token = twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "streamer", List.of("clips:edit"))
+                .accessToken();
+
+        CreateClip created = helix.createClip(token, broadcasterId, null, null).execute().getData().get(0);
+        assertThat(created.getEditUrl()).endsWith(created.getId() + "/edit");
+        assertThat(clipsById(token, created.getId())).isEmpty();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(clipsById(token, created.getId()))
+                .singleElement().satisfies(clip -> {
+                    assertThat(clip.getBroadcasterId()).isEqualTo(broadcasterId);
+                    assertThat(clip.getUrl()).isEqualTo("https://clips.twitch.tv/" + created.getId());
+                    assertThat(clip.getDuration()).isEqualTo(30f);
+                    assertThat(clip.getThumbnailUrl()).isNotBlank();
+                }));
+        assertThat(helix.getClips(token, broadcasterId, null, null, null, null, null,
+                Instant.now().minusSeconds(60), Instant.now().plusSeconds(60), null).execute().getData()).hasSize(1);
+    }
+
+    @Test
+    void aFailedClipIsAcceptedButNeverAppears() throws Exception {
+        twitch.clips().processingTime(Duration.ZERO);
+        twitch.clips().failNext(1);
+        twitch.world().goLive("streamer", twitch.world().game("743", "Chess"), "Blitz", 10);
+        String token = twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "streamer", List.of("clips:edit"))
+                .accessToken();
+        String lost = helix.createClip(token, twitch.world().user("streamer").id(), null, null).execute()
+                .getData().get(0).getId();
+        String made = helix.createClip(token, twitch.world().user("streamer").id(), null, null).execute()
+                .getData().get(0).getId();
+        Thread.sleep(200);
+        assertThat(clipsById(token, lost)).isEmpty();
+        assertThat(clipsById(token, made)).hasSize(1);
+    }
+
+    @Test
+    void clipsNeedALiveChannelAndTheClipsEditScope() throws Exception {
+        String broadcasterId = twitch.world().user("streamer").id();
+        String withScope = twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "streamer", List.of("clips:edit"))
+                .accessToken();
+        HttpResponse<String> offline = post("/helix/clips?broadcaster_id=" + broadcasterId, withScope);
+        assertThat(offline.statusCode()).isEqualTo(404);
+        assertThat(offline.body()).contains("must be broadcasting live");
+
+        twitch.world().goLive("streamer", twitch.world().game("743", "Chess"), "Blitz", 10);
+        String withoutScope = twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "streamer", List.of("chat:read"))
+                .accessToken();
+        HttpResponse<String> unscoped = post("/helix/clips?broadcaster_id=" + broadcasterId, withoutScope);
+        assertThat(unscoped.statusCode()).isEqualTo(401);
+        assertThat(unscoped.body()).contains("Missing scope: clips:edit");
+        assertThat(post("/helix/clips?broadcaster_id=" + broadcasterId, appToken).statusCode()).isEqualTo(401);
+        assertThat(post("/helix/clips?broadcaster_id=" + broadcasterId + "&duration=90", withScope).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void injectedFaultsAnswerWithTheirStatusThenStop() throws Exception {
+        twitch.world().goLive("streamer", twitch.world().game("743", "Chess"), "Blitz", 10);
+        String token = twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "streamer", List.of("clips:edit"))
+                .accessToken();
+        twitch.faults().failNext("/helix/clips", 503, 2);
+        String clipUrl = "/helix/clips?broadcaster_id=" + twitch.world().user("streamer").id();
+        assertThat(post(clipUrl, token).statusCode()).isEqualTo(503);
+        assertThat(post(clipUrl, token).statusCode()).isEqualTo(503);
+        assertThat(post(clipUrl, token).statusCode()).isEqualTo(202);
+
+        twitch.faults().delay("/helix/streams", Duration.ofMillis(400));
+        long started = System.nanoTime();
+        assertThat(get("/helix/streams", token).statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
     void rejectsMissingAndInvalidTokensAndMalformedParameters() throws Exception {
         assertThat(get("/helix/users?login=x", null).body())
                 .isEqualTo("{\"error\":\"Unauthorized\",\"status\":401,\"message\":\"OAuth token is missing\"}");
@@ -177,6 +257,18 @@ class Twitch4jHelixTest {
         }
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(last.headers().firstValue("Ratelimit-Remaining")).contains("0");
+    }
+
+    private List<Clip> clipsById(String token, String id) {
+        return helix.getClips(token, null, null, List.of(id), null, null, null, null, null, null).execute()
+                .getData();
+    }
+
+    private HttpResponse<String> post(String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + twitch.port() + path))
+                .header("Client-Id", TwitchSim.CLIENT_ID).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

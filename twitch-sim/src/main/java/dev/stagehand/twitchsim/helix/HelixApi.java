@@ -3,6 +3,7 @@ package dev.stagehand.twitchsim.helix;
 import static dev.stagehand.twitchsim.http.Http.first;
 import static dev.stagehand.twitchsim.http.Http.json;
 
+import dev.stagehand.twitchsim.http.FaultyRoutes;
 import dev.stagehand.twitchsim.http.Http;
 import dev.stagehand.twitchsim.world.SimGame;
 import dev.stagehand.twitchsim.world.SimStream;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.format.DateTimeParseException;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -27,7 +30,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * Twitch's Helix API ({@code api.twitch.tv/helix}) for what Stagehand uses: users, streams and games, with Twitch's
+ * Twitch's Helix API ({@code api.twitch.tv/helix}) for what Stagehand uses: users, streams, games and clips, with Twitch's
  * authentication errors, {@code Ratelimit-*} headers and 429 when a token's bucket is empty.
  */
 public final class HelixApi {
@@ -35,17 +38,25 @@ public final class HelixApi {
     private static final int BUCKET_POINTS = 800;
     private static final int MAX_IDS = 100;
 
+    private static final float DEFAULT_CLIP_SECONDS = 30;
+
     private final SimWorld world;
+    private final SimClips clips;
+    private final FaultyRoutes faulty;
     private final Map<String, PointBucket> buckets = new ConcurrentHashMap<>();
 
-    public HelixApi(SimWorld world) {
+    public HelixApi(SimWorld world, SimClips clips, FaultyRoutes faulty) {
         this.world = world;
+        this.clips = clips;
+        this.faulty = faulty;
     }
 
     public void register(HttpServerRoutes routes) {
-        routes.get("/helix/users", authenticated(this::users))
-                .get("/helix/streams", authenticated(this::streams))
-                .get("/helix/games", authenticated(this::games));
+        routes.get("/helix/users", faulty.wrap(authenticated(this::users)))
+                .get("/helix/streams", faulty.wrap(authenticated(this::streams)))
+                .get("/helix/games", faulty.wrap(authenticated(this::games)))
+                .post("/helix/clips", faulty.wrap(authenticated(this::createClip)))
+                .get("/helix/clips", faulty.wrap(authenticated(this::clips)));
     }
 
     private interface Handler {
@@ -110,6 +121,77 @@ public final class HelixApi {
             return json(response, 400, error(400, "Bad Request",
                     "The parameters must include no more than " + MAX_IDS + " entries"));
         }
+        List<SimStream> matching = world.liveStreams().stream()
+                .filter(s -> userIds.isEmpty() && userLogins.isEmpty()
+                        || userIds.contains(s.broadcaster().id()) || userLogins.contains(s.broadcaster().login()))
+                .filter(s -> gameIds.isEmpty() || gameIds.contains(s.game().id()))
+                .filter(s -> languages.isEmpty() || languages.contains(s.language()))
+                .toList();
+        return page(response, parameters, matching, HelixApi::streamJson);
+    }
+
+    private Mono<Void> createClip(HttpServerRequest request, HttpServerResponse response, SimToken token,
+                                  Map<String, List<String>> parameters) {
+        if (token.user() == null) {
+            return json(response, 401, error(401, "Unauthorized", "The OAuth token must be a user access token"));
+        }
+        if (!token.hasScope("clips:edit")) {
+            return json(response, 401, error(401, "Unauthorized", "Missing scope: clips:edit"));
+        }
+        String broadcasterId = first(parameters, "broadcaster_id");
+        if (broadcasterId == null) {
+            return json(response, 400, error(400, "Bad Request", "Missing required parameter \"broadcaster_id\""));
+        }
+        float duration;
+        try {
+            duration = Optional.ofNullable(first(parameters, "duration")).map(Float::parseFloat)
+                    .orElse(DEFAULT_CLIP_SECONDS);
+        } catch (NumberFormatException malformed) {
+            duration = -1;
+        }
+        if (duration < 5 || duration > 60) {
+            return json(response, 400, error(400, "Bad Request", "The duration must be between 5 and 60 seconds"));
+        }
+        Optional<SimStream> stream = world.liveStream(broadcasterId);
+        if (stream.isEmpty()) {
+            return json(response, 404, error(404, "Not Found",
+                    "The broadcaster in the broadcaster_id query parameter must be broadcasting live."));
+        }
+        SimClip clip = clips.create(stream.get(), token.user(), world.now(), duration);
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("edit_url", clip.url() + "/edit");
+        created.put("id", clip.id());
+        return json(response, 202, Map.of("data", List.of(created)));
+    }
+
+    private Mono<Void> clips(HttpServerRequest request, HttpServerResponse response, SimToken token,
+                             Map<String, List<String>> parameters) {
+        List<String> ids = parameters.getOrDefault("id", List.of());
+        String broadcasterId = first(parameters, "broadcaster_id");
+        String gameId = first(parameters, "game_id");
+        long selectors = Stream.of(ids.isEmpty() ? null : ids, broadcasterId, gameId).filter(s -> s != null).count();
+        if (selectors != 1 || ids.size() > MAX_IDS) {
+            return json(response, 400, error(400, "Bad Request",
+                    "Exactly one of broadcaster_id, game_id or up to 100 id parameters is required"));
+        }
+        Optional<Instant> startedAt = instant(first(parameters, "started_at"));
+        Optional<Instant> endedAt = instant(first(parameters, "ended_at"));
+        if (startedAt == null || endedAt == null) {
+            return json(response, 400, error(400, "Bad Request", "started_at and ended_at must be RFC3339 times"));
+        }
+        List<SimClip> matching = clips.visible(world.now()).stream()
+                .filter(clip -> ids.isEmpty() || ids.contains(clip.id()))
+                .filter(clip -> broadcasterId == null || clip.stream().broadcaster().id().equals(broadcasterId))
+                .filter(clip -> gameId == null || clip.stream().game().id().equals(gameId))
+                .filter(clip -> startedAt.map(from -> !clip.createdAt().isBefore(from)).orElse(true))
+                .filter(clip -> endedAt.map(to -> !clip.createdAt().isAfter(to)).orElse(true))
+                .toList();
+        return page(response, parameters, matching, HelixApi::clipJson);
+    }
+
+    /** Writes one page of {@code items} per the request's {@code first} and {@code after}, with its cursor. */
+    private static <T> Mono<Void> page(HttpServerResponse response, Map<String, List<String>> parameters,
+                                       List<T> items, Function<T, Map<String, Object>> toJson) {
         Optional<Integer> first = pageSize(first(parameters, "first"));
         if (first.isEmpty()) {
             return json(response, 400, error(400, "Bad Request",
@@ -119,18 +201,24 @@ public final class HelixApi {
         if (offset.isEmpty()) {
             return json(response, 400, error(400, "Bad Request", "The parameter \"after\" was malformed"));
         }
-        List<SimStream> matching = world.liveStreams().stream()
-                .filter(s -> userIds.isEmpty() && userLogins.isEmpty()
-                        || userIds.contains(s.broadcaster().id()) || userLogins.contains(s.broadcaster().login()))
-                .filter(s -> gameIds.isEmpty() || gameIds.contains(s.game().id()))
-                .filter(s -> languages.isEmpty() || languages.contains(s.language()))
-                .toList();
-        int from = Math.min(offset.get(), matching.size());
-        int to = Math.min(from + first.get(), matching.size());
-        Map<String, Object> pagination = to < matching.size() ? Map.of("cursor", cursorFor(to)) : Map.of();
+        int from = Math.min(offset.get(), items.size());
+        int to = Math.min(from + first.get(), items.size());
+        Map<String, Object> pagination = to < items.size() ? Map.of("cursor", cursorFor(to)) : Map.of();
         return json(response, 200, Map.of(
-                "data", matching.subList(from, to).stream().map(HelixApi::streamJson).toList(),
+                "data", items.subList(from, to).stream().map(toJson).toList(),
                 "pagination", pagination));
+    }
+
+    /** Empty when absent, null when malformed. */
+    private static Optional<Instant> instant(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException malformed) {
+            return null;
+        }
     }
 
     private Mono<Void> games(HttpServerRequest request, HttpServerResponse response, SimToken token,
@@ -182,6 +270,28 @@ public final class HelixApi {
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
+    }
+
+    private static Map<String, Object> clipJson(SimClip clip) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", clip.id());
+        json.put("url", clip.url());
+        json.put("embed_url", "https://clips.twitch.tv/embed?clip=" + clip.id());
+        json.put("broadcaster_id", clip.stream().broadcaster().id());
+        json.put("broadcaster_name", clip.stream().broadcaster().displayName());
+        json.put("creator_id", clip.creator().id());
+        json.put("creator_name", clip.creator().displayName());
+        json.put("video_id", "");
+        json.put("game_id", clip.stream().game().id());
+        json.put("language", clip.stream().language());
+        json.put("title", clip.stream().title());
+        json.put("view_count", 0);
+        json.put("created_at", timestamp(clip.createdAt()));
+        json.put("thumbnail_url", "https://clips-media-assets2.twitch.tv/" + clip.id() + "-preview-480x272.jpg");
+        json.put("duration", clip.duration());
+        json.put("vod_offset", null);
+        json.put("is_featured", false);
+        return json;
     }
 
     private static Map<String, Object> userJson(SimUser user) {

@@ -165,6 +165,10 @@ public final class SimWorld {
         userByLogin(login).ifPresent(user -> liveByBroadcasterId.remove(user.id()));
     }
 
+    public Optional<SimStream> liveStream(String broadcasterId) {
+        return Optional.ofNullable(liveByBroadcasterId.get(broadcasterId));
+    }
+
     /** Live streams, most viewers first, as Helix orders them. */
     public List<SimStream> liveStreams() {
         List<SimStream> streams = new ArrayList<>(liveByBroadcasterId.values());
