@@ -3,6 +3,7 @@ package dev.stagehand.twitchsim;
 import dev.stagehand.twitchsim.auth.OAuthApi;
 import dev.stagehand.twitchsim.chat.IrcEndpoint;
 import dev.stagehand.twitchsim.chat.SimChat;
+import dev.stagehand.twitchsim.eventsub.EventSubHub;
 import dev.stagehand.twitchsim.helix.HelixApi;
 import dev.stagehand.twitchsim.helix.SimClips;
 import dev.stagehand.twitchsim.http.FaultyRoutes;
@@ -14,7 +15,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * A local Twitch that the real client libraries cannot tell from the real one, on one loopback port:
- * chat over WebSocket at {@code /}, Helix at {@code /helix}, OAuth at {@code /oauth2}.
+ * chat over WebSocket at {@code /}, EventSub over WebSocket at {@code /eventsub}, Helix at {@code /helix}, OAuth at
+ * {@code /oauth2}.
  *
  * <pre>{@code
  * try (TwitchSim twitch = TwitchSim.start(0)) {
@@ -33,15 +35,17 @@ public final class TwitchSim implements AutoCloseable {
     private final SimWorld world;
     private final IrcEndpoint irc;
     private final OAuthApi oauth;
+    private final EventSubHub eventSub;
     private final SimClips clips;
     private final HttpFaults faults;
     private final DisposableServer server;
 
-    private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, SimClips clips, HttpFaults faults,
-                      DisposableServer server) {
+    private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, EventSubHub eventSub, SimClips clips,
+                      HttpFaults faults, DisposableServer server) {
         this.world = world;
         this.irc = irc;
         this.oauth = oauth;
+        this.eventSub = eventSub;
         this.clips = clips;
         this.faults = faults;
         this.server = server;
@@ -55,17 +59,20 @@ public final class TwitchSim implements AutoCloseable {
         OAuthApi oauth = new OAuthApi(world);
         SimClips clips = new SimClips();
         HttpFaults faults = new HttpFaults();
-        HelixApi helix = new HelixApi(world, clips, new FaultyRoutes(faults));
+        EventSubHub eventSub = new EventSubHub(world);
+        HelixApi helix = new HelixApi(world, clips, eventSub, new FaultyRoutes(faults));
         DisposableServer server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(port)
                 .route(routes -> {
                     irc.register(routes);
+                    eventSub.register(routes);
                     oauth.register(routes);
                     helix.register(routes);
                 })
                 .bindNow();
-        return new TwitchSim(world, irc, oauth, clips, faults, server);
+        eventSub.baseUrl("ws://127.0.0.1:" + server.port() + "/eventsub");
+        return new TwitchSim(world, irc, oauth, eventSub, clips, faults, server);
     }
 
     public SimWorld world() {
@@ -78,6 +85,15 @@ public final class TwitchSim implements AutoCloseable {
 
     public OAuthApi oauth() {
         return oauth;
+    }
+
+    public EventSubHub eventSub() {
+        return eventSub;
+    }
+
+    /** For {@code TwitchEventSocket.builder().baseUrl(...)}. */
+    public String eventSubUrl() {
+        return "ws://127.0.0.1:" + port() + "/eventsub";
     }
 
     public SimClips clips() {

@@ -3,6 +3,7 @@ package dev.stagehand.twitchsim.helix;
 import static dev.stagehand.twitchsim.http.Http.first;
 import static dev.stagehand.twitchsim.http.Http.json;
 
+import dev.stagehand.twitchsim.eventsub.EventSubHub;
 import dev.stagehand.twitchsim.http.FaultyRoutes;
 import dev.stagehand.twitchsim.http.Http;
 import dev.stagehand.twitchsim.world.SimGame;
@@ -42,12 +43,14 @@ public final class HelixApi {
 
     private final SimWorld world;
     private final SimClips clips;
+    private final EventSubHub eventSub;
     private final FaultyRoutes faulty;
     private final Map<String, PointBucket> buckets = new ConcurrentHashMap<>();
 
-    public HelixApi(SimWorld world, SimClips clips, FaultyRoutes faulty) {
+    public HelixApi(SimWorld world, SimClips clips, EventSubHub eventSub, FaultyRoutes faulty) {
         this.world = world;
         this.clips = clips;
+        this.eventSub = eventSub;
         this.faulty = faulty;
     }
 
@@ -56,7 +59,25 @@ public final class HelixApi {
                 .get("/helix/streams", faulty.wrap(authenticated(this::streams)))
                 .get("/helix/games", faulty.wrap(authenticated(this::games)))
                 .post("/helix/clips", faulty.wrap(authenticated(this::createClip)))
-                .get("/helix/clips", faulty.wrap(authenticated(this::clips)));
+                .get("/helix/clips", faulty.wrap(authenticated(this::clips)))
+                .post("/helix/eventsub/subscriptions", faulty.wrap(authenticated((request, response, token, p) ->
+                        Http.readJson(request)
+                                .map(body -> body instanceof Map<?, ?> map
+                                        ? eventSub.subscribe(token.clientId(), token.user(), map)
+                                        : eventSub.subscribe(token.clientId(), token.user(), Map.of()))
+                                .onErrorResume(malformed -> Mono.just(new EventSubHub.Answer(400, error(400,
+                                        "Bad Request", "The request body is not valid JSON"))))
+                                .switchIfEmpty(Mono.fromSupplier(() -> new EventSubHub.Answer(400, error(400,
+                                        "Bad Request", "The request body is missing"))))
+                                .flatMap(answer -> answer(response, answer)))))
+                .get("/helix/eventsub/subscriptions", faulty.wrap(authenticated((request, response, token, p) ->
+                        answer(response, eventSub.list(token.clientId(), token.user())))))
+                .delete("/helix/eventsub/subscriptions", faulty.wrap(authenticated((request, response, token, p) ->
+                        answer(response, eventSub.delete(token.clientId(), first(p, "id"))))));
+    }
+
+    private static Mono<Void> answer(HttpServerResponse response, EventSubHub.Answer answer) {
+        return answer.status() == 204 ? response.status(204).send() : json(response, answer.status(), answer.body());
     }
 
     private interface Handler {

@@ -19,6 +19,10 @@ public final class Http {
     private Http() {
     }
 
+    public static String toJson(Object body) {
+        return JSON.writeValueAsString(body);
+    }
+
     public static Mono<Void> json(HttpServerResponse response, int status, Object body) {
         byte[] bytes = JSON.writeValueAsBytes(body);
         return response.status(HttpResponseStatus.valueOf(status))

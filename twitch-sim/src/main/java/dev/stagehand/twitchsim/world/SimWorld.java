@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,6 +35,14 @@ public final class SimWorld {
     private final Map<String, SimStream> liveByBroadcasterId = new ConcurrentHashMap<>();
     private final Map<String, SimToken> tokensByAccess = new ConcurrentHashMap<>();
     private final Map<String, SimToken> tokensByRefresh = new ConcurrentHashMap<>();
+    private final List<StreamListener> streamListeners = new CopyOnWriteArrayList<>();
+
+    /** Told when a broadcaster goes live or offline (EventSub listens). */
+    public interface StreamListener {
+        void wentLive(SimStream stream);
+
+        void wentOffline(SimUser broadcaster);
+    }
 
     public SimWorld(Clock clock) {
         this.clock = clock;
@@ -151,18 +160,31 @@ public final class SimWorld {
         return List.copyOf(gamesById.values());
     }
 
+    public void addStreamListener(StreamListener listener) {
+        streamListeners.add(listener);
+    }
+
     /** Puts the broadcaster live (or updates the live stream's title, game and viewers, keeping its id). */
     public SimStream goLive(String login, SimGame game, String title, int viewers) {
         SimUser broadcaster = user(login);
-        return liveByBroadcasterId.compute(broadcaster.id(), (id, current) -> current == null
-                ? new SimStream(Long.toString(nextStreamId.getAndIncrement()), broadcaster, game, title, viewers,
-                now(), "en", List.of("English"), false)
-                : new SimStream(current.id(), broadcaster, game, title, viewers, current.startedAt(),
-                current.language(), current.tags(), current.mature()));
+        boolean[] started = new boolean[1];
+        SimStream stream = liveByBroadcasterId.compute(broadcaster.id(), (id, current) -> {
+            started[0] = current == null;
+            return current == null
+                    ? new SimStream(Long.toString(nextStreamId.getAndIncrement()), broadcaster, game, title, viewers,
+                    now(), "en", List.of("English"), false)
+                    : new SimStream(current.id(), broadcaster, game, title, viewers, current.startedAt(),
+                    current.language(), current.tags(), current.mature());
+        });
+        if (started[0]) {
+            streamListeners.forEach(listener -> listener.wentLive(stream));
+        }
+        return stream;
     }
 
     public void goOffline(String login) {
-        userByLogin(login).ifPresent(user -> liveByBroadcasterId.remove(user.id()));
+        userByLogin(login).filter(user -> liveByBroadcasterId.remove(user.id()) != null)
+                .ifPresent(user -> streamListeners.forEach(listener -> listener.wentOffline(user)));
     }
 
     public Optional<SimStream> liveStream(String broadcasterId) {
