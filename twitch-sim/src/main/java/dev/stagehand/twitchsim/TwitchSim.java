@@ -8,6 +8,8 @@ import dev.stagehand.twitchsim.helix.HelixApi;
 import dev.stagehand.twitchsim.helix.SimClips;
 import dev.stagehand.twitchsim.http.FaultyRoutes;
 import dev.stagehand.twitchsim.http.HttpFaults;
+import dev.stagehand.twitchsim.scenario.ControlApi;
+import dev.stagehand.twitchsim.scenario.SimScenario;
 import dev.stagehand.twitchsim.world.SimWorld;
 import java.time.Clock;
 import reactor.netty.DisposableServer;
@@ -16,7 +18,7 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A local Twitch that the real client libraries cannot tell from the real one, on one loopback port:
  * chat over WebSocket at {@code /}, EventSub over WebSocket at {@code /eventsub}, Helix at {@code /helix}, OAuth at
- * {@code /oauth2}.
+ * {@code /oauth2}, and its own control API at {@code /sim}.
  *
  * <pre>{@code
  * try (TwitchSim twitch = TwitchSim.start(0)) {
@@ -38,16 +40,18 @@ public final class TwitchSim implements AutoCloseable {
     private final EventSubHub eventSub;
     private final SimClips clips;
     private final HttpFaults faults;
+    private final SimScenario scenario;
     private final DisposableServer server;
 
     private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, EventSubHub eventSub, SimClips clips,
-                      HttpFaults faults, DisposableServer server) {
+                      HttpFaults faults, SimScenario scenario, DisposableServer server) {
         this.world = world;
         this.irc = irc;
         this.oauth = oauth;
         this.eventSub = eventSub;
         this.clips = clips;
         this.faults = faults;
+        this.scenario = scenario;
         this.server = server;
     }
 
@@ -61,6 +65,8 @@ public final class TwitchSim implements AutoCloseable {
         HttpFaults faults = new HttpFaults();
         EventSubHub eventSub = new EventSubHub(world);
         HelixApi helix = new HelixApi(world, clips, eventSub, new FaultyRoutes(faults));
+        SimScenario scenario = new SimScenario(world, irc.chat());
+        ControlApi control = new ControlApi(world, irc.chat(), scenario, eventSub, clips, faults);
         DisposableServer server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(port)
@@ -69,10 +75,11 @@ public final class TwitchSim implements AutoCloseable {
                     eventSub.register(routes);
                     oauth.register(routes);
                     helix.register(routes);
+                    control.register(routes);
                 })
                 .bindNow();
         eventSub.baseUrl("ws://127.0.0.1:" + server.port() + "/eventsub");
-        return new TwitchSim(world, irc, oauth, eventSub, clips, faults, server);
+        return new TwitchSim(world, irc, oauth, eventSub, clips, faults, scenario, server);
     }
 
     public SimWorld world() {
@@ -85,6 +92,11 @@ public final class TwitchSim implements AutoCloseable {
 
     public OAuthApi oauth() {
         return oauth;
+    }
+
+    /** Channels that chat on their own, bursts. */
+    public SimScenario scenario() {
+        return scenario;
     }
 
     public EventSubHub eventSub() {
@@ -126,6 +138,7 @@ public final class TwitchSim implements AutoCloseable {
 
     @Override
     public void close() {
+        scenario.close();
         server.disposeNow();
     }
 }

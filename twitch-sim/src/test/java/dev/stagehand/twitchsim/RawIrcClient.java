@@ -78,6 +78,20 @@ final class RawIrcClient implements AutoCloseable {
         return received;
     }
 
+    /** Every line received during the next {@code window}, however busy the connection. */
+    List<String> collect(Duration window) throws InterruptedException {
+        List<String> received = new ArrayList<>();
+        long deadline = System.nanoTime() + window.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            String line = lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line != null) {
+                received.add(line);
+            }
+        }
+        return received;
+    }
+
     boolean closedByServer() {
         return closedByServer;
     }
