@@ -46,9 +46,39 @@ function SystemStatus() {
   );
 }
 
+interface Platform {
+  demo: boolean;
+  twitchSimulator: string | null;
+}
+
+function DemoBanner() {
+  const [platform, setPlatform] = useState<Platform | null>(null);
+  useEffect(() => {
+    fetch('/api/platform')
+      .then((response) => (response.ok ? response.json() : null))
+      .then(setPlatform)
+      .catch(() => setPlatform(null));
+  }, []);
+  if (!platform?.demo) return null;
+  return (
+    <div className="demo-banner" role="status" data-testid="demo-banner">
+      <strong>Demo mode.</strong> Stagehand is connected to a simulated Twitch: the channels pixelpanda,
+      speedrunsam and chesscat are live and chatting, and you can log in as demostreamer.
+      {platform.twitchSimulator && (
+        <>
+          {' '}
+          Simulator controls: <a href={platform.twitchSimulator}>{platform.twitchSimulator}</a>.
+        </>
+      )}{' '}
+      Set TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET to use the real Twitch.
+    </div>
+  );
+}
+
 export function App() {
   return (
     <>
+      <DemoBanner />
       <header className="top">
         <span className="brand">Stagehand</span>
         <span className="tagline">chat overlays, go-live alerts, analytics and highlights for your stream</span>

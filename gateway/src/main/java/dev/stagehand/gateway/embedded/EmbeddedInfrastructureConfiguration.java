@@ -1,6 +1,7 @@
 package dev.stagehand.gateway.embedded;
 
 import java.util.List;
+import dev.stagehand.gateway.ConditionalOnBlankProperty;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;

@@ -46,7 +46,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/api/platform").permitAll()
                         .pathMatchers("/api/**", "/actuator/**").hasRole(OPERATOR)
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling

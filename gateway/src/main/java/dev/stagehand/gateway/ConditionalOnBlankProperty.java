@@ -1,4 +1,4 @@
-package dev.stagehand.gateway.embedded;
+package dev.stagehand.gateway;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,21 +11,27 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Matches when the named property is missing or empty: no external address was given, so run our own server. */
+/**
+ * Matches when the named property is missing or empty (or, with {@code blank = false}, when it has text): no
+ * external address or credential was given, so Stagehand runs its own stand-in.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Conditional(ConditionalOnBlankProperty.OnBlankProperty.class)
-@interface ConditionalOnBlankProperty {
+public @interface ConditionalOnBlankProperty {
 
     String value();
 
-    class OnBlankProperty implements Condition {
+    boolean blank() default true;
+
+    final class OnBlankProperty implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnBlankProperty.class.getName());
             String name = (String) attributes.get("value");
-            return !StringUtils.hasText(context.getEnvironment().getProperty(name));
+            boolean blank = (Boolean) attributes.get("blank");
+            return blank != StringUtils.hasText(context.getEnvironment().getProperty(name));
         }
     }
 }

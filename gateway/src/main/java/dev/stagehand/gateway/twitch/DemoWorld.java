@@ -1,0 +1,49 @@
+package dev.stagehand.gateway.twitch;
+
+import dev.stagehand.twitchsim.TwitchSim;
+import dev.stagehand.twitchsim.world.SimGame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The simulated Twitch of demo mode: a few live channels whose chat is busy, and a streamer to log in as. */
+final class DemoWorld {
+
+    static final String STREAMER = "demostreamer";
+    private static final Logger log = LoggerFactory.getLogger(DemoWorld.class);
+
+    private record DemoChannel(String login, String gameId, String game, String title, int viewers, int audience,
+                               double messagesPerSecond) {
+    }
+
+    private static final DemoChannel[] CHANNELS = {
+        new DemoChannel("pixelpanda", "509658", "Just Chatting", "cozy morning chat ☕ !discord", 1840, 600, 4),
+        new DemoChannel("speedrunsam", "2692", "Super Mario 64", "16 star PB attempts", 5230, 1500, 9),
+        new DemoChannel("chesscat", "743", "Chess", "blitz with viewers, !challenge", 412, 150, 1.5),
+    };
+
+    private DemoWorld() {
+    }
+
+    static TwitchSim start(int port) {
+        TwitchSim twitch = TwitchSim.start(port);
+        for (DemoChannel channel : CHANNELS) {
+            SimGame game = twitch.world().game(channel.gameId(), channel.game());
+            twitch.world().goLive(channel.login(), game, channel.title(), channel.viewers());
+            twitch.scenario().chat(channel.login(), channel.audience(), channel.messagesPerSecond());
+        }
+        twitch.world().user(STREAMER);
+        twitch.scenario().chat(STREAMER, 40, 0.5);
+        twitch.oauth().approveAs(STREAMER);
+        log.warn("""
+
+                ================================================================================
+                 Demo mode: no TWITCH_CLIENT_ID is set, so Stagehand uses its simulated Twitch.
+                   simulator:        http://127.0.0.1:{}/sim  (control API: channels, bursts, faults)
+                   demo channels:    pixelpanda, speedrunsam, chesscat (live and chatting)
+                   log in as:        {} (Twitch login approves as this streamer)
+                 Set TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET to use the real Twitch.
+                ================================================================================""",
+                twitch.port(), STREAMER);
+        return twitch;
+    }
+}

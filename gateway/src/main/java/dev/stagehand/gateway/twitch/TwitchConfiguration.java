@@ -1,0 +1,36 @@
+package dev.stagehand.gateway.twitch;
+
+import dev.stagehand.gateway.ConditionalOnBlankProperty;
+import dev.stagehand.twitchsim.TwitchSim;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The real Twitch when a client id is configured; otherwise the demo: the bundled simulator. */
+@Configuration(proxyBeanMethods = false)
+class TwitchConfiguration {
+
+    @Bean
+    @ConditionalOnBlankProperty(value = "stagehand.twitch.client-id", blank = false)
+    TwitchEndpoints twitchEndpoints(TwitchProperties properties) {
+        return new TwitchEndpoints(false, properties.clientId(), properties.clientSecret(),
+                "wss://irc-ws.chat.twitch.tv:443", "https://api.twitch.tv/helix", "https://id.twitch.tv/oauth2",
+                "wss://eventsub.wss.twitch.tv/ws", null);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBlankProperty("stagehand.twitch.client-id")
+    static class Demo {
+
+        @Bean(destroyMethod = "close")
+        TwitchSim twitchSim(DemoProperties properties) {
+            return DemoWorld.start(properties.twitchSimPort());
+        }
+
+        @Bean
+        TwitchEndpoints simulatedTwitchEndpoints(TwitchSim twitch) {
+            return new TwitchEndpoints(true, TwitchSim.CLIENT_ID, TwitchSim.CLIENT_SECRET, twitch.chatUrl(),
+                    twitch.helixUrl(), twitch.identityUrl(), twitch.eventSubUrl(),
+                    "http://127.0.0.1:" + twitch.port() + "/sim");
+        }
+    }
+}
