@@ -3,6 +3,9 @@ package dev.stagehand.twitchsim;
 import dev.stagehand.twitchsim.auth.OAuthApi;
 import dev.stagehand.twitchsim.chat.IrcEndpoint;
 import dev.stagehand.twitchsim.chat.SimChat;
+import dev.stagehand.twitchsim.emotes.EmoteApis;
+import dev.stagehand.twitchsim.emotes.EmoteProvider;
+import dev.stagehand.twitchsim.emotes.ThirdPartyEmotes;
 import dev.stagehand.twitchsim.eventsub.EventSubHub;
 import dev.stagehand.twitchsim.helix.HelixApi;
 import dev.stagehand.twitchsim.helix.SimClips;
@@ -18,7 +21,8 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A local Twitch that the real client libraries cannot tell from the real one, on one loopback port:
  * chat over WebSocket at {@code /}, EventSub over WebSocket at {@code /eventsub}, Helix at {@code /helix}, OAuth at
- * {@code /oauth2}, and its own control API at {@code /sim}.
+ * {@code /oauth2}, BetterTTV, FrankerFaceZ and 7TV at {@code /bttv}, {@code /ffz} and {@code /7tv} (images at
+ * {@code /emotes}), and its own control API at {@code /sim}.
  *
  * <pre>{@code
  * try (TwitchSim twitch = TwitchSim.start(0)) {
@@ -39,17 +43,20 @@ public final class TwitchSim implements AutoCloseable {
     private final OAuthApi oauth;
     private final EventSubHub eventSub;
     private final SimClips clips;
+    private final ThirdPartyEmotes thirdPartyEmotes;
     private final HttpFaults faults;
     private final SimScenario scenario;
     private final DisposableServer server;
 
     private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, EventSubHub eventSub, SimClips clips,
-                      HttpFaults faults, SimScenario scenario, DisposableServer server) {
+                      ThirdPartyEmotes thirdPartyEmotes, HttpFaults faults, SimScenario scenario,
+                      DisposableServer server) {
         this.world = world;
         this.irc = irc;
         this.oauth = oauth;
         this.eventSub = eventSub;
         this.clips = clips;
+        this.thirdPartyEmotes = thirdPartyEmotes;
         this.faults = faults;
         this.scenario = scenario;
         this.server = server;
@@ -64,7 +71,10 @@ public final class TwitchSim implements AutoCloseable {
         SimClips clips = new SimClips();
         HttpFaults faults = new HttpFaults();
         EventSubHub eventSub = new EventSubHub(world);
-        HelixApi helix = new HelixApi(world, clips, eventSub, new FaultyRoutes(faults));
+        FaultyRoutes faulty = new FaultyRoutes(faults);
+        HelixApi helix = new HelixApi(world, clips, eventSub, irc.chat().emotes(), faulty);
+        ThirdPartyEmotes thirdPartyEmotes = new ThirdPartyEmotes();
+        EmoteApis emoteApis = new EmoteApis(world, thirdPartyEmotes, faulty);
         SimScenario scenario = new SimScenario(world, irc.chat());
         ControlApi control = new ControlApi(world, irc.chat(), scenario, eventSub, clips, faults);
         DisposableServer server = HttpServer.create()
@@ -75,11 +85,13 @@ public final class TwitchSim implements AutoCloseable {
                     eventSub.register(routes);
                     oauth.register(routes);
                     helix.register(routes);
+                    emoteApis.register(routes);
                     control.register(routes);
                 })
                 .bindNow();
         eventSub.baseUrl("ws://127.0.0.1:" + server.port() + "/eventsub");
-        return new TwitchSim(world, irc, oauth, eventSub, clips, faults, scenario, server);
+        emoteApis.baseUrl("http://127.0.0.1:" + server.port());
+        return new TwitchSim(world, irc, oauth, eventSub, clips, thirdPartyEmotes, faults, scenario, server);
     }
 
     public SimWorld world() {
@@ -110,6 +122,16 @@ public final class TwitchSim implements AutoCloseable {
 
     public SimClips clips() {
         return clips;
+    }
+
+    /** BetterTTV, FrankerFaceZ and 7TV emote sets, global and per channel. */
+    public ThirdPartyEmotes thirdPartyEmotes() {
+        return thirdPartyEmotes;
+    }
+
+    /** Base URLs of the simulated emote providers, e.g. {@code http://127.0.0.1:P/7tv/v3}. */
+    public String emoteApiUrl(EmoteProvider provider) {
+        return "http://127.0.0.1:" + port() + provider.pathPrefix();
     }
 
     /** Errors and slowness injected into the HTTP APIs. */

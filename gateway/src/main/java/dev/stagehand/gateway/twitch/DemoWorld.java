@@ -1,6 +1,7 @@
 package dev.stagehand.gateway.twitch;
 
 import dev.stagehand.twitchsim.TwitchSim;
+import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import dev.stagehand.twitchsim.world.SimGame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,10 @@ final class DemoWorld {
             SimGame game = twitch.world().game(channel.gameId(), channel.game());
             twitch.world().goLive(channel.login(), game, channel.title(), channel.viewers());
             twitch.scenario().chat(channel.login(), channel.audience(), channel.messagesPerSecond());
+            String id = twitch.world().user(channel.login()).id();
+            twitch.thirdPartyEmotes().addChannelEmote(EmoteProvider.SEVENTV, id, "catJAM", true, false);
+            twitch.thirdPartyEmotes().addChannelEmote(EmoteProvider.BTTV, id, "KEKW", false, false);
+            twitch.thirdPartyEmotes().addChannelEmote(EmoteProvider.FFZ, id, "OMEGALUL", false, false);
         }
         twitch.world().user(STREAMER);
         twitch.scenario().chat(STREAMER, 40, 0.5);

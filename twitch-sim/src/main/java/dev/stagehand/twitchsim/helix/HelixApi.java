@@ -3,6 +3,7 @@ package dev.stagehand.twitchsim.helix;
 import static dev.stagehand.twitchsim.http.Http.first;
 import static dev.stagehand.twitchsim.http.Http.json;
 
+import dev.stagehand.twitchsim.chat.TwitchEmotes;
 import dev.stagehand.twitchsim.eventsub.EventSubHub;
 import dev.stagehand.twitchsim.http.FaultyRoutes;
 import dev.stagehand.twitchsim.http.Http;
@@ -44,13 +45,15 @@ public final class HelixApi {
     private final SimWorld world;
     private final SimClips clips;
     private final EventSubHub eventSub;
+    private final TwitchEmotes emotes;
     private final FaultyRoutes faulty;
     private final Map<String, PointBucket> buckets = new ConcurrentHashMap<>();
 
-    public HelixApi(SimWorld world, SimClips clips, EventSubHub eventSub, FaultyRoutes faulty) {
+    public HelixApi(SimWorld world, SimClips clips, EventSubHub eventSub, TwitchEmotes emotes, FaultyRoutes faulty) {
         this.world = world;
         this.clips = clips;
         this.eventSub = eventSub;
+        this.emotes = emotes;
         this.faulty = faulty;
     }
 
@@ -60,6 +63,18 @@ public final class HelixApi {
                 .get("/helix/games", faulty.wrap(authenticated(this::games)))
                 .post("/helix/clips", faulty.wrap(authenticated(this::createClip)))
                 .get("/helix/clips", faulty.wrap(authenticated(this::clips)))
+                .get("/helix/chat/emotes/global", faulty.wrap(authenticated((request, response, token, p) ->
+                        json(response, 200, emotesBody(emotes.global(), null)))))
+                .get("/helix/chat/emotes", faulty.wrap(authenticated((request, response, token, p) -> {
+                    Optional<SimUser> broadcaster = Optional.ofNullable(first(p, "broadcaster_id"))
+                            .flatMap(world::userById);
+                    if (broadcaster.isEmpty()) {
+                        return json(response, 400, error(400, "Bad Request",
+                                "Missing or unknown required parameter \"broadcaster_id\""));
+                    }
+                    return json(response, 200, emotesBody(emotes.channel(broadcaster.get().login()),
+                            broadcaster.get()));
+                })))
                 .post("/helix/eventsub/subscriptions", faulty.wrap(authenticated((request, response, token, p) ->
                         Http.readJson(request)
                                 .map(body -> body instanceof Map<?, ?> map
@@ -291,6 +306,30 @@ public final class HelixApi {
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
+    }
+
+    private static Map<String, Object> emotesBody(Map<String, String> codesToIds, SimUser broadcaster) {
+        List<Map<String, Object>> data = codesToIds.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> {
+                    String base = "https://static-cdn.jtvnw.net/emoticons/v2/" + entry.getValue() + "/static/light/";
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("id", entry.getValue());
+                    json.put("name", entry.getKey());
+                    json.put("images", Map.of("url_1x", base + "1.0", "url_2x", base + "2.0", "url_4x", base + "3.0"));
+                    if (broadcaster != null) {
+                        json.put("tier", "1000");
+                        json.put("emote_type", "subscriptions");
+                        json.put("emote_set_id", "3" + broadcaster.id());
+                    }
+                    json.put("format", List.of("static"));
+                    json.put("scale", List.of("1.0", "2.0", "3.0"));
+                    json.put("theme_mode", List.of("light", "dark"));
+                    return json;
+                }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        body.put("template", "https://static-cdn.jtvnw.net/emoticons/v2/{{id}}/{{format}}/{{theme_mode}}/{{scale}}");
+        return body;
     }
 
     private static Map<String, Object> clipJson(SimClip clip) {
