@@ -3,6 +3,7 @@ package dev.stagehand.twitchsim;
 import dev.stagehand.twitchsim.auth.OAuthApi;
 import dev.stagehand.twitchsim.chat.IrcEndpoint;
 import dev.stagehand.twitchsim.chat.SimChat;
+import dev.stagehand.twitchsim.discord.SimDiscord;
 import dev.stagehand.twitchsim.emotes.EmoteApis;
 import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import dev.stagehand.twitchsim.emotes.ThirdPartyEmotes;
@@ -22,7 +23,7 @@ import reactor.netty.http.server.HttpServer;
  * A local Twitch that the real client libraries cannot tell from the real one, on one loopback port:
  * chat over WebSocket at {@code /}, EventSub over WebSocket at {@code /eventsub}, Helix at {@code /helix}, OAuth at
  * {@code /oauth2}, BetterTTV, FrankerFaceZ and 7TV at {@code /bttv}, {@code /ffz} and {@code /7tv} (images at
- * {@code /emotes}), and its own control API at {@code /sim}.
+ * {@code /emotes}), Discord at {@code /discord}, and its own control API at {@code /sim}.
  *
  * <pre>{@code
  * try (TwitchSim twitch = TwitchSim.start(0)) {
@@ -44,19 +45,21 @@ public final class TwitchSim implements AutoCloseable {
     private final EventSubHub eventSub;
     private final SimClips clips;
     private final ThirdPartyEmotes thirdPartyEmotes;
+    private final SimDiscord discord;
     private final HttpFaults faults;
     private final SimScenario scenario;
     private final DisposableServer server;
 
     private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, EventSubHub eventSub, SimClips clips,
-                      ThirdPartyEmotes thirdPartyEmotes, HttpFaults faults, SimScenario scenario,
-                      DisposableServer server) {
+                      ThirdPartyEmotes thirdPartyEmotes, SimDiscord discord, HttpFaults faults,
+                      SimScenario scenario, DisposableServer server) {
         this.world = world;
         this.irc = irc;
         this.oauth = oauth;
         this.eventSub = eventSub;
         this.clips = clips;
         this.thirdPartyEmotes = thirdPartyEmotes;
+        this.discord = discord;
         this.faults = faults;
         this.scenario = scenario;
         this.server = server;
@@ -75,6 +78,7 @@ public final class TwitchSim implements AutoCloseable {
         HelixApi helix = new HelixApi(world, clips, eventSub, irc.chat().emotes(), faulty);
         ThirdPartyEmotes thirdPartyEmotes = new ThirdPartyEmotes();
         EmoteApis emoteApis = new EmoteApis(world, thirdPartyEmotes, faulty);
+        SimDiscord discord = new SimDiscord(Clock.systemUTC());
         SimScenario scenario = new SimScenario(world, irc.chat());
         ControlApi control = new ControlApi(world, irc.chat(), scenario, eventSub, clips, faults);
         DisposableServer server = HttpServer.create()
@@ -86,12 +90,13 @@ public final class TwitchSim implements AutoCloseable {
                     oauth.register(routes);
                     helix.register(routes);
                     emoteApis.register(routes);
+                    discord.register(routes);
                     control.register(routes);
                 })
                 .bindNow();
         eventSub.baseUrl("ws://127.0.0.1:" + server.port() + "/eventsub");
         emoteApis.baseUrl("http://127.0.0.1:" + server.port());
-        return new TwitchSim(world, irc, oauth, eventSub, clips, thirdPartyEmotes, faults, scenario, server);
+        return new TwitchSim(world, irc, oauth, eventSub, clips, thirdPartyEmotes, discord, faults, scenario, server);
     }
 
     public SimWorld world() {
@@ -132,6 +137,16 @@ public final class TwitchSim implements AutoCloseable {
     /** Base URLs of the simulated emote providers, e.g. {@code http://127.0.0.1:P/7tv/v3}. */
     public String emoteApiUrl(EmoteProvider provider) {
         return "http://127.0.0.1:" + port() + provider.pathPrefix();
+    }
+
+    /** The simulated Discord: webhooks, their deliveries, OAuth2. */
+    public SimDiscord discord() {
+        return discord;
+    }
+
+    /** Base URL of the simulated Discord, standing for {@code https://discord.com}. */
+    public String discordUrl() {
+        return "http://127.0.0.1:" + port() + "/discord";
     }
 
     /** Errors and slowness injected into the HTTP APIs. */
