@@ -68,6 +68,24 @@ class Twitch4jHelixTest {
     }
 
     @Test
+    void theAuthorizationCodeFlowApprovesAsTheChosenStreamer() throws Exception {
+        twitch.oauth().approveAs("demostreamer");
+        String authorizeUrl = identity.getAuthenticationUrl(List.of("clips:edit", "chat:read"), "state-42");
+        assertThat(authorizeUrl).startsWith(twitch.identityUrl() + "/authorize");
+        HttpResponse<String> approved = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).isEqualTo(302);
+        String location = approved.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("http://127.0.0.1/cb?").contains("state=state-42");
+
+        OAuth2Credential credential = identity.getCredentialByCode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"));
+        assertThat(credential.getRefreshToken()).isNotBlank();
+        OAuth2Credential validated = identity.getAdditionalCredentialInformation(credential).orElseThrow();
+        assertThat(validated.getUserName()).isEqualTo("demostreamer");
+        assertThat(validated.getScopes()).containsExactlyInAnyOrder("clips:edit", "chat:read");
+    }
+
+    @Test
     void aUserTokenValidatesWithItsLoginAndScopes() {
         String token = twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "streamer", List.of("clips:edit"))
                 .accessToken();
