@@ -63,6 +63,7 @@ class ScenarioAndControlTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("rate must be a number, not 'lots'");
         assertThat(send("POST", "/sim/faults?status=500").body()).contains("path is required");
+        assertThat(send("POST", "/sim/eventsub/close?code=1000").statusCode()).isEqualTo(400);
     }
 
     @Test

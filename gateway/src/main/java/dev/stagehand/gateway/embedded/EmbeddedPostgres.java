@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         log.warn("Stopping PostgreSQL (pid {}) left running on {} by a previous run", orphan.get().pid(),
                 dataDirectory);
         orphan.get().destroy();
-        orphan.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        orphan.get().onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     public int port() {

@@ -130,7 +130,7 @@ final class IrcSession {
         send(":tmi.twitch.tv 372 " + n + " :You are in a great big world!");
         send(":tmi.twitch.tv 376 " + n + " :>");
         if (user != null && capabilities.contains("twitch.tv/tags") && capabilities.contains("twitch.tv/commands")) {
-            send(ChatLine.of(userTags("") + ";user-id=" + user.id(), ":tmi.twitch.tv GLOBALUSERSTATE"));
+            deliver(ChatLine.of(userTags("") + ";user-id=" + user.id(), ":tmi.twitch.tv GLOBALUSERSTATE"));
         }
     }
 
@@ -149,7 +149,7 @@ final class IrcSession {
             }
             Optional<SimUser> broadcaster = world.userByLogin(channel);
             if (broadcaster.isEmpty()) {
-                send(ChatLine.of("msg-id=msg_channel_suspended",
+                deliver(ChatLine.of("msg-id=msg_channel_suspended",
                         ":tmi.twitch.tv NOTICE #" + channel + " :This channel does not exist or has been suspended."));
                 continue;
             }
@@ -160,9 +160,9 @@ final class IrcSession {
             send(":" + nick + ".tmi.twitch.tv 353 " + nick + " = #" + channel + " :" + nick);
             send(":" + nick + ".tmi.twitch.tv 366 " + nick + " #" + channel + " :End of /NAMES list");
             if (user != null) {
-                send(ChatLine.of(userTags(channel), ":tmi.twitch.tv USERSTATE #" + channel));
+                deliver(ChatLine.of(userTags(channel), ":tmi.twitch.tv USERSTATE #" + channel));
             }
-            send(ChatLine.of("emote-only=0;followers-only=-1;r9k=0;room-id=" + broadcaster.get().id()
+            deliver(ChatLine.of("emote-only=0;followers-only=-1;r9k=0;room-id=" + broadcaster.get().id()
                     + ";slow=0;subs-only=0", ":tmi.twitch.tv ROOMSTATE #" + channel));
             if (capabilities.contains("twitch.tv/membership")) {
                 hub.broadcast(channel, new ChatLine(self + " JOIN #" + channel, self + " JOIN #" + channel), this);
@@ -193,14 +193,14 @@ final class IrcSession {
         }
         boolean privileged = channel.equals(user.login());
         if (!messages.tryAcquire(privileged ? 100 : 20)) {
-            send(ChatLine.of("msg-id=msg_ratelimit", ":tmi.twitch.tv NOTICE #" + channel
+            deliver(ChatLine.of("msg-id=msg_ratelimit", ":tmi.twitch.tv NOTICE #" + channel
                     + " :Your message was not sent because you are sending messages too quickly."));
             return;
         }
         world.userByLogin(channel).ifPresent(broadcaster -> hub.broadcast(channel,
                 ChatLines.privmsg(broadcaster, user, text, emotes.tag(channel, text), ChatLines.badgesOf(user,
                         broadcaster)), this));
-        send(ChatLine.of(userTags(channel), ":tmi.twitch.tv USERSTATE #" + channel));
+        deliver(ChatLine.of(userTags(channel), ":tmi.twitch.tv USERSTATE #" + channel));
     }
 
     private String userTags(String channel) {
@@ -222,10 +222,6 @@ final class IrcSession {
 
     void deliver(ChatLine line) {
         send(capabilities.contains("twitch.tv/tags") ? line.tagged() : line.plain());
-    }
-
-    private void send(ChatLine line) {
-        deliver(line);
     }
 
     void send(String line) {
@@ -258,9 +254,5 @@ final class IrcSession {
 
     void dropConnection() {
         drop.run();
-    }
-
-    boolean isIn(String channel) {
-        return channels.contains(channel);
     }
 }

@@ -81,6 +81,14 @@ public final class ControlApi {
                     eventSub.reconnectAll();
                     return "session_reconnect sent";
                 }))
+                .post("/sim/eventsub/close", (request, response) -> act(request, response, p -> {
+                    int code = (int) number(p, "code", 4000);
+                    if (code < 4000 || code > 4007) {
+                        throw new IllegalArgumentException("code must be one of Twitch's close codes, 4000 to 4007");
+                    }
+                    eventSub.closeAll(code);
+                    return "closed with " + code;
+                }))
                 .post("/sim/faults", (request, response) -> act(request, response, p -> {
                     faults.failNext(required(p, "path"), (int) number(p, "status", 500), (int) number(p, "times", 1));
                     return "failing";

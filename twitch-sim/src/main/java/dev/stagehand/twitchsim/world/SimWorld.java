@@ -126,12 +126,6 @@ public final class SimWorld {
         }
     }
 
-    /** Makes a token expire now, as when Twitch expires or the user disconnects the app. */
-    public void expire(String accessToken) {
-        tokensByAccess.computeIfPresent(accessToken, (key, token) -> new SimToken(token.accessToken(),
-                token.refreshToken(), token.clientId(), token.user(), token.scopes(), now().minusSeconds(1)));
-    }
-
     private SimToken store(SimToken token) {
         tokensByAccess.put(token.accessToken(), token);
         if (token.refreshToken() != null) {
@@ -150,10 +144,6 @@ public final class SimWorld {
 
     public SimGame game(String id, String name) {
         return gamesById.computeIfAbsent(id, key -> new SimGame(id, name));
-    }
-
-    public Optional<SimGame> gameById(String id) {
-        return Optional.ofNullable(gamesById.get(id));
     }
 
     public List<SimGame> games() {
