@@ -78,6 +78,22 @@ class IrcProtocolTest {
     }
 
     @Test
+    void othersJoinsGoOnlyToClientsThatRequestedMembership() throws Exception {
+        try (RawIrcClient watching = new RawIrcClient(twitch.chatUrl());
+             RawIrcClient notWatching = anonymous()) {
+            watching.send("CAP REQ :twitch.tv/membership", "NICK justinfan2", "JOIN #streamer");
+            watching.await(line -> line.contains("ROOMSTATE"));
+            notWatching.send("JOIN #streamer");
+            notWatching.await(line -> line.contains("ROOMSTATE"));
+            try (RawIrcClient newcomer = loggedIn("newcomer")) {
+                assertThat(watching.await(line -> line.startsWith(":newcomer!") && line.contains(" JOIN ")))
+                        .isEqualTo(":newcomer!newcomer@newcomer.tmi.twitch.tv JOIN #streamer");
+                assertThat(notWatching.drain(Duration.ofMillis(500))).noneMatch(line -> line.contains(" JOIN "));
+            }
+        }
+    }
+
+    @Test
     void answersPingWithPong() throws Exception {
         try (RawIrcClient client = anonymous()) {
             client.send("PING :tmi.twitch.tv");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,10 @@ final class IrcSession {
     private final ChatHub hub;
     private final TwitchEmotes emotes;
     private final Runnable drop;
+    // A queue that grows as needed (a preallocated one would cost megabytes per idle connection); queued bounds it.
     private final Sinks.Many<String> outbound = Sinks.many().unicast()
-            .onBackpressureBuffer(Queues.<String>get(OUTBOUND_CAPACITY).get());
+            .onBackpressureBuffer(Queues.<String>unbounded(LINES_PER_FRAME).get());
+    private final AtomicLong queued = new AtomicLong();
     private final Set<String> capabilities = ConcurrentHashMap.newKeySet();
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final RateLimit messages = new RateLimit(20, Duration.ofSeconds(30));
@@ -55,6 +58,7 @@ final class IrcSession {
     /** The lines to write, several to a WebSocket frame when they come fast, as Twitch batches them. */
     Flux<String> frames() {
         return outbound.asFlux()
+                .doOnNext(line -> queued.decrementAndGet())
                 .bufferTimeout(LINES_PER_FRAME, Duration.ofMillis(1), true)
                 .map(lines -> String.join("\r\n", lines) + "\r\n");
     }
@@ -164,9 +168,7 @@ final class IrcSession {
             }
             deliver(ChatLine.of("emote-only=0;followers-only=-1;r9k=0;room-id=" + broadcaster.get().id()
                     + ";slow=0;subs-only=0", ":tmi.twitch.tv ROOMSTATE #" + channel));
-            if (capabilities.contains("twitch.tv/membership")) {
-                hub.broadcast(channel, new ChatLine(self + " JOIN #" + channel, self + " JOIN #" + channel), this);
-            }
+            hub.broadcast(channel, ChatLine.membership(self + " JOIN #" + channel), this);
         }
     }
 
@@ -221,17 +223,20 @@ final class IrcSession {
     }
 
     void deliver(ChatLine line) {
+        if (line.membership() && !capabilities.contains("twitch.tv/membership")) {
+            return;
+        }
         send(capabilities.contains("twitch.tv/tags") ? line.tagged() : line.plain());
     }
 
     void send(String line) {
-        Sinks.EmitResult result;
-        synchronized (outbound) {
-            result = outbound.tryEmitNext(line);
-        }
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+        if (queued.incrementAndGet() > OUTBOUND_CAPACITY) {
             log.info("Disconnecting {}: it fell {} lines behind", nickOrStar(), OUTBOUND_CAPACITY);
             drop.run();
+            return;
+        }
+        synchronized (outbound) {
+            outbound.tryEmitNext(line);
         }
     }
 
