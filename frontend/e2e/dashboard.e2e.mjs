@@ -1,17 +1,57 @@
-// The dashboard shell loads from the gateway, says it runs in demo mode, and shows every infrastructure part up.
+// A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard, linking
+// Discord on the account page, the dark theme, a phone-sized screen, and logging out. Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
 await runScenario(async (page, baseUrl, screenshot) => {
   await page.goto(baseUrl);
   expectEqual(await page.title(), 'Stagehand', 'page title');
+  const banner = page.getByTestId('demo-banner');
+  await banner.waitFor({ timeout: 15000 });
+  const text = await banner.textContent();
+  if (!text.includes('Demo mode.') || !text.includes('simulated Twitch')) throw new Error(`demo banner says: ${text}`);
+  await page.getByRole('heading', { name: 'Log in to Stagehand' }).waitFor();
+  await page.getByRole('link', { name: 'Log in with Discord' }).waitFor();
+  await screenshot('login');
+
+  await page.getByRole('link', { name: 'Log in with Twitch' }).click();
+  await page.getByRole('heading', { name: 'Welcome, Browser_streamer' }).waitFor({ timeout: 15000 });
+  expectEqual(new URL(page.url()).pathname, '/', 'landing page');
   for (const part of ['db', 'kafka', 'eventProcessors']) {
     const badge = page.getByTestId(`part-${part}`).locator('.badge');
     await badge.waitFor({ timeout: 15000 });
     expectEqual(await badge.textContent(), 'Up', `${part} status`);
   }
-  const banner = page.getByTestId('demo-banner');
-  await banner.waitFor({ timeout: 15000 });
-  const text = await banner.textContent();
-  if (!text.includes('Demo mode.') || !text.includes('simulated Twitch')) throw new Error(`demo banner says: ${text}`);
-  await screenshot('dashboard');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const title of ['Channels', 'Overlays', 'Notifications', 'Analytics', 'Clips', 'Chat rooms', 'Account']) {
+    await nav.getByRole('link', { name: title }).waitFor();
+  }
+  if ((await nav.getByRole('link', { name: 'Admin' }).count()) !== 0) throw new Error('a streamer sees the admin page');
+  await screenshot('overview');
+
+  await nav.getByRole('link', { name: 'Account' }).click();
+  expectEqual(new URL(page.url()).pathname, '/account', 'account page address');
+  await page.getByTestId('identity-twitch').waitFor();
+  await page.getByRole('button', { name: 'Link Discord' }).click();
+  await page.getByTestId('identity-discord').waitFor({ timeout: 15000 });
+  expectEqual(new URL(page.url()).pathname, '/account', 'back on the account page after linking');
+  const discord = await page.getByTestId('identity-discord').textContent();
+  if (!discord.includes('browser_admin')) throw new Error(`the Discord identity says: ${discord}`);
+  await screenshot('account-linked');
+
+  await page.reload();
+  await page.getByTestId('identity-discord').waitFor({ timeout: 15000 });
+
+  await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  await screenshot(`account-${theme}`);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot('account-phone');
+  await page.setViewportSize({ width: 1100, height: 700 });
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in to Stagehand' }).waitFor({ timeout: 15000 });
+  const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+  expectEqual(me, 401, 'GET /api/me after logging out');
+  await screenshot('logged-out');
 });

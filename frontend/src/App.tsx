@@ -1,69 +1,35 @@
-import { useEffect, useState } from 'react';
-import { summarize, type HealthDocument, type PartStatus } from './health';
+import { useEffect, useState, type MouseEvent } from 'react';
+import { AccountPage } from './AccountPage';
+import { AdminPage } from './AdminPage';
+import { api } from './api';
+import { LoginPage, loginError } from './LoginPage';
+import { PAGES, pageFor, type Page } from './pages';
+import { useSession, usePlatform, type Me, type Platform } from './session';
+import { SystemStatus } from './SystemStatus';
+import { useTheme } from './theme';
 
-const REFRESH_MS = 5000;
-
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; parts: PartStatus[] };
-
-function useSystemStatus(): Load {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+/** The path the browser shows, kept in step with history navigation. */
+function useLocation(): [string, (path: string) => void] {
+  const [path, setPath] = useState(window.location.pathname);
   useEffect(() => {
-    let cancelled = false;
-    async function refresh() {
-      try {
-        // Spring answers 503 with the same document when something is down, so read the body either way.
-        const response = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
-        const health = (await response.json()) as HealthDocument;
-        if (!cancelled) setLoad({ state: 'loaded', parts: summarize(health) });
-      } catch {
-        if (!cancelled) setLoad({ state: 'failed', message: 'Stagehand is not answering.' });
-      }
-    }
-    refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
+    const onPop = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
-  return load;
+  const navigate = (next: string) => {
+    window.history.pushState(null, '', next);
+    setPath(next);
+    window.scrollTo(0, 0);
+  };
+  return [path, navigate];
 }
 
-function SystemStatus() {
-  const load = useSystemStatus();
-  if (load.state === 'loading') return <p aria-busy="true">Checking…</p>;
-  if (load.state === 'failed') return <p role="alert">{load.message}</p>;
-  return (
-    <ul className="parts">
-      {load.parts.map((part) => (
-        <li key={part.key} className="part" data-testid={`part-${part.key}`}>
-          <span className={`badge ${part.up ? 'up' : 'down'}`}>{part.up ? 'Up' : 'Down'}</span>
-          <span className="label">{part.label}</span>
-          <span className="summary">{part.summary}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-interface Platform {
-  demo: boolean;
-  twitchSimulator: string | null;
-}
-
-function DemoBanner() {
-  const [platform, setPlatform] = useState<Platform | null>(null);
-  useEffect(() => {
-    fetch('/api/platform')
-      .then((response) => (response.ok ? response.json() : null))
-      .then(setPlatform)
-      .catch(() => setPlatform(null));
-  }, []);
+function DemoBanner({ platform }: { platform: Platform | null }) {
   if (!platform?.demo) return null;
   return (
     <div className="demo-banner" role="status" data-testid="demo-banner">
       <strong>Demo mode.</strong> Stagehand is connected to a simulated Twitch: the channels pixelpanda,
-      speedrunsam and chesscat are live and chatting, and you can log in as demostreamer.
+      speedrunsam and chesscat are live and chatting, and logging in with Twitch approves you as demostreamer.
       {platform.twitchSimulator && (
         <>
           {' '}
@@ -75,20 +41,138 @@ function DemoBanner() {
   );
 }
 
-export function App() {
+function Navigation({ me, path, navigate }: { me: Me; path: string; navigate: (path: string) => void }) {
+  const follow = (event: MouseEvent<HTMLAnchorElement>, target: string) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    navigate(target);
+  };
+  return (
+    <nav aria-label="Main">
+      <ul>
+        {PAGES.filter((page) => !page.operatorOnly || me.operator).map((page) => (
+          <li key={page.path}>
+            <a
+              href={page.path}
+              aria-current={page.path === path ? 'page' : undefined}
+              onClick={(event) => follow(event, page.path)}
+            >
+              {page.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Overview({ me }: { me: Me }) {
+  const needsLogin = me.identities.some((identity) => identity.needsLogin);
   return (
     <>
-      <DemoBanner />
+      <section className="card" aria-labelledby="welcome-heading">
+        <h1 id="welcome-heading">Welcome, {me.displayName}</h1>
+        {needsLogin && (
+          <p role="alert" className="error">
+            Twitch no longer accepts Stagehand&apos;s token for your channel, so clips and alerts for it are paused.{' '}
+            <a href="/oauth2/authorization/twitch">Log in with Twitch again</a> to resume.
+          </p>
+        )}
+        <p>Everything Stagehand does for your stream is in the navigation: pick a feature to set it up.</p>
+      </section>
+      <section className="card" aria-labelledby="status-heading">
+        <h2 id="status-heading">System status</h2>
+        <SystemStatus />
+      </section>
+    </>
+  );
+}
+
+function Upcoming({ page }: { page: Page }) {
+  return (
+    <section className="card" aria-labelledby="page-heading">
+      <h1 id="page-heading">{page.title}</h1>
+      <p>{page.upcoming}</p>
+      <p className="muted">Not available yet: this part of Stagehand is still being built.</p>
+    </section>
+  );
+}
+
+function Content({ me, platform, path, onChange, onDeleted }: {
+  me: Me;
+  platform: Platform | null;
+  path: string;
+  onChange: (me: Me) => void;
+  onDeleted: () => void;
+}) {
+  const page = pageFor(path);
+  if (!page || (page.operatorOnly && !me.operator)) {
+    return (
+      <section className="card">
+        <h1>Not found</h1>
+        <p>There is no page at {path}.</p>
+      </section>
+    );
+  }
+  if (page.path === '/') return <Overview me={me} />;
+  if (page.path === '/account') {
+    return (
+      <AccountPage me={me} platform={platform} error={loginError(window.location.search)} onChange={onChange}
+        onDeleted={onDeleted} />
+    );
+  }
+  if (page.path === '/admin') return <AdminPage />;
+  return <Upcoming page={page} />;
+}
+
+export function App() {
+  const platform = usePlatform();
+  const [session, reload, setMe] = useSession();
+  const [path, navigate] = useLocation();
+  const [theme, toggleTheme] = useTheme();
+
+  async function logOut() {
+    await api('POST', '/logout');
+    navigate('/');
+    reload();
+  }
+
+  return (
+    <>
+      <a className="skip" href="#content">
+        Skip to content
+      </a>
+      <DemoBanner platform={platform} />
       <header className="top">
         <span className="brand">Stagehand</span>
         <span className="tagline">chat overlays, go-live alerts, analytics and highlights for your stream</span>
+        <span className="spacer" />
+        <button className="secondary" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+          {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+        </button>
+        {session.state === 'in' && (
+          <>
+            <span className="who" data-testid="who">
+              {session.me.displayName}
+            </span>
+            <button className="secondary" onClick={logOut}>
+              Log out
+            </button>
+          </>
+        )}
       </header>
-      <main>
-        <section aria-labelledby="status-heading" className="card">
-          <h1 id="status-heading">System status</h1>
-          <SystemStatus />
-        </section>
-      </main>
+      <div className="layout">
+        {session.state === 'in' && <Navigation me={session.me} path={path} navigate={navigate} />}
+        <main id="content">
+          {session.state === 'loading' && <p aria-busy="true">Loading…</p>}
+          {session.state === 'failed' && <p role="alert">Stagehand is not answering. Try again in a moment.</p>}
+          {session.state === 'anonymous' && <LoginPage platform={platform} error={loginError(window.location.search)} />}
+          {session.state === 'in' && (
+            <Content me={session.me} platform={platform} path={path} onChange={setMe}
+              onDeleted={() => { navigate('/'); reload(); }} />
+          )}
+        </main>
+      </div>
     </>
   );
 }

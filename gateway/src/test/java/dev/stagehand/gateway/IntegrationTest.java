@@ -1,55 +1,96 @@
 package dev.stagehand.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagehand.twitchsim.TwitchSim;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the integration tests: the whole application on its embedded PostgreSQL and Kafka, in a fresh data
- * directory under target/. Every subclass shares one Spring context, so the infrastructure starts once per run.
+ * directory under target/, in demo mode, so that its own Twitch simulator (with Discord) serves the logins. Every
+ * subclass shares one Spring context, so the infrastructure starts once per run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "stagehand.operator.bootstrap-token=" + IntegrationTest.OPERATOR_TOKEN)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "stagehand.operators=twitch:" + IntegrationTest.OPERATOR,
+    "stagehand.twitch.tokens.check-interval=2s",
+    "stagehand.twitch.tokens.retry-interval=2s"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 
-    public static final String OPERATOR_TOKEN = "integration-test-operator-token";
+    /** The Twitch login that configuration names as an operator. */
+    public static final String OPERATOR = "opsadmin";
+    private static WebUser operator;
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
     @Autowired
     private WebTestClient web;
+    @Autowired
+    protected TwitchSim sim;
+    @LocalServerPort
+    private int port;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("stagehand.embedded.data-dir", DATA_DIR::toString);
     }
 
-    /** A client without credentials. */
+    /** A client without a session. */
     protected WebTestClient anonymous() {
         return web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    /** Registers an account through the API, as an operator would, and returns its id. */
-    protected String registerAccount(String displayName) {
-        Map<?, ?> created = operator().post().uri("/api/accounts")
-                .bodyValue(Map.of("displayName", displayName))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        return (String) created.get("id");
+    protected String baseUrl() {
+        return "http://localhost:" + port;
     }
 
-    /** A client carrying the bootstrap operator token. */
+    /** A new browser, not logged in. */
+    protected WebUser browser() {
+        return new WebUser(baseUrl());
+    }
+
+    /** Logs a new browser in with Twitch as {@code login} (registering the account on its first login). */
+    protected WebUser twitchUser(String login) {
+        sim.oauth().approveAs(login);
+        return loggedIn(browser(), "twitch");
+    }
+
+    /** Logs a new browser in with Discord as {@code username}. */
+    protected WebUser discordUser(String username) {
+        sim.discord().approveAs(username);
+        return loggedIn(browser(), "discord");
+    }
+
+    protected WebTestClient as(WebUser user) {
+        return user.client(web);
+    }
+
+    /** A client logged in as the operator named in configuration (one login, shared by every test). */
     protected WebTestClient operator() {
-        return web.mutate().responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN).build();
+        synchronized (IntegrationTest.class) {
+            if (operator == null) {
+                operator = twitchUser(OPERATOR);
+            }
+        }
+        return as(operator);
+    }
+
+    protected String accountId(WebUser user) {
+        return (String) as(user).get().uri("/api/me").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private static WebUser loggedIn(WebUser user, String provider) {
+        assertThat(user.logIn(provider)).isEqualTo("/");
+        return user;
     }
 }

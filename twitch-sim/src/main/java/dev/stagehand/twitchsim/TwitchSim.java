@@ -16,8 +16,10 @@ import dev.stagehand.twitchsim.scenario.ControlApi;
 import dev.stagehand.twitchsim.scenario.SimScenario;
 import dev.stagehand.twitchsim.world.SimWorld;
 import java.time.Clock;
+import java.time.Duration;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A local Twitch that the real client libraries cannot tell from the real one, on one loopback port:
@@ -49,10 +51,11 @@ public final class TwitchSim implements AutoCloseable {
     private final HttpFaults faults;
     private final SimScenario scenario;
     private final DisposableServer server;
+    private final LoopResources loops;
 
     private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, EventSubHub eventSub, SimClips clips,
                       ThirdPartyEmotes thirdPartyEmotes, SimDiscord discord, HttpFaults faults,
-                      SimScenario scenario, DisposableServer server) {
+                      SimScenario scenario, DisposableServer server, LoopResources loops) {
         this.world = world;
         this.irc = irc;
         this.oauth = oauth;
@@ -63,6 +66,7 @@ public final class TwitchSim implements AutoCloseable {
         this.faults = faults;
         this.scenario = scenario;
         this.server = server;
+        this.loops = loops;
     }
 
     /** Starts the simulator on {@code port} of 127.0.0.1 (0 picks a free port). */
@@ -81,7 +85,10 @@ public final class TwitchSim implements AutoCloseable {
         SimDiscord discord = new SimDiscord(Clock.systemUTC());
         SimScenario scenario = new SimScenario(world, irc.chat());
         ControlApi control = new ControlApi(world, irc.chat(), scenario, eventSub, clips, faults);
+        // Its own event loops: Reactor Netty's global ones are disposed by any Spring Boot app that stops in this JVM.
+        LoopResources loops = LoopResources.create("twitch-sim", 2, true);
         DisposableServer server = HttpServer.create()
+                .runOn(loops)
                 .host("127.0.0.1")
                 .port(port)
                 .route(routes -> {
@@ -96,7 +103,8 @@ public final class TwitchSim implements AutoCloseable {
                 .bindNow();
         eventSub.baseUrl("ws://127.0.0.1:" + server.port() + "/eventsub");
         emoteApis.baseUrl("http://127.0.0.1:" + server.port());
-        return new TwitchSim(world, irc, oauth, eventSub, clips, thirdPartyEmotes, discord, faults, scenario, server);
+        return new TwitchSim(world, irc, oauth, eventSub, clips, thirdPartyEmotes, discord, faults, scenario, server,
+                loops);
     }
 
     public SimWorld world() {
@@ -177,5 +185,6 @@ public final class TwitchSim implements AutoCloseable {
     public void close() {
         scenario.close();
         server.disposeNow();
+        loops.disposeLater().block(Duration.ofSeconds(10));
     }
 }

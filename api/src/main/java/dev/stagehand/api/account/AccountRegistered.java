@@ -3,5 +3,5 @@ package dev.stagehand.api.account;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record AccountRegistered(AccountId accountId, String displayName) {
+public record AccountRegistered(AccountId accountId, PersonalData displayName) {
 }

@@ -3,5 +3,5 @@ package dev.stagehand.api.account;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record AccountRenamed(AccountId accountId, String displayName) {
+public record AccountRenamed(AccountId accountId, PersonalData displayName) {
 }

@@ -1,13 +1,28 @@
 package dev.stagehand.command.account;
 
+import dev.stagehand.api.account.AccountDeleted;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.account.AccountRegistered;
 import dev.stagehand.api.account.AccountRenamed;
+import dev.stagehand.api.account.DeleteAccount;
+import dev.stagehand.api.account.ExternalIdentity;
 import dev.stagehand.api.account.GrantOperatorRole;
+import dev.stagehand.api.account.IdentityLinked;
+import dev.stagehand.api.account.IdentityUnlinked;
+import dev.stagehand.api.account.LinkIdentity;
 import dev.stagehand.api.account.OperatorRoleGranted;
+import dev.stagehand.api.account.PersonalData;
+import dev.stagehand.api.account.Provider;
 import dev.stagehand.api.account.RegisterAccount;
 import dev.stagehand.api.account.RenameAccount;
+import dev.stagehand.api.account.RenewTwitchAuthorization;
+import dev.stagehand.api.account.ReportTwitchAuthorizationLost;
+import dev.stagehand.api.account.TwitchAuthorizationLost;
+import dev.stagehand.api.account.TwitchAuthorizationRenewed;
+import dev.stagehand.api.account.UnlinkIdentity;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.common.SecretId;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +30,12 @@ import org.junit.jupiter.api.Test;
 class AccountTest {
 
     private static final AccountId ID = new AccountId("acc-1");
+    private static final SecretId TOKEN = new SecretId("7b7e6f0e-6f53-4d7a-9b86-9d3f1f0a0001");
+    private static final SecretId NEW_TOKEN = new SecretId("7b7e6f0e-6f53-4d7a-9b86-9d3f1f0a0002");
+    private static final ExternalIdentity TWITCH =
+            new ExternalIdentity(Provider.TWITCH, "1001", "ada", "Ada", TOKEN);
+    private static final ExternalIdentity DISCORD =
+            new ExternalIdentity(Provider.DISCORD, "9001", "ada_d", "Ada D", null);
 
     private AggregateTestFixture<Account> fixture;
 
@@ -23,17 +44,26 @@ class AccountTest {
         fixture = new AggregateTestFixture<>(Account.class);
     }
 
+    private static AccountRegistered registered(String name) {
+        return new AccountRegistered(ID, PersonalData.of(ID, name));
+    }
+
+    private static IdentityLinked linked(ExternalIdentity identity) {
+        return new IdentityLinked(ID, identity.provider(), PersonalData.of(ID, identity.userId()),
+                PersonalData.of(ID, identity.login()), PersonalData.of(ID, identity.displayName()), identity.token());
+    }
+
     @Test
-    void registersAnAccountWithATrimmedName() {
+    void registersAnAccountWithATrimmedNameAndItsFirstIdentity() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterAccount(ID, "  Ada  "))
-               .expectEvents(new AccountRegistered(ID, "Ada"));
+               .when(new RegisterAccount(ID, "  Ada  ", TWITCH))
+               .expectEvents(registered("Ada"), linked(TWITCH));
     }
 
     @Test
     void cannotRegisterWithABlankName() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterAccount(ID, "   "))
+               .when(new RegisterAccount(ID, "   ", TWITCH))
                .expectException(RuleViolation.class)
                .expectExceptionMessage("A display name cannot be empty");
     }
@@ -41,7 +71,7 @@ class AccountTest {
     @Test
     void cannotRegisterWithANameLongerThanTheLimit() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterAccount(ID, "x".repeat(65)))
+               .when(new RegisterAccount(ID, "x".repeat(65), DISCORD))
                .expectException(RuleViolation.class)
                .expectNoEvents();
     }
@@ -50,27 +80,116 @@ class AccountTest {
     void countsNameLengthInCharactersNotJavaChars() {
         String sixtyFourEmoji = "😀".repeat(64);
         fixture.givenNoPriorActivity()
-               .when(new RegisterAccount(ID, sixtyFourEmoji))
-               .expectEvents(new AccountRegistered(ID, sixtyFourEmoji));
+               .when(new RegisterAccount(ID, sixtyFourEmoji, DISCORD))
+               .expectEvents(registered(sixtyFourEmoji), linked(DISCORD));
     }
 
     @Test
     void cannotUseControlCharactersInAName() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterAccount(ID, "Ada\u0000"))
+               .when(new RegisterAccount(ID, "Ada\u0000", DISCORD))
+               .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void cannotLinkATwitchIdentityWithoutItsToken() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterAccount(ID, "Ada", new ExternalIdentity(Provider.TWITCH, "1", "a", "A", null)))
+               .expectException(NullPointerException.class);
+    }
+
+    @Test
+    void linksASecondProvider() {
+        fixture.given(registered("Ada"), linked(TWITCH))
+               .when(new LinkIdentity(ID, DISCORD))
+               .expectEvents(linked(DISCORD));
+    }
+
+    @Test
+    void linkingTheSameIdentityAgainChangesNothing() {
+        fixture.given(registered("Ada"), linked(TWITCH), linked(DISCORD))
+               .when(new LinkIdentity(ID, DISCORD))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotLinkASecondIdentityOfTheSameProvider() {
+        fixture.given(registered("Ada"), linked(DISCORD))
+               .when(new LinkIdentity(ID, new ExternalIdentity(Provider.DISCORD, "9002", "other", "Other", null)))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("This account is already linked to another Discord identity; unlink it first");
+    }
+
+    @Test
+    void unlinksAnIdentityWhenAnotherRemains() {
+        fixture.given(registered("Ada"), linked(TWITCH), linked(DISCORD))
+               .when(new UnlinkIdentity(ID, Provider.TWITCH))
+               .expectEvents(new IdentityUnlinked(ID, Provider.TWITCH));
+    }
+
+    @Test
+    void cannotUnlinkTheOnlyWayToLogIn() {
+        fixture.given(registered("Ada"), linked(TWITCH))
+               .when(new UnlinkIdentity(ID, Provider.TWITCH))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(
+                       "Your Twitch identity is your only way to log in: link another one before unlinking it");
+    }
+
+    @Test
+    void cannotUnlinkAProviderThatIsNotLinked() {
+        fixture.given(registered("Ada"), linked(TWITCH))
+               .when(new UnlinkIdentity(ID, Provider.DISCORD))
+               .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void losesTheTwitchAuthorizationOfTheCurrentToken() {
+        fixture.given(registered("Ada"), linked(TWITCH))
+               .when(new ReportTwitchAuthorizationLost(ID, TOKEN, "refresh token refused"))
+               .expectEvents(new TwitchAuthorizationLost(ID, TOKEN, "refresh token refused"));
+    }
+
+    @Test
+    void aLossReportedForAnOlderTokenIsIgnored() {
+        fixture.given(registered("Ada"), linked(TWITCH), new TwitchAuthorizationRenewed(ID, NEW_TOKEN))
+               .when(new ReportTwitchAuthorizationLost(ID, TOKEN, "revoked"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void aLossIsRecordedOnce() {
+        fixture.given(registered("Ada"), linked(TWITCH), new TwitchAuthorizationLost(ID, TOKEN, "revoked"))
+               .when(new ReportTwitchAuthorizationLost(ID, TOKEN, "revoked"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void loggingInWithTwitchAgainRenewsALostAuthorization() {
+        fixture.given(registered("Ada"), linked(TWITCH), new TwitchAuthorizationLost(ID, TOKEN, "revoked"))
+               .when(new RenewTwitchAuthorization(ID, NEW_TOKEN))
+               .expectEvents(new TwitchAuthorizationRenewed(ID, NEW_TOKEN));
+    }
+
+    @Test
+    void cannotRenewTwitchAuthorizationWithoutATwitchIdentity() {
+        fixture.given(registered("Ada"), linked(DISCORD))
+               .when(new RenewTwitchAuthorization(ID, NEW_TOKEN))
                .expectException(RuleViolation.class);
     }
 
     @Test
     void renamesAnAccount() {
-        fixture.given(new AccountRegistered(ID, "Ada"))
+        fixture.given(registered("Ada"))
                .when(new RenameAccount(ID, "Grace"))
-               .expectEvents(new AccountRenamed(ID, "Grace"));
+               .expectEvents(new AccountRenamed(ID, PersonalData.of(ID, "Grace")));
     }
 
     @Test
     void renamingToTheSameNameChangesNothing() {
-        fixture.given(new AccountRegistered(ID, "Ada"))
+        fixture.given(registered("Ada"))
                .when(new RenameAccount(ID, " Ada "))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
@@ -78,23 +197,38 @@ class AccountTest {
 
     @Test
     void cannotRenameToABlankName() {
-        fixture.given(new AccountRegistered(ID, "Ada"))
+        fixture.given(registered("Ada"))
                .when(new RenameAccount(ID, ""))
                .expectException(RuleViolation.class);
     }
 
     @Test
     void grantsTheOperatorRole() {
-        fixture.given(new AccountRegistered(ID, "Ada"))
+        fixture.given(registered("Ada"))
                .when(new GrantOperatorRole(ID))
                .expectEvents(new OperatorRoleGranted(ID));
     }
 
     @Test
     void grantingTheOperatorRoleTwiceRecordsItOnce() {
-        fixture.given(new AccountRegistered(ID, "Ada"), new OperatorRoleGranted(ID))
+        fixture.given(registered("Ada"), new OperatorRoleGranted(ID))
                .when(new GrantOperatorRole(ID))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
+    }
+
+    @Test
+    void deletesAnAccount() {
+        fixture.given(registered("Ada"), linked(TWITCH))
+               .when(new DeleteAccount(ID))
+               .expectEvents(new AccountDeleted(ID))
+               .expectMarkedDeleted();
+    }
+
+    @Test
+    void aDeletedAccountTakesNoMoreCommands() {
+        fixture.given(registered("Ada"), linked(TWITCH), new AccountDeleted(ID))
+               .when(new RenameAccount(ID, "Ghost"))
+               .expectException(AggregateDeletedException.class);
     }
 }

@@ -98,8 +98,8 @@ public class EventProcessors {
         Long lag = claimed.isEmpty() || claimed.stream().anyMatch(segment -> segment.lag() == null) ? null
                 : claimed.stream().mapToLong(SegmentStatus::lag).max().orElse(0);
         boolean error = segments.stream().anyMatch(segment -> segment.error() != null) || processor.isError();
-        return new ProcessorStatus(name, processor.isRunning(), processor.isReplaying(), error, position, head, lag,
-                deadLetters(name), segments);
+        return new ProcessorStatus(name, processor.isRunning(), processor.supportsReset(), processor.isReplaying(),
+                error, position, head, lag, deadLetters(name), segments);
     }
 
     private static SegmentStatus segment(int segment, String owner, EventTrackerStatus status, long head) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -34,8 +35,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler({RuleViolation.class, NotFoundException.class, AggregateNotFoundException.class,
-            CommandExecutionException.class, CompletionException.class, ExecutionException.class})
+    @ExceptionHandler({RuleViolation.class, NotFoundException.class, ConflictException.class,
+            AggregateNotFoundException.class, CommandExecutionException.class, CompletionException.class,
+            ExecutionException.class, TimeoutException.class})
     ProblemDetail handleDomain(Exception exception) {
         Throwable cause = unwrap(exception);
         if (cause instanceof RuleViolation violation) {
@@ -43,6 +45,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof NotFoundException notFound) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+        }
+        if (cause instanceof ConflictException conflict) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        }
+        if (cause instanceof TimeoutException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Your change was recorded but is taking longer than usual to show; reload in a moment.");
         }
         if (cause instanceof AggregateNotFoundException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource exists.");

@@ -1,66 +1,83 @@
 package dev.stagehand.gateway.security;
 
 import dev.stagehand.gateway.problem.ProblemWriter;
-import java.util.List;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
+/**
+ * Logins through Twitch or Discord into a session cookie; every state-changing request carries the CSRF token (the
+ * dashboard copies the {@code XSRF-TOKEN} cookie into the {@code X-XSRF-TOKEN} header). The API needs a login, the
+ * admin API and the actuator the operator role; the dashboard's files and health are public.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String OPERATOR = "OPERATOR";
-    private static final String BEARER = "Bearer ";
-
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, BootstrapOperatorToken token,
-                                                  ProblemWriter problems) {
-        AuthenticationWebFilter bearer = new AuthenticationWebFilter(operatorTokenManager(token));
-        bearer.setServerAuthenticationConverter(exchange -> Mono
-                .justOrEmpty(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
-                .filter(header -> header.startsWith(BEARER))
-                .map(header -> new UsernamePasswordAuthenticationToken("operator", header.substring(BEARER.length()))));
-        bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(
-                (exchange, denied) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                        "The bearer token is not valid.")));
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems,
+                                                  AccountSecurityContextRepository contexts,
+                                                  ReactiveClientRegistrationRepository registrations,
+                                                  LoginSuccessHandler logins) {
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        SecurityContextServerLogoutHandler forgetAccount = new SecurityContextServerLogoutHandler();
+        forgetAccount.setSecurityContextRepository(contexts);
 
         return http
-                // Only bearer tokens authenticate so far; no cookie, so nothing for a cross-site request to ride on.
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .securityContextRepository(contexts)
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "This request needs the CSRF token: send the XSRF-TOKEN cookie's value in the "
+                                        + "X-XSRF-TOKEN header.")))
+                .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .oauth2Login(login -> login
+                        .loginPage("/")
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(new LoginTokenCapture())
+                        .authenticationManager(LoginConfiguration.authenticationManager())
+                        .securityContextRepository(contexts)
+                        .authenticationSuccessHandler(logins)
+                        .authenticationFailureHandler(logins))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutHandler(new DelegatingServerLogoutHandler(forgetAccount,
+                                new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/api/platform").permitAll()
-                        .pathMatchers("/api/**", "/actuator/**").hasRole(OPERATOR)
+                        .pathMatchers("/api/admin/**", "/actuator/**").hasRole(AccountAuthentication.OPERATOR)
+                        .pathMatchers("/api/**").hasRole(AccountAuthentication.USER)
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, missing) -> problems.write(exchange,
-                                HttpStatus.UNAUTHORIZED, "This needs an operator token: 'Authorization: Bearer <token>'."))
+                                HttpStatus.UNAUTHORIZED, "Log in with Twitch or Discord first."))
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "This needs the operator role.")))
                 .build();
     }
 
-    private static ReactiveAuthenticationManager operatorTokenManager(BootstrapOperatorToken token) {
-        return authentication -> token.matches(String.valueOf(authentication.getCredentials()))
-                ? Mono.just(new UsernamePasswordAuthenticationToken("operator", null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + OPERATOR))))
-                : Mono.error(new BadCredentialsException("invalid bearer token"));
+    /** The CSRF cookie is written only when someone asks for the token: ask on every response. */
+    private static WebFilter issueCsrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
+        };
     }
 }

@@ -1,11 +1,17 @@
 package dev.stagehand.gateway.twitch;
 
+import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import dev.stagehand.gateway.ConditionalOnBlankProperty;
+import dev.stagehand.sagas.discord.DiscordEndpoints;
 import dev.stagehand.twitchsim.TwitchSim;
+import dev.stagehand.twitchsim.discord.SimDiscord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The real Twitch when a client id is configured; otherwise the demo: the bundled simulator. */
+/**
+ * The real Twitch when a client id is configured; otherwise the demo: the bundled simulator, which also plays Discord
+ * unless a Discord app is configured. With the real Twitch and no Discord app, Discord login is off.
+ */
 @Configuration(proxyBeanMethods = false)
 class TwitchConfiguration {
 
@@ -17,6 +23,13 @@ class TwitchConfiguration {
                 "wss://eventsub.wss.twitch.tv/ws", null);
     }
 
+    @Bean
+    @ConditionalOnBlankProperty(value = "stagehand.discord.client-id", blank = false)
+    DiscordEndpoints discordEndpoints(DiscordProperties properties) {
+        return new DiscordEndpoints(false, properties.clientId(), properties.clientSecret(),
+                "https://discord.com/oauth2/authorize", "https://discord.com/api");
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBlankProperty("stagehand.twitch.client-id")
     static class Demo {
@@ -24,6 +37,13 @@ class TwitchConfiguration {
         @Bean(destroyMethod = "close")
         TwitchSim twitchSim(DemoProperties properties) {
             return DemoWorld.start(properties.twitchSimPort());
+        }
+
+        @Bean
+        @ConditionalOnBlankProperty("stagehand.discord.client-id")
+        DiscordEndpoints simulatedDiscordEndpoints(TwitchSim twitch) {
+            return new DiscordEndpoints(true, SimDiscord.CLIENT_ID, SimDiscord.CLIENT_SECRET,
+                    twitch.discordUrl() + "/oauth2/authorize", twitch.discordUrl() + "/api");
         }
 
         @Bean

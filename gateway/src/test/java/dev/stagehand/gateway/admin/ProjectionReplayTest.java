@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.gateway.WebUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,31 +12,36 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class ProjectionReplayTest extends IntegrationTest {
 
     private static final String ALL_ACCOUNTS = "SELECT * FROM account_view ORDER BY account_id";
+    private static final String ALL_IDENTITIES = "SELECT * FROM account_identity_view ORDER BY account_id, provider";
 
     @Autowired
     private JdbcClient jdbc;
 
     @Test
     void replayRebuildsADeletedReadModelExactly() {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            ids.add(registerAccount("Viewer " + i));
+        List<WebUser> viewers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            viewers.add(i % 2 == 0 ? twitchUser("replayed_viewer_" + i) : discordUser("replayed_viewer_" + i));
         }
-        operator().put().uri("/api/accounts/{id}/display-name", ids.get(3)).bodyValue(Map.of("displayName", "Renamed"))
-                .exchange().expectStatus().isNoContent();
-        operator().post().uri("/api/accounts/{id}/operator-role", ids.get(5)).exchange().expectStatus().isNoContent();
+        List<String> ids = viewers.stream().map(this::accountId).toList();
+        as(viewers.get(3)).put().uri("/api/me/display-name").bodyValue(Map.of("displayName", "Renamed"))
+                .exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(10)).until(() -> processor().lag() == 0L);
         List<Map<String, Object>> before = jdbc.sql(ALL_ACCOUNTS).query().listOfRows();
         assertThat(before).extracting(row -> row.get("account_id")).containsAll(ids);
 
-        jdbc.sql("DELETE FROM account_view").update();
-        operator().get().uri("/api/accounts/{id}", ids.get(0)).exchange().expectStatus().isNotFound();
+        List<Map<String, Object>> identitiesBefore = jdbc.sql(ALL_IDENTITIES).query().listOfRows();
+        // Lose every row but the operator's, who must stay logged in to ask for the replay.
+        WebTestClient operator = operator();
+        jdbc.sql("DELETE FROM account_view WHERE NOT operator").update();
+        as(viewers.get(0)).get().uri("/api/me").exchange().expectStatus().isUnauthorized();
 
-        operator().post().uri("/api/admin/processors/accounts/replay").exchange()
+        operator.post().uri("/api/admin/processors/accounts/replay").exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.name").isEqualTo("accounts");
 
@@ -44,14 +50,15 @@ class ProjectionReplayTest extends IntegrationTest {
             assertThat(status.replaying()).isFalse();
             assertThat(status.lag()).isZero();
             assertThat(jdbc.sql(ALL_ACCOUNTS).query().listOfRows()).isEqualTo(before);
+            assertThat(jdbc.sql(ALL_IDENTITIES).query().listOfRows()).isEqualTo(identitiesBefore);
         });
-        operator().get().uri("/api/accounts/{id}", ids.get(3)).exchange()
+        as(viewers.get(3)).get().uri("/api/me").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.displayName").isEqualTo("Renamed");
     }
 
     @Test
     void listsEveryProcessorWithItsPositionAndLag() {
-        registerAccount("Counted");
+        twitchUser("counted_viewer");
         await().atMost(Duration.ofSeconds(10)).until(() -> processor().lag() == 0L);
         operator().get().uri("/api/admin/processors").exchange()
                 .expectStatus().isOk()

@@ -3,15 +3,14 @@ package dev.stagehand.gateway.dashboard;
 import dev.stagehand.gateway.BrowserScenario;
 import dev.stagehand.gateway.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+/** Chromium logs in through the simulator with Twitch, uses the dashboard, links Discord and logs out. */
 class DashboardBrowserTest extends IntegrationTest {
 
-    @LocalServerPort
-    private int port;
-
     @Test
-    void theDashboardShowsEveryPartUp() throws Exception {
-        BrowserScenario.run("dashboard.e2e.mjs", "http://127.0.0.1:" + port);
+    void aStreamerLogsInLinksDiscordAndLogsOut() throws Exception {
+        sim.oauth().approveAs("browser_streamer");
+        sim.discord().approveAs("browser_admin");
+        BrowserScenario.run("dashboard.e2e.mjs", baseUrl().replace("localhost", "127.0.0.1"));
     }
 }

@@ -3,7 +3,11 @@ package dev.stagehand.gateway.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stagehand.api.common.SecretId;
 import dev.stagehand.gateway.StagehandApplication;
+import dev.stagehand.gateway.WebUser;
+import dev.stagehand.secrets.SecretStore;
+import dev.stagehand.twitchsim.TwitchSim;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,22 +28,31 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The embedded PostgreSQL and Kafka keep their data across a stop and a start of the whole application. */
+/**
+ * The embedded PostgreSQL and Kafka keep their data across a stop and a start of the whole application: accounts,
+ * logged-in sessions, secrets (the master key stays in the data directory) and Kafka records.
+ */
 class EmbeddedRestartTest {
 
-    private static final String TOKEN = "restart-test-token";
     private static final String TOPIC = "stagehand.test.restart";
 
     private final Path dataDir = Path.of("target", "test-data", "restart-" + UUID.randomUUID());
 
     @Test
-    void accountsAndKafkaRecordsSurviveARestart() throws Exception {
-        String accountId;
+    void accountsSessionsSecretsAndKafkaRecordsSurviveARestart() throws Exception {
+        WebUser streamer;
+        SecretId token;
         try (ConfigurableApplicationContext first = start()) {
-            accountId = register(client(first), "Survivor");
+            first.getBean(TwitchSim.class).oauth().approveAs("survivor");
+            streamer = new WebUser(baseUrl(first));
+            assertThat(streamer.logIn("twitch")).isEqualTo("/");
+            streamer.client(client(first)).put().uri("/api/me/display-name").bodyValue(Map.of("displayName", "Survivor"))
+                    .exchange().expectStatus().isOk();
+            token = first.getBean(JdbcClient.class).sql("SELECT token_id::text FROM account_identity_view")
+                    .query(String.class).optional().map(SecretId::new).orElseThrow();
             produce(bootstrapServers(first), "before-restart");
 
             assertThatThrownBy(this::start)
@@ -48,9 +61,11 @@ class EmbeddedRestartTest {
         }
 
         try (ConfigurableApplicationContext second = start()) {
-            client(second).get().uri("/api/accounts/{id}", accountId).exchange()
+            streamer.client(client(second)).get().uri("/api/me").exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.displayName").isEqualTo("Survivor");
+            assertThat(second.getBean(SecretStore.class).read(token)).hasValueSatisfying(
+                    json -> assertThat(json).contains("accessToken"));
             assertThat(consumeAll(bootstrapServers(second))).containsExactly("before-restart");
         }
     }
@@ -84,23 +99,15 @@ class EmbeddedRestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(StagehandApplication.class).run(
                 "--server.port=0",
-                "--stagehand.embedded.data-dir=" + dataDir,
-                "--stagehand.operator.bootstrap-token=" + TOKEN);
+                "--stagehand.embedded.data-dir=" + dataDir);
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     private static WebTestClient client(ConfigurableApplicationContext context) {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
-    }
-
-    private static String register(WebTestClient client, String displayName) {
-        Map<?, ?> created = client.post().uri("/api/accounts").bodyValue(Map.of("displayName", displayName))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        return (String) created.get("id");
+        return WebTestClient.bindToServer().baseUrl(baseUrl(context)).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     private static String bootstrapServers(ConfigurableApplicationContext context) {

@@ -1,5 +1,6 @@
 package dev.stagehand.gateway.twitch;
 
+import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagehand.twitchsim.TwitchSim;

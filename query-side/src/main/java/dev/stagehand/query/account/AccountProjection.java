@@ -1,15 +1,25 @@
 package dev.stagehand.query.account;
 
+import dev.stagehand.api.account.AccountDeleted;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.account.AccountRegistered;
 import dev.stagehand.api.account.AccountRenamed;
 import dev.stagehand.api.account.AccountView;
 import dev.stagehand.api.account.FindAccount;
+import dev.stagehand.api.account.IdentityLinked;
+import dev.stagehand.api.account.IdentityUnlinked;
+import dev.stagehand.api.account.IdentityView;
 import dev.stagehand.api.account.OperatorRoleGranted;
+import dev.stagehand.api.account.Provider;
+import dev.stagehand.api.account.TwitchAuthorizationLost;
+import dev.stagehand.api.account.TwitchAuthorizationRenewed;
+import dev.stagehand.api.common.SecretId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,8 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code account_view}. Every handler is idempotent, because a processor may hand an event over again after a
- * crash.
+ * Builds {@code account_view} and {@code account_identity_view}. Every handler is idempotent, because a processor may
+ * hand an event over again after a crash. A deleted account leaves no row behind.
  */
 @Component
 @ProcessingGroup(AccountProjection.PROCESSING_GROUP)
@@ -44,17 +54,54 @@ class AccountProjection {
                     VALUES (:id, :name, :at, :at)
                     ON CONFLICT (account_id) DO NOTHING""")
             .param("id", event.accountId().value())
-            .param("name", event.displayName())
+            .param("name", event.displayName().value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
         publish(event.accountId());
     }
 
     @EventHandler
+    void on(IdentityLinked event, @Timestamp Instant at) {
+        jdbc.sql("""
+                    INSERT INTO account_identity_view
+                        (account_id, provider, user_id, login, display_name, token_id, linked_at)
+                    VALUES (:id, :provider, :user, :login, :name, :token, :at)
+                    ON CONFLICT (account_id, provider) DO NOTHING""")
+            .param("id", event.accountId().value())
+            .param("provider", event.provider().name())
+            .param("user", event.userId().value())
+            .param("login", event.login().value())
+            .param("name", event.displayName().value())
+            .param("token", event.token() == null ? null : UUID.fromString(event.token().value()))
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        touch(event.accountId(), at);
+    }
+
+    @EventHandler
+    void on(IdentityUnlinked event, @Timestamp Instant at) {
+        jdbc.sql("DELETE FROM account_identity_view WHERE account_id = :id AND provider = :provider")
+            .param("id", event.accountId().value())
+            .param("provider", event.provider().name())
+            .update();
+        touch(event.accountId(), at);
+    }
+
+    @EventHandler
+    void on(TwitchAuthorizationRenewed event, @Timestamp Instant at) {
+        updateTwitch(event.accountId(), UUID.fromString(event.token().value()), false, at);
+    }
+
+    @EventHandler
+    void on(TwitchAuthorizationLost event, @Timestamp Instant at) {
+        updateTwitch(event.accountId(), UUID.fromString(event.token().value()), true, at);
+    }
+
+    @EventHandler
     void on(AccountRenamed event, @Timestamp Instant at) {
         jdbc.sql("UPDATE account_view SET display_name = :name, updated_at = :at WHERE account_id = :id")
             .param("id", event.accountId().value())
-            .param("name", event.displayName())
+            .param("name", event.displayName().value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
         publish(event.accountId());
@@ -69,8 +116,14 @@ class AccountProjection {
         publish(event.accountId());
     }
 
+    @EventHandler
+    void on(AccountDeleted event) {
+        jdbc.sql("DELETE FROM account_view WHERE account_id = :id").param("id", event.accountId().value()).update();
+    }
+
     @ResetHandler
     void clear() {
+        jdbc.sql("DELETE FROM account_identity_view").update();
         jdbc.sql("DELETE FROM account_view").update();
     }
 
@@ -79,21 +132,49 @@ class AccountProjection {
         return find(query.accountId());
     }
 
-    /** Tells subscribers of this account (a registration waiting for its view, say) what it looks like now. */
+    private void updateTwitch(AccountId id, UUID token, boolean needsLogin, Instant at) {
+        jdbc.sql("""
+                    UPDATE account_identity_view SET token_id = :token, needs_login = :needsLogin
+                    WHERE account_id = :id AND provider = 'TWITCH'""")
+            .param("id", id.value())
+            .param("token", token)
+            .param("needsLogin", needsLogin)
+            .update();
+        touch(id, at);
+    }
+
+    private void touch(AccountId id, Instant at) {
+        jdbc.sql("UPDATE account_view SET updated_at = :at WHERE account_id = :id")
+            .param("id", id.value())
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        publish(id);
+    }
+
+    /** Tells subscribers of this account (a login waiting for its account, say) what it looks like now. */
     private void publish(AccountId id) {
         find(id).ifPresent(view -> updates.emit(FindAccount.class, query -> query.accountId().equals(id), view));
     }
 
     private Optional<AccountView> find(AccountId id) {
+        List<IdentityView> identities = jdbc.sql(
+                        "SELECT * FROM account_identity_view WHERE account_id = :id ORDER BY provider")
+                .param("id", id.value())
+                .query(AccountProjection::toIdentity)
+                .list();
         return jdbc.sql("SELECT * FROM account_view WHERE account_id = :id")
                    .param("id", id.value())
-                   .query(AccountProjection::toView)
+                   .query((row, rowNumber) -> new AccountView(id, row.getString("display_name"),
+                           row.getBoolean("operator"), row.getTimestamp("registered_at").toInstant(),
+                           row.getTimestamp("updated_at").toInstant(), identities))
                    .optional();
     }
 
-    private static AccountView toView(ResultSet row, int rowNumber) throws SQLException {
-        return new AccountView(new AccountId(row.getString("account_id")), row.getString("display_name"),
-                row.getBoolean("operator"), row.getTimestamp("registered_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant());
+    private static IdentityView toIdentity(ResultSet row, int rowNumber) throws SQLException {
+        UUID token = row.getObject("token_id", UUID.class);
+        return new IdentityView(Provider.valueOf(row.getString("provider")), row.getString("user_id"),
+                row.getString("login"), row.getString("display_name"),
+                token == null ? null : new SecretId(token.toString()), row.getBoolean("needs_login"),
+                row.getTimestamp("linked_at").toInstant());
     }
 }

@@ -21,11 +21,17 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * Twitch's OAuth server ({@code id.twitch.tv/oauth2}): authorize (approving as a chosen simulated user), token for
- * the authorization-code, refresh and client-credentials grants, validate and revoke.
+ * the authorization-code (with PKCE when the client asks for it), refresh and client-credentials grants, validate and
+ * revoke.
  */
 public final class OAuthApi {
 
-    private record Grant(String clientId, String login, List<String> scopes, String redirectUri) {
+    private record Grant(String clientId, String login, List<String> scopes, String redirectUri, Pkce pkce) {
+
+        boolean redeemableBy(String clientId, String redirectUri, String codeVerifier) {
+            return this.clientId.equals(clientId) && this.redirectUri.equals(redirectUri)
+                    && (pkce == null || pkce.verifiedBy(codeVerifier));
+        }
     }
 
     private final SimWorld world;
@@ -60,7 +66,8 @@ public final class OAuthApi {
         }
         String scope = Optional.ofNullable(first(parameters, "scope")).orElse("");
         String code = UUID.randomUUID().toString().replace("-", "");
-        codes.put(code, new Grant(clientId, approvingUser, scopes(scope), redirectUri));
+        codes.put(code, new Grant(clientId, approvingUser, scopes(scope), redirectUri,
+                Pkce.of(first(parameters, "code_challenge"), first(parameters, "code_challenge_method"))));
         world.user(approvingUser);
         QueryStringEncoder location = new QueryStringEncoder(redirectUri);
         location.addParam("code", code);
@@ -86,8 +93,8 @@ public final class OAuthApi {
                 case "client_credentials" -> json(response, 200, appTokenResponse(world.issueAppToken(clientId)));
                 case "authorization_code" -> {
                     Grant grant = codes.remove(Optional.ofNullable(first(parameters, "code")).orElse(""));
-                    if (grant == null || !grant.clientId().equals(clientId)
-                            || !grant.redirectUri().equals(first(parameters, "redirect_uri"))) {
+                    if (grant == null || !grant.redeemableBy(clientId, first(parameters, "redirect_uri"),
+                            first(parameters, "code_verifier"))) {
                         yield json(response, 400, error(400, "Invalid authorization code"));
                     }
                     yield json(response, 200,

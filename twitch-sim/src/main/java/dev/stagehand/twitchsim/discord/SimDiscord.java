@@ -3,6 +3,7 @@ package dev.stagehand.twitchsim.discord;
 import static dev.stagehand.twitchsim.http.Http.first;
 import static dev.stagehand.twitchsim.http.Http.json;
 
+import dev.stagehand.twitchsim.auth.Pkce;
 import dev.stagehand.twitchsim.http.Http;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -45,7 +46,7 @@ public final class SimDiscord {
     public record SimDiscordUser(String id, String username, String globalName, String email) {
     }
 
-    private record Grant(String username, String scope, String redirectUri) {
+    private record Grant(String username, String scope, String redirectUri, Pkce pkce) {
     }
 
     private record Bucket(long windowStartNanos, int used) {
@@ -306,7 +307,7 @@ public final class SimDiscord {
         }
         String code = UUID.randomUUID().toString().replace("-", "");
         codes.put(code, new Grant(approvingUser, Optional.ofNullable(first(parameters, "scope")).orElse("identify"),
-                redirectUri));
+                redirectUri, Pkce.of(first(parameters, "code_challenge"), first(parameters, "code_challenge_method"))));
         user(approvingUser);
         QueryStringEncoder location = new QueryStringEncoder(redirectUri);
         location.addParam("code", code);
@@ -329,7 +330,9 @@ public final class SimDiscord {
             Grant grant = switch (Optional.ofNullable(first(parameters, "grant_type")).orElse("")) {
                 case "authorization_code" -> Optional.ofNullable(codes.remove(
                                 Optional.ofNullable(first(parameters, "code")).orElse("")))
-                        .filter(g -> g.redirectUri().equals(first(parameters, "redirect_uri"))).orElse(null);
+                        .filter(g -> g.redirectUri().equals(first(parameters, "redirect_uri")))
+                        .filter(g -> g.pkce() == null || g.pkce().verifiedBy(first(parameters, "code_verifier")))
+                        .orElse(null);
                 case "refresh_token" -> refreshTokens.remove(
                         Optional.ofNullable(first(parameters, "refresh_token")).orElse(""));
                 default -> null;

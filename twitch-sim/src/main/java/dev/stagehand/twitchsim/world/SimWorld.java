@@ -119,6 +119,23 @@ public final class SimWorld {
                 now().plus(TOKEN_LIFETIME))));
     }
 
+    /** Expires every access token of the user now, as four hours passing would; their refresh tokens still work. */
+    public void expireTokensOf(String login) {
+        tokensOf(login).forEach(token -> store(new SimToken(token.accessToken(), token.refreshToken(),
+                token.clientId(), token.user(), token.scopes(), now().minusSeconds(1))));
+    }
+
+    /** Revokes every token of the user, as disconnecting the app in their Twitch settings does. */
+    public void revokeTokensOf(String login) {
+        tokensOf(login).forEach(token -> revoke(token.accessToken()));
+    }
+
+    private List<SimToken> tokensOf(String login) {
+        return tokensByAccess.values().stream()
+                .filter(token -> token.user() != null && token.user().login().equals(login.toLowerCase()))
+                .toList();
+    }
+
     public void revoke(String accessToken) {
         SimToken token = tokensByAccess.remove(accessToken);
         if (token != null && token.refreshToken() != null) {

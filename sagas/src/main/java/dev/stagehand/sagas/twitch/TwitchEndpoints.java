@@ -1,4 +1,4 @@
-package dev.stagehand.gateway.twitch;
+package dev.stagehand.sagas.twitch;
 
 /**
  * Where Stagehand reaches Twitch and with which app: the real Twitch, or the bundled simulator in demo mode.

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { summarize, type HealthDocument, type PartStatus } from './health';
+
+const REFRESH_MS = 5000;
+
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; parts: PartStatus[] };
+
+function useSystemStatus(): Load {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  useEffect(() => {
+    let cancelled = false;
+    async function refresh() {
+      try {
+        // Spring answers 503 with the same document when something is down, so read the body either way.
+        const response = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
+        const health = (await response.json()) as HealthDocument;
+        if (!cancelled) setLoad({ state: 'loaded', parts: summarize(health) });
+      } catch {
+        if (!cancelled) setLoad({ state: 'failed', message: 'Stagehand is not answering.' });
+      }
+    }
+    refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, []);
+  return load;
+}
+
+export function SystemStatus() {
+  const load = useSystemStatus();
+  if (load.state === 'loading') return <p aria-busy="true">Checking…</p>;
+  if (load.state === 'failed') return <p role="alert">{load.message}</p>;
+  return (
+    <ul className="parts">
+      {load.parts.map((part) => (
+        <li key={part.key} className="part" data-testid={`part-${part.key}`}>
+          <span className={`badge ${part.up ? 'up' : 'down'}`}>{part.up ? 'Up' : 'Down'}</span>
+          <span className="label">{part.label}</span>
+          <span className="summary">{part.summary}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { cookieValue, failureMessage, requestHeaders } from './api';
+
+describe('cookieValue', () => {
+  it('finds a cookie among others and decodes it', () => {
+    expect(cookieValue('a=1; XSRF-TOKEN=abc%3D%3D; b=2', 'XSRF-TOKEN')).toBe('abc==');
+    expect(cookieValue('a=1', 'XSRF-TOKEN')).toBeUndefined();
+  });
+});
+
+describe('requestHeaders', () => {
+  it('sends the CSRF token only with state-changing requests', () => {
+    expect(requestHeaders('GET', 'XSRF-TOKEN=t', false)['X-XSRF-TOKEN']).toBeUndefined();
+    expect(requestHeaders('POST', 'XSRF-TOKEN=t', false)['X-XSRF-TOKEN']).toBe('t');
+    expect(requestHeaders('DELETE', 'XSRF-TOKEN=t', false)['X-XSRF-TOKEN']).toBe('t');
+  });
+
+  it('declares JSON only when there is a body', () => {
+    expect(requestHeaders('PUT', '', true)['Content-Type']).toBe('application/json');
+    expect(requestHeaders('POST', '', false)['Content-Type']).toBeUndefined();
+  });
+});
+
+describe('failureMessage', () => {
+  it('prefers the problem detail', async () => {
+    const response = new Response(JSON.stringify({ title: 'Bad Request', detail: 'A display name cannot be empty' }), {
+      status: 400,
+    });
+    expect(await failureMessage(response)).toBe('A display name cannot be empty');
+  });
+
+  it('says something useful when the body is not a problem document', async () => {
+    expect(await failureMessage(new Response('<html>', { status: 502 }))).toBe('The request failed (502).');
+  });
+});

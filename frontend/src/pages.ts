@@ -1,0 +1,55 @@
+/** The dashboard's pages, in navigation order. `operatorOnly` pages are shown to operators only. */
+export interface Page {
+  path: string;
+  title: string;
+  operatorOnly?: boolean;
+  /** What the page will offer; shown until the feature lands. */
+  upcoming?: string;
+}
+
+export const PAGES: Page[] = [
+  { path: '/', title: 'Overview' },
+  {
+    path: '/channels',
+    title: 'Channels',
+    upcoming: 'Subscribe Twitch channels and watch their chat connection live.',
+  },
+  {
+    path: '/overlays',
+    title: 'Overlays',
+    upcoming: 'Secret OBS browser-source URLs that show your chat with your own template and every emote.',
+  },
+  {
+    path: '/notifications',
+    title: 'Notifications',
+    upcoming: 'Discord webhooks that announce when your streamers or games go live, with a delivery log.',
+  },
+  { path: '/analytics', title: 'Analytics', upcoming: 'Messages per minute, top emotes and top chatters.' },
+  { path: '/clips', title: 'Clips', upcoming: 'Highlights clipped automatically when your chat explodes.' },
+  { path: '/rooms', title: 'Chat rooms', upcoming: 'Chat rooms of our own, every message restyled by a small LLM.' },
+  { path: '/admin', title: 'Admin', operatorOnly: true },
+  { path: '/account', title: 'Account' },
+];
+
+export function pageFor(path: string): Page | undefined {
+  return PAGES.find((page) => page.path === path);
+}
+
+/** Why a login or link did not work, from the error code Stagehand put in the address. */
+export function loginErrorMessage(code: string | null): string | null {
+  switch (code) {
+    case null:
+      return null;
+    case 'identity-in-use':
+      return 'That account is already linked to another Stagehand account. Log in with it to use that Stagehand account instead.';
+    case 'already-linked':
+      return 'This Stagehand account is already linked to a different account of that provider. Unlink it first.';
+    case 'access_denied':
+      return 'The login was cancelled at the provider.';
+    case 'authorization_request_not_found':
+    case 'invalid_state_parameter':
+      return 'That login link had expired or was not started here. Please try again.';
+    default:
+      return 'The login did not work. Please try again.';
+  }
+}

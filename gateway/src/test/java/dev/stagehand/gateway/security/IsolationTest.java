@@ -1,0 +1,92 @@
+package dev.stagehand.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.gateway.WebUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Two people, each with data: the second tries every API route there is (found in the application, so that new
+ * routes are covered without editing this test), with the first one's ids wherever a route takes an id. Nothing of
+ * the first person's may show in an answer, and nothing of theirs may change.
+ */
+class IsolationTest extends IntegrationTest {
+
+    /** Routes that act on the caller alone by design; calling them would only end the intruder's own session. */
+    private static final Set<String> SELF_ENDING = Set.of("DELETE /api/me");
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    @Test
+    void nobodyReadsOrChangesAnotherPersonsData() {
+        operator();
+        WebUser owner = twitchUser("isolated_owner");
+        as(owner).put().uri("/api/me/display-name").bodyValue(Map.of("displayName", "Owner Secretname"))
+                .exchange().expectStatus().isOk();
+        String ownerId = accountId(owner);
+        String before = me(owner);
+
+        WebUser intruder = discordUser("curious_intruder");
+        List<String> tried = new ArrayList<>();
+        for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
+            for (var pattern : mapping.getPatternsCondition().getPatterns()) {
+                String path = pattern.getPatternString();
+                if (!path.startsWith("/api/")) {
+                    continue;
+                }
+                for (var method : mapping.getMethodsCondition().getMethods()) {
+                    String route = method.name() + " " + path;
+                    if (SELF_ENDING.contains(route)) {
+                        continue;
+                    }
+                    tried.add(route);
+                    EntityExchangeResult<byte[]> result = as(intruder)
+                            .method(HttpMethod.valueOf(method.name()))
+                            .uri(withIds(path, ownerId, "isolated_owner"))
+                            .bodyValue(Map.of("displayName", "Intruder Was Here"))
+                            .exchange().expectBody().returnResult();
+                    String body = result.getResponseBodyContent() == null ? ""
+                            : new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(body).as(route).doesNotContain(ownerId, "Owner Secretname", "isolated_owner");
+                }
+            }
+        }
+
+        assertThat(tried).contains("GET /api/me", "PUT /api/me/display-name", "GET /api/admin/processors",
+                "POST /api/admin/processors/{name}/replay");
+        assertThat(me(owner)).isEqualTo(before);
+    }
+
+    private static String withIds(String path, String accountId, String login) {
+        Matcher variable = VARIABLE.matcher(path);
+        StringBuilder uri = new StringBuilder();
+        while (variable.find()) {
+            String name = variable.group(1);
+            variable.appendReplacement(uri, name.equals("provider") ? "twitch" : name.equals("name") ? "accounts"
+                    : name.contains("login") ? login : accountId);
+        }
+        variable.appendTail(uri);
+        return uri.toString();
+    }
+
+    private String me(WebUser user) {
+        return new String(as(user).get().uri("/api/me").exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
