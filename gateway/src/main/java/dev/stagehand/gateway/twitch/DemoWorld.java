@@ -45,7 +45,7 @@ final class DemoWorld {
                  Demo mode: no TWITCH_CLIENT_ID is set, so Stagehand uses its simulated Twitch.
                    simulator:        http://127.0.0.1:{}/sim  (control API: channels, bursts, faults)
                    demo channels:    pixelpanda, speedrunsam, chesscat (live and chatting)
-                   log in as:        {} (Twitch login approves as this streamer)
+                   log in as:        {} with Twitch, serveradmin with Discord (the simulator approves at once)
                  Set TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET to use the real Twitch.
                 ================================================================================""",
                 twitch.port(), STREAMER);
