@@ -1,5 +1,6 @@
-// A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard, linking
-// Discord on the account page, the dark theme, a phone-sized screen, and logging out. Screenshots at each step.
+// A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard,
+// subscribing a channel until Stagehand is in its chat, linking Discord on the account page, the dark theme, a
+// phone-sized screen, and logging out. Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
 await runScenario(async (page, baseUrl, screenshot) => {
@@ -27,6 +28,12 @@ await runScenario(async (page, baseUrl, screenshot) => {
   }
   if ((await nav.getByRole('link', { name: 'Admin' }).count()) !== 0) throw new Error('a streamer sees the admin page');
   await screenshot('overview');
+
+  await nav.getByRole('link', { name: 'Channels' }).click();
+  await page.getByLabel('Twitch channel').fill('pixelpanda');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await page.getByTestId('channel-pixelpanda').getByText('In chat').waitFor({ timeout: 20000 });
+  await screenshot('channels');
 
   await nav.getByRole('link', { name: 'Account' }).click();
   expectEqual(new URL(page.url()).pathname, '/account', 'account page address');

@@ -2,6 +2,7 @@ import { useEffect, useState, type MouseEvent } from 'react';
 import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
 import { api } from './api';
+import { ChannelsPage } from './ChannelsPage';
 import { LoginPage, loginError } from './LoginPage';
 import { PAGES, pageFor, type Page } from './pages';
 import { useSession, usePlatform, type Me, type Platform } from './session';
@@ -122,6 +123,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
     );
   }
   if (page.path === '/admin') return <AdminPage />;
+  if (page.path === '/channels') return <ChannelsPage />;
   return <Upcoming page={page} />;
 }
 

@@ -9,11 +9,7 @@ export interface Page {
 
 export const PAGES: Page[] = [
   { path: '/', title: 'Overview' },
-  {
-    path: '/channels',
-    title: 'Channels',
-    upcoming: 'Subscribe Twitch channels and watch their chat connection live.',
-  },
+  { path: '/channels', title: 'Channels' },
   {
     path: '/overlays',
     title: 'Overlays',

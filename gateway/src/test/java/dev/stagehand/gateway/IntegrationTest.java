@@ -23,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "stagehand.operators=twitch:" + IntegrationTest.OPERATOR,
     "stagehand.twitch.tokens.check-interval=2s",
-    "stagehand.twitch.tokens.retry-interval=2s"})
+    "stagehand.twitch.tokens.retry-interval=2s",
+    "stagehand.emotes.channel-refresh=2s"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 

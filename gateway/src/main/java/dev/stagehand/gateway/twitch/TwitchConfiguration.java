@@ -3,7 +3,9 @@ package dev.stagehand.gateway.twitch;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import dev.stagehand.gateway.ConditionalOnBlankProperty;
 import dev.stagehand.sagas.discord.DiscordEndpoints;
+import dev.stagehand.sagas.emote.EmoteEndpoints;
 import dev.stagehand.twitchsim.TwitchSim;
+import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import dev.stagehand.twitchsim.discord.SimDiscord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,12 @@ class TwitchConfiguration {
         return new TwitchEndpoints(false, properties.clientId(), properties.clientSecret(),
                 "wss://irc-ws.chat.twitch.tv:443", "https://api.twitch.tv/helix", "https://id.twitch.tv/oauth2",
                 "wss://eventsub.wss.twitch.tv/ws", null);
+    }
+
+    @Bean
+    @ConditionalOnBlankProperty(value = "stagehand.twitch.client-id", blank = false)
+    EmoteEndpoints emoteEndpoints() {
+        return new EmoteEndpoints("https://api.betterttv.net", "https://api.frankerfacez.com", "https://7tv.io");
     }
 
     @Bean
@@ -44,6 +52,12 @@ class TwitchConfiguration {
         DiscordEndpoints simulatedDiscordEndpoints(TwitchSim twitch) {
             return new DiscordEndpoints(true, SimDiscord.CLIENT_ID, SimDiscord.CLIENT_SECRET,
                     twitch.discordUrl() + "/oauth2/authorize", twitch.discordUrl() + "/api");
+        }
+
+        @Bean
+        EmoteEndpoints simulatedEmoteEndpoints(TwitchSim twitch) {
+            return new EmoteEndpoints(twitch.emoteApiUrl(EmoteProvider.BTTV), twitch.emoteApiUrl(EmoteProvider.FFZ),
+                    twitch.emoteApiUrl(EmoteProvider.SEVENTV));
         }
 
         @Bean

@@ -2,6 +2,7 @@ package dev.stagehand.gateway.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.gateway.StagehandApplication;
@@ -33,7 +34,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The embedded PostgreSQL and Kafka keep their data across a stop and a start of the whole application: accounts,
- * logged-in sessions, secrets (the master key stays in the data directory) and Kafka records.
+ * logged-in sessions, secrets (the master key stays in the data directory), Kafka records, and the chats of
+ * subscribed channels, which the new start joins again.
  */
 class EmbeddedRestartTest {
 
@@ -51,6 +53,8 @@ class EmbeddedRestartTest {
             assertThat(streamer.logIn("twitch")).isEqualTo("/");
             streamer.client(client(first)).put().uri("/api/me/display-name").bodyValue(Map.of("displayName", "Survivor"))
                     .exchange().expectStatus().isOk();
+            streamer.client(client(first)).post().uri("/api/channels").bodyValue(Map.of("channel", "pixelpanda"))
+                    .exchange().expectStatus().isCreated();
             token = first.getBean(JdbcClient.class).sql("SELECT token_id::text FROM account_identity_view")
                     .query(String.class).optional().map(SecretId::new).orElseThrow();
             produce(bootstrapServers(first), "before-restart");
@@ -66,6 +70,8 @@ class EmbeddedRestartTest {
                     .expectBody().jsonPath("$.displayName").isEqualTo("Survivor");
             assertThat(second.getBean(SecretStore.class).read(token)).hasValueSatisfying(
                     json -> assertThat(json).contains("accessToken"));
+            TwitchSim twitch = second.getBean(TwitchSim.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> twitch.chat().viewersConnected("pixelpanda") == 1);
             assertThat(consumeAll(bootstrapServers(second))).containsExactly("before-restart");
         }
     }

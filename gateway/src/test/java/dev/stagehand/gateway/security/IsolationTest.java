@@ -1,9 +1,11 @@
 package dev.stagehand.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.gateway.WebUser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,14 @@ class IsolationTest extends IntegrationTest {
         as(owner).put().uri("/api/me/display-name").bodyValue(Map.of("displayName", "Owner Secretname"))
                 .exchange().expectStatus().isOk();
         String ownerId = accountId(owner);
+        String channelId = sim.world().user("isolation_target").id();
+        as(owner).post().uri("/api/channels").bodyValue(Map.of("channel", "isolation_target")).exchange()
+                .expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(20)).until(() -> channels(owner).contains("\"connection\":\"joined\""));
         String before = me(owner);
+        String channelsBefore = channels(owner);
 
+        sim.world().user("intruders_own_channel");
         WebUser intruder = discordUser("curious_intruder");
         List<String> tried = new ArrayList<>();
         for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
@@ -58,31 +66,46 @@ class IsolationTest extends IntegrationTest {
                     tried.add(route);
                     EntityExchangeResult<byte[]> result = as(intruder)
                             .method(HttpMethod.valueOf(method.name()))
-                            .uri(withIds(path, ownerId, "isolated_owner"))
-                            .bodyValue(Map.of("displayName", "Intruder Was Here"))
+                            .uri(withIds(path, ownerId, channelId))
+                            .bodyValue(Map.of("displayName", "Intruder Was Here", "channel", "intruders_own_channel"))
                             .exchange().expectBody().returnResult();
                     String body = result.getResponseBodyContent() == null ? ""
                             : new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
                     assertThat(body).as(route).doesNotContain(ownerId, "Owner Secretname", "isolated_owner");
+                    if (path.contains("Id}") || path.contains("{id}")) {
+                        assertThat(result.getStatus().value()).as(route + ": another's id").isIn(403, 404);
+                    }
                 }
             }
         }
 
         assertThat(tried).contains("GET /api/me", "PUT /api/me/display-name", "GET /api/admin/processors",
-                "POST /api/admin/processors/{name}/replay");
+                "POST /api/admin/processors/{name}/replay", "GET /api/channels/{channelId}",
+                "DELETE /api/channels/{channelId}");
         assertThat(me(owner)).isEqualTo(before);
+        assertThat(channels(owner)).isEqualTo(channelsBefore);
     }
 
-    private static String withIds(String path, String accountId, String login) {
+    /** The owner's ids in place of a route's variables: their channel's, their account's. */
+    private static String withIds(String path, String accountId, String channelId) {
         Matcher variable = VARIABLE.matcher(path);
         StringBuilder uri = new StringBuilder();
         while (variable.find()) {
             String name = variable.group(1);
-            variable.appendReplacement(uri, name.equals("provider") ? "twitch" : name.equals("name") ? "accounts"
-                    : name.contains("login") ? login : accountId);
+            variable.appendReplacement(uri, switch (name) {
+                case "provider" -> "twitch";
+                case "name" -> "accounts";
+                case "channelId" -> channelId;
+                default -> accountId;
+            });
         }
         variable.appendTail(uri);
         return uri.toString();
+    }
+
+    private String channels(WebUser user) {
+        return new String(as(user).get().uri("/api/channels").exchange().expectStatus().isOk().expectBody()
+                .returnResult().getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String me(WebUser user) {

@@ -1,0 +1,7 @@
+package dev.stagehand.api.channel;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ChannelJoinFailed(ChannelId channelId, String reason) {
+}

@@ -1,0 +1,118 @@
+package dev.stagehand.command.channel;
+
+import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.channel.ChannelId;
+import dev.stagehand.api.channel.ChannelJoinFailed;
+import dev.stagehand.api.channel.ChannelJoined;
+import dev.stagehand.api.channel.ChannelLeft;
+import dev.stagehand.api.channel.ChannelSubscribed;
+import dev.stagehand.api.channel.ChannelUnsubscribed;
+import dev.stagehand.api.channel.RecordChannelJoinFailed;
+import dev.stagehand.api.channel.RecordChannelJoined;
+import dev.stagehand.api.channel.RecordChannelLeft;
+import dev.stagehand.api.channel.SubscribeChannel;
+import dev.stagehand.api.channel.UnsubscribeChannel;
+import dev.stagehand.api.common.RuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChannelTest {
+
+    private static final ChannelId CHANNEL = new ChannelId("100000001");
+    private static final AccountId ADA = new AccountId("ada");
+    private static final AccountId SAM = new AccountId("sam");
+
+    private AggregateTestFixture<Channel> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Channel.class);
+    }
+
+    private static ChannelSubscribed subscribed(AccountId who, int subscribers) {
+        return new ChannelSubscribed(CHANNEL, "pixelpanda", "PixelPanda", who, subscribers);
+    }
+
+    @Test
+    void theFirstSubscriptionCreatesTheChannel() {
+        fixture.givenNoPriorActivity()
+               .when(new SubscribeChannel(CHANNEL, "pixelpanda", "PixelPanda", ADA))
+               .expectEvents(subscribed(ADA, 1));
+    }
+
+    @Test
+    void aSecondSubscriberIsCounted() {
+        fixture.given(subscribed(ADA, 1))
+               .when(new SubscribeChannel(CHANNEL, "pixelpanda", "PixelPanda", SAM))
+               .expectEvents(subscribed(SAM, 2));
+    }
+
+    @Test
+    void subscribingTwiceChangesNothing() {
+        fixture.given(subscribed(ADA, 1))
+               .when(new SubscribeChannel(CHANNEL, "pixelpanda", "PixelPanda", ADA))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void theLastUnsubscriptionLeavesNoSubscriber() {
+        fixture.given(subscribed(ADA, 1), subscribed(SAM, 2), new ChannelUnsubscribed(CHANNEL, "pixelpanda", SAM, 1))
+               .when(new UnsubscribeChannel(CHANNEL, ADA))
+               .expectEvents(new ChannelUnsubscribed(CHANNEL, "pixelpanda", ADA, 0));
+    }
+
+    @Test
+    void cannotUnsubscribeAChannelOneDoesNotSubscribe() {
+        fixture.given(subscribed(ADA, 1))
+               .when(new UnsubscribeChannel(CHANNEL, SAM))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("You do not subscribe the channel pixelpanda");
+    }
+
+    @Test
+    void recordsAJoinOnce() {
+        fixture.given(subscribed(ADA, 1), new ChannelJoined(CHANNEL))
+               .when(new RecordChannelJoined(CHANNEL))
+               .expectNoEvents();
+        fixture.given(subscribed(ADA, 1))
+               .when(new RecordChannelJoined(CHANNEL))
+               .expectEvents(new ChannelJoined(CHANNEL));
+    }
+
+    @Test
+    void aJoinWithoutSubscribersIsNotRecorded() {
+        fixture.given(subscribed(ADA, 1), new ChannelUnsubscribed(CHANNEL, "pixelpanda", ADA, 0))
+               .when(new RecordChannelJoined(CHANNEL))
+               .expectNoEvents();
+    }
+
+    @Test
+    void recordsAFailedJoinWithItsReasonAndANewReasonAgain() {
+        fixture.given(subscribed(ADA, 1), new ChannelJoinFailed(CHANNEL, "banned"))
+               .when(new RecordChannelJoinFailed(CHANNEL, "banned"))
+               .expectNoEvents();
+        fixture.given(subscribed(ADA, 1), new ChannelJoinFailed(CHANNEL, "banned"))
+               .when(new RecordChannelJoinFailed(CHANNEL, "suspended"))
+               .expectEvents(new ChannelJoinFailed(CHANNEL, "suspended"));
+    }
+
+    @Test
+    void aFailedChannelThatJoinsLaterIsJoined() {
+        fixture.given(subscribed(ADA, 1), new ChannelJoinFailed(CHANNEL, "timed out"))
+               .when(new RecordChannelJoined(CHANNEL))
+               .expectEvents(new ChannelJoined(CHANNEL));
+    }
+
+    @Test
+    void recordsLeavingOnce() {
+        fixture.given(subscribed(ADA, 1), new ChannelJoined(CHANNEL),
+                       new ChannelUnsubscribed(CHANNEL, "pixelpanda", ADA, 0))
+               .when(new RecordChannelLeft(CHANNEL))
+               .expectEvents(new ChannelLeft(CHANNEL));
+        fixture.given(subscribed(ADA, 1), new ChannelLeft(CHANNEL))
+               .when(new RecordChannelLeft(CHANNEL))
+               .expectNoEvents();
+    }
+}

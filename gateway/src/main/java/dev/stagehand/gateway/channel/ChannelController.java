@@ -1,0 +1,122 @@
+package dev.stagehand.gateway.channel;
+
+import dev.stagehand.api.channel.ChannelId;
+import dev.stagehand.api.channel.ChannelView;
+import dev.stagehand.api.channel.FindChannelsOf;
+import dev.stagehand.api.channel.SubscribeChannel;
+import dev.stagehand.api.channel.UnsubscribeChannel;
+import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.sagas.twitch.TwitchUser;
+import dev.stagehand.sagas.twitch.TwitchUsers;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The logged-in account's channels: subscribe by login or id (checked with Helix), list, unsubscribe. */
+@RestController
+@RequestMapping("/api/channels")
+class ChannelController {
+
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final TwitchUsers twitchUsers;
+
+    ChannelController(CommandGateway commands, QueryGateway queries, TwitchUsers twitchUsers) {
+        this.commands = commands;
+        this.queries = queries;
+        this.twitchUsers = twitchUsers;
+    }
+
+    /** @param channel a Twitch login ({@code pixelpanda}) or a channel id ({@code 100000001}) */
+    record SubscribeRequest(@NotNull(message = "channel is required") String channel) {
+    }
+
+    @GetMapping
+    Flux<ChannelResponse> mine(CurrentAccount me) {
+        return channelsOf(me).flatMapIterable(channels -> channels).map(ChannelResponse::of);
+    }
+
+    @GetMapping("/{channelId}")
+    Mono<ChannelResponse> one(CurrentAccount me, @PathVariable String channelId) {
+        return subscribed(me, channelId).map(ChannelResponse::of);
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<ChannelResponse>> subscribe(CurrentAccount me, @Valid @RequestBody SubscribeRequest request) {
+        String wanted = request.channel().strip();
+        if (!TwitchUsers.plausible(wanted)) {
+            throw new RuleViolation("'" + request.channel() + "' is not a Twitch login or channel id");
+        }
+        return Mono.fromCallable(() -> twitchUsers.find(wanted).orElse(null))
+                .subscribeOn(Schedulers.boundedElastic())
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Twitch has no channel '" + wanted + "'.")))
+                .flatMap(user -> subscribeAndAwait(me, user))
+                .map(view -> ResponseEntity.created(URI.create("/api/channels/" + view.channelId().value()))
+                        .body(ChannelResponse.of(view)));
+    }
+
+    @DeleteMapping("/{channelId}")
+    Mono<ResponseEntity<Void>> unsubscribe(CurrentAccount me, @PathVariable String channelId) {
+        return subscribed(me, channelId)
+                .flatMap(view -> changeAndAwait(me, new UnsubscribeChannel(view.channelId(), me.id()),
+                        update -> update.channelId().equals(view.channelId()) && update.subscribedAt() == null))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private Mono<ChannelView> subscribeAndAwait(CurrentAccount me, TwitchUser user) {
+        ChannelId id = new ChannelId(user.id());
+        return changeAndAwait(me, new SubscribeChannel(id, user.login(), user.displayName(), me.id()),
+                view -> view.channelId().equals(id) && view.subscribedAt() != null);
+    }
+
+    /** Sends the command, then waits until the account's channel list shows what it changed. */
+    private Mono<ChannelView> changeAndAwait(CurrentAccount me, Object command, Predicate<ChannelView> changed) {
+        return Mono.usingWhen(
+                Mono.fromCallable(() -> queries.subscriptionQuery(new FindChannelsOf(me.id()),
+                        ResponseTypes.multipleInstancesOf(ChannelView.class),
+                        ResponseTypes.instanceOf(ChannelView.class))).subscribeOn(Schedulers.boundedElastic()),
+                (SubscriptionQueryResult<List<ChannelView>, ChannelView> views) -> Mono.fromFuture(
+                                () -> commands.send(command))
+                        .then(views.updates().filter(changed).next().timeout(READ_MODEL_WAIT)
+                                .publishOn(Schedulers.boundedElastic())),
+                views -> Mono.fromRunnable(views::close));
+    }
+
+    /** The channel if this account subscribes it; otherwise 404, whoever else subscribes it. */
+    private Mono<ChannelView> subscribed(CurrentAccount me, String channelId) {
+        return channelsOf(me)
+                .flatMapIterable(channels -> channels)
+                .filter(view -> view.channelId().value().equals(channelId))
+                .next()
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("You do not subscribe a channel with the id "
+                        + channelId + ".")));
+    }
+
+    private Mono<List<ChannelView>> channelsOf(CurrentAccount me) {
+        return Mono.fromFuture(() -> queries.query(new FindChannelsOf(me.id()),
+                        ResponseTypes.multipleInstancesOf(ChannelView.class)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.stagehand.sagas.channel;
+
+import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.kafka.Topics;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The single writer of {@code stagehand.chat.messages}: JSON records keyed by channel id, sent asynchronously by the
+ * idempotent, batching producer, so the chat client's thread only hands records over.
+ */
+@Component
+class ChatRecordProducer {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatRecordProducer.class);
+
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+    private final AtomicLong failures = new AtomicLong();
+
+    ChatRecordProducer(KafkaTemplate<String, String> kafka, JsonMapper json) {
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    void send(ChatRecord record) {
+        kafka.send(Topics.CHAT_MESSAGES.name(), record.channelId(), json.writeValueAsString(record))
+             .whenComplete((sent, failure) -> {
+                 if (failure != null && failures.incrementAndGet() % 1000 == 1) {
+                     log.warn("Chat records could not be written to Kafka ({} so far): {}", failures.get(),
+                             failure.toString());
+                 }
+             });
+    }
+}
