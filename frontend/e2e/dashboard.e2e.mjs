@@ -1,5 +1,5 @@
 // A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard,
-// subscribing a channel until Stagehand is in its chat, linking Discord on the account page, the dark theme, a
+// subscribing a channel until Stagehand is in its chat, creating an overlay for it, linking Discord on the account page, the dark theme, a
 // phone-sized screen, and logging out. Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
@@ -34,6 +34,13 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByRole('button', { name: 'Subscribe' }).click();
   await page.getByTestId('channel-pixelpanda').getByText('In chat').waitFor({ timeout: 20000 });
   await screenshot('channels');
+
+  await nav.getByRole('link', { name: 'Overlays' }).click();
+  await page.getByRole('button', { name: 'Create overlay' }).click();
+  await page.getByTestId('overlay-Main scene').waitFor({ timeout: 15000 });
+  const url = await page.getByLabel('OBS browser source (1920 × 1080)').inputValue();
+  if (!/\/overlay\/[A-Za-z0-9_-]{43}$/.test(url)) throw new Error(`the overlay URL is ${url}`);
+  await screenshot('overlays');
 
   await nav.getByRole('link', { name: 'Account' }).click();
   expectEqual(new URL(page.url()).pathname, '/account', 'account page address');

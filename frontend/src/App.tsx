@@ -3,6 +3,7 @@ import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
 import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';
+import { OverlaysPage } from './OverlaysPage';
 import { LoginPage, loginError } from './LoginPage';
 import { PAGES, pageFor, type Page } from './pages';
 import { useSession, usePlatform, type Me, type Platform } from './session';
@@ -124,6 +125,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   }
   if (page.path === '/admin') return <AdminPage />;
   if (page.path === '/channels') return <ChannelsPage />;
+  if (page.path === '/overlays') return <OverlaysPage />;
   return <Upcoming page={page} />;
 }
 

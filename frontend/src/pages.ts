@@ -10,11 +10,7 @@ export interface Page {
 export const PAGES: Page[] = [
   { path: '/', title: 'Overview' },
   { path: '/channels', title: 'Channels' },
-  {
-    path: '/overlays',
-    title: 'Overlays',
-    upcoming: 'Secret OBS browser-source URLs that show your chat with your own template and every emote.',
-  },
+  { path: '/overlays', title: 'Overlays' },
   {
     path: '/notifications',
     title: 'Notifications',

@@ -3,6 +3,8 @@ package dev.stagehand.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +20,12 @@ public final class BrowserScenario {
     private BrowserScenario() {
     }
 
-    public static void run(String scenario, String baseUrl) throws Exception {
-        Process node = new ProcessBuilder("node", E2E.resolve(scenario).toString(), baseUrl, SCREENSHOTS.toString())
+    /** Runs the scenario with {@code node <scenario> <baseUrl> <screenshot dir> <more...>}. */
+    public static void run(String scenario, String baseUrl, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", E2E.resolve(scenario).toString(), baseUrl,
+                SCREENSHOTS.toString()));
+        command.addAll(List.of(more));
+        Process node = new ProcessBuilder(command)
                 .directory(E2E.toFile())
                 .redirectErrorStream(true)
                 .start();

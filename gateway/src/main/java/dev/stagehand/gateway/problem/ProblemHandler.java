@@ -1,5 +1,6 @@
 package dev.stagehand.gateway.problem;
 
+import dev.stagehand.api.common.NotFound;
 import dev.stagehand.api.common.RuleViolation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler({RuleViolation.class, NotFoundException.class, ConflictException.class,
+    @ExceptionHandler({RuleViolation.class, NotFound.class, NotFoundException.class, ConflictException.class,
             AggregateNotFoundException.class, CommandExecutionException.class, CompletionException.class,
             ExecutionException.class, TimeoutException.class})
     ProblemDetail handleDomain(Exception exception) {
@@ -43,8 +44,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof RuleViolation violation) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.getMessage());
         }
-        if (cause instanceof NotFoundException notFound) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+        if (cause instanceof NotFoundException || cause instanceof NotFound) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, cause.getMessage());
         }
         if (cause instanceof ConflictException conflict) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -46,6 +47,11 @@ class IsolationTest extends IntegrationTest {
         as(owner).post().uri("/api/channels").bodyValue(Map.of("channel", "isolation_target")).exchange()
                 .expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(20)).until(() -> channels(owner).contains("\"connection\":\"joined\""));
+        Map<?, ?> overlay = as(owner).post().uri("/api/overlays")
+                .bodyValue(Map.of("name", "Owner Secret Scene", "channelId", channelId)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String overlayId = (String) overlay.get("id");
+        String overlayToken = ((String) overlay.get("url")).substring(((String) overlay.get("url")).lastIndexOf('/') + 1);
         String before = me(owner);
         String channelsBefore = channels(owner);
 
@@ -64,14 +70,23 @@ class IsolationTest extends IntegrationTest {
                         continue;
                     }
                     tried.add(route);
+                    String uri = withIds(path, ownerId, channelId, overlayId);
                     EntityExchangeResult<byte[]> result = as(intruder)
                             .method(HttpMethod.valueOf(method.name()))
-                            .uri(withIds(path, ownerId, channelId))
-                            .bodyValue(Map.of("displayName", "Intruder Was Here", "channel", "intruders_own_channel"))
+                            .uri(uri)
+                            .bodyValue(Map.of("displayName", "Intruder Was Here", "channel", "intruders_own_channel",
+                                    "name", "Intruder Scene", "channelId", channelId, "settings", Map.of(
+                                            "theme", "classic", "template", "", "css", "", "fadeSeconds", 0,
+                                            "maxLines", 5, "hideBots", true, "hideCommands", true,
+                                            "delaySeconds", 0)))
                             .exchange().expectBody().returnResult();
                     String body = result.getResponseBodyContent() == null ? ""
                             : new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
-                    assertThat(body).as(route).doesNotContain(ownerId, "Owner Secretname", "isolated_owner");
+                    // An id the intruder sent may come back in the 404's detail; nothing else of the owner's may.
+                    String[] secrets = Stream.of(ownerId, "Owner Secretname", "isolated_owner", overlayId,
+                            overlayToken, "Owner Secret Scene").filter(marker -> !uri.contains(marker))
+                            .toArray(String[]::new);
+                    assertThat(body).as(route).doesNotContain(secrets);
                     if (path.contains("Id}") || path.contains("{id}")) {
                         assertThat(result.getStatus().value()).as(route + ": another's id").isIn(403, 404);
                     }
@@ -81,13 +96,17 @@ class IsolationTest extends IntegrationTest {
 
         assertThat(tried).contains("GET /api/me", "PUT /api/me/display-name", "GET /api/admin/processors",
                 "POST /api/admin/processors/{name}/replay", "GET /api/channels/{channelId}",
-                "DELETE /api/channels/{channelId}");
+                "DELETE /api/channels/{channelId}", "PUT /api/overlays/{overlayId}",
+                "POST /api/overlays/{overlayId}/token", "DELETE /api/overlays/{overlayId}");
         assertThat(me(owner)).isEqualTo(before);
         assertThat(channels(owner)).isEqualTo(channelsBefore);
+        as(owner).get().uri("/api/overlays/{id}", overlayId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Owner Secret Scene").jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.url").isEqualTo(overlay.get("url"));
     }
 
-    /** The owner's ids in place of a route's variables: their channel's, their account's. */
-    private static String withIds(String path, String accountId, String channelId) {
+    /** The owner's ids in place of a route's variables: their overlay's, their channel's, their account's. */
+    private static String withIds(String path, String accountId, String channelId, String overlayId) {
         Matcher variable = VARIABLE.matcher(path);
         StringBuilder uri = new StringBuilder();
         while (variable.find()) {
@@ -96,6 +115,7 @@ class IsolationTest extends IntegrationTest {
                 case "provider" -> "twitch";
                 case "name" -> "accounts";
                 case "channelId" -> channelId;
+                case "overlayId" -> overlayId;
                 default -> accountId;
             });
         }

@@ -52,6 +52,21 @@ public final class ControlApi {
                             number(p, "rate", 2));
                     return "chatting";
                 }))
+                .post("/sim/channels/{login}/say", (request, response) -> act(request, response, p ->
+                        chat.say(request.param("login"), required(p, "user"), required(p, "text"), first(p, "badges"))))
+                .post("/sim/channels/{login}/delete", (request, response) -> act(request, response, p -> {
+                    chat.deleteMessage(request.param("login"), required(p, "user"), required(p, "id"),
+                            Optional.ofNullable(first(p, "text")).orElse(""));
+                    return "deleted";
+                }))
+                .post("/sim/channels/{login}/ban", (request, response) -> act(request, response, p -> {
+                    chat.ban(request.param("login"), required(p, "user"));
+                    return "banned";
+                }))
+                .post("/sim/channels/{login}/clear", (request, response) -> act(request, response, p -> {
+                    chat.clearChat(request.param("login"));
+                    return "cleared";
+                }))
                 .post("/sim/channels/{login}/burst", (request, response) -> act(request, response, p -> {
                     scenario.burst(request.param("login"), number(p, "rate", 40),
                             Duration.ofMillis((long) (number(p, "seconds", 8) * 1000)));

@@ -1,0 +1,118 @@
+package dev.stagehand.gateway.overlay;
+
+import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.kafka.Topics;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverOptions;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * This node's view of live chat: reads every partition of {@code stagehand.chat.messages} from its end (no consumer
+ * group, so every node sees everything and an overlay works on whichever node its browser reaches), keeps each
+ * channel's last messages for overlays that just connected, and hands records to whoever listens. reactor-kafka
+ * stays behind this class, so it can be replaced.
+ */
+@Component
+class ChatHub implements SmartLifecycle {
+
+    static final int RECENT = 50;
+    private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
+
+    private final KafkaConnectionDetails kafka;
+    private final JsonMapper json;
+    private final Sinks.Many<ChatRecord> live = Sinks.many().multicast().directBestEffort();
+    private final Map<String, Deque<ChatRecord>> recent = new ConcurrentHashMap<>();
+    private volatile Disposable consuming;
+
+    ChatHub(KafkaConnectionDetails kafka, JsonMapper json) {
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    /** The channel's last messages, then its live chat; a slow listener misses records rather than slowing others. */
+    Flux<ChatRecord> channel(String channelId) {
+        return Flux.fromIterable(recent(channelId))
+                .concatWith(live.asFlux().filter(record -> record.channelId().equals(channelId)));
+    }
+
+    private List<ChatRecord> recent(String channelId) {
+        Deque<ChatRecord> kept = recent.get(channelId);
+        if (kept == null) {
+            return List.of();
+        }
+        synchronized (kept) {
+            return List.copyOf(kept);
+        }
+    }
+
+    private void accept(ChatRecord record) {
+        Deque<ChatRecord> kept = recent.computeIfAbsent(record.channelId(), id -> new ArrayDeque<>());
+        synchronized (kept) {
+            kept.addLast(record);
+            if (kept.size() > RECENT) {
+                kept.removeFirst();
+            }
+        }
+        live.tryEmitNext(record);
+    }
+
+    @Override
+    public void start() {
+        String topic = Topics.CHAT_MESSAGES.name();
+        ReceiverOptions<String, String> options = ReceiverOptions.<String, String>create(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
+                        // Partitions are assigned, not balanced: the group only names this node's reader.
+                        ConsumerConfig.GROUP_ID_CONFIG, "stagehand-live-chat-" + java.util.UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))
+                .assignment(java.util.stream.IntStream.range(0, partitions(topic))
+                        .mapToObj(partition -> new TopicPartition(topic, partition)).toList())
+                .addAssignListener(partitions -> partitions.forEach(partition -> partition.seekToEnd()));
+        consuming = KafkaReceiver.create(options).receive()
+                .map(record -> json.readValue(record.value(), ChatRecord.class))
+                .doOnNext(this::accept)
+                .onErrorContinue((error, record) -> log.warn("Skipping an unreadable chat record: {}", error.toString()))
+                .retry()
+                .subscribe();
+    }
+
+    private int partitions(String topic) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                "bootstrap.servers", String.join(",", kafka.getBootstrapServers())))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the partitions of " + topic, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (consuming != null) {
+            consuming.dispose();
+            consuming = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return consuming != null;
+    }
+}

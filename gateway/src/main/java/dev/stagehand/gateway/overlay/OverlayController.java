@@ -1,0 +1,177 @@
+package dev.stagehand.gateway.overlay;
+
+import dev.stagehand.api.channel.ChannelView;
+import dev.stagehand.api.channel.FindChannelsOf;
+import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.common.SecretId;
+import dev.stagehand.api.overlay.CreateOverlay;
+import dev.stagehand.api.overlay.DeleteOverlay;
+import dev.stagehand.api.overlay.FindOverlay;
+import dev.stagehand.api.overlay.FindOverlaysOf;
+import dev.stagehand.api.overlay.OverlayId;
+import dev.stagehand.api.overlay.OverlaySettings;
+import dev.stagehand.api.overlay.OverlayView;
+import dev.stagehand.api.overlay.RotateOverlayToken;
+import dev.stagehand.api.overlay.UpdateOverlay;
+import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.secrets.SecretStore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The logged-in account's overlays: create one for a subscribed channel, change its look, rotate its URL, delete. */
+@RestController
+@RequestMapping("/api/overlays")
+class OverlayController {
+
+    static final String SECRET_KIND = "overlay-url-token";
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final SecretStore secrets;
+
+    OverlayController(CommandGateway commands, QueryGateway queries, SecretStore secrets) {
+        this.commands = commands;
+        this.queries = queries;
+        this.secrets = secrets;
+    }
+
+    /** @param settings optional: the defaults (classic theme) when left out */
+    record CreateRequest(@NotNull(message = "name is required") String name,
+                         @NotNull(message = "channelId is required") String channelId, OverlaySettings settings) {
+    }
+
+    record UpdateRequest(@NotNull(message = "name is required") String name,
+                         @NotNull(message = "settings are required") OverlaySettings settings) {
+    }
+
+    @GetMapping
+    Flux<OverlayResponse> mine(CurrentAccount me, ServerHttpRequest request) {
+        return Mono.fromFuture(() -> queries.query(new FindOverlaysOf(me.id()),
+                        ResponseTypes.multipleInstancesOf(OverlayView.class)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapIterable(list -> list)
+                .map(view -> response(view, request));
+    }
+
+    @GetMapping("/{overlayId}")
+    Mono<OverlayResponse> one(CurrentAccount me, @PathVariable String overlayId, ServerHttpRequest request) {
+        return owned(me, overlayId).map(view -> response(view, request));
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<OverlayResponse>> create(CurrentAccount me, @Valid @RequestBody CreateRequest body,
+                                                 ServerHttpRequest request) {
+        OverlaySettings settings = Optional.ofNullable(body.settings()).orElse(OverlaySettings.defaults()).validated();
+        OverlayId id = OverlayId.random();
+        return Mono.fromFuture(() -> queries.query(new FindChannelsOf(me.id()),
+                        ResponseTypes.multipleInstancesOf(ChannelView.class)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapIterable(list -> list)
+                .filter(channel -> channel.channelId().value().equals(body.channelId()))
+                .next()
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(
+                        "Subscribe the channel first: an overlay shows a channel you subscribe")))
+                .flatMap(channel -> {
+                    String token = OverlayTokens.generate();
+                    SecretId secret = secrets.store(me.id(), SECRET_KIND, token);
+                    return changeAndAwait(id, new CreateOverlay(id, me.id(), channel.channelId(), body.name(),
+                            settings, secret, OverlayTokens.hash(token)), view -> true);
+                })
+                .map(view -> ResponseEntity.created(URI.create("/api/overlays/" + id)).body(response(view, request)));
+    }
+
+    @PutMapping("/{overlayId}")
+    Mono<OverlayResponse> update(CurrentAccount me, @PathVariable String overlayId,
+                                 @Valid @RequestBody UpdateRequest body, ServerHttpRequest request) {
+        return owned(me, overlayId)
+                .flatMap(current -> {
+                    OverlaySettings settings = body.settings().validated();
+                    return current.settings().equals(settings) && current.name().equals(body.name().strip())
+                            ? Mono.just(current)
+                            : changeAndAwait(current.overlayId(),
+                                    new UpdateOverlay(current.overlayId(), me.id(), body.name(), settings),
+                                    view -> view.version() > current.version());
+                })
+                .map(view -> response(view, request));
+    }
+
+    /** A new URL; the old one stops working at once, and open browser sources on it are closed. */
+    @PostMapping("/{overlayId}/token")
+    Mono<OverlayResponse> rotate(CurrentAccount me, @PathVariable String overlayId, ServerHttpRequest request) {
+        return owned(me, overlayId).flatMap(current -> {
+            String token = OverlayTokens.generate();
+            SecretId secret = secrets.store(me.id(), SECRET_KIND, token);
+            String hash = OverlayTokens.hash(token);
+            return changeAndAwait(current.overlayId(),
+                    new RotateOverlayToken(current.overlayId(), me.id(), secret, hash),
+                    view -> hash.equals(view.tokenHash()))
+                    .doOnNext(view -> secrets.delete(current.token()));
+        }).map(view -> response(view, request));
+    }
+
+    @DeleteMapping("/{overlayId}")
+    Mono<ResponseEntity<Void>> delete(CurrentAccount me, @PathVariable String overlayId) {
+        return owned(me, overlayId)
+                .flatMap(current -> changeAndAwait(current.overlayId(), new DeleteOverlay(current.overlayId(), me.id()),
+                        view -> view.tokenHash() == null).doOnNext(view -> secrets.delete(current.token())))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private Mono<OverlayView> changeAndAwait(OverlayId id, Object command, Predicate<OverlayView> changed) {
+        return Mono.usingWhen(
+                Mono.fromCallable(() -> queries.subscriptionQuery(new FindOverlay(id),
+                        ResponseTypes.optionalInstanceOf(OverlayView.class),
+                        ResponseTypes.instanceOf(OverlayView.class))).subscribeOn(Schedulers.boundedElastic()),
+                (SubscriptionQueryResult<Optional<OverlayView>, OverlayView> views) -> Mono.fromFuture(
+                                () -> commands.send(command))
+                        .then(views.updates().filter(changed).next().timeout(READ_MODEL_WAIT)
+                                .publishOn(Schedulers.boundedElastic())),
+                views -> Mono.fromRunnable(views::close));
+    }
+
+    /** The overlay if it is this account's; anyone else's, like a missing one, is 404. */
+    private Mono<OverlayView> owned(CurrentAccount me, String overlayId) {
+        NotFoundException missing = new NotFoundException("No overlay has the id " + overlayId + ".");
+        OverlayId id;
+        try {
+            id = new OverlayId(overlayId);
+        } catch (IllegalArgumentException notAnId) {
+            return Mono.error(missing);
+        }
+        return Mono.fromFuture(() -> queries.query(new FindOverlay(id),
+                        ResponseTypes.optionalInstanceOf(OverlayView.class)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
+                .filter(view -> view.owner().equals(me.id()))
+                .switchIfEmpty(Mono.error(missing));
+    }
+
+    private OverlayResponse response(OverlayView view, ServerHttpRequest request) {
+        String token = secrets.read(view.token()).orElse("");
+        String base = request.getURI().resolve("/").toString();
+        return OverlayResponse.of(view, base + "overlay/" + token);
+    }
+}

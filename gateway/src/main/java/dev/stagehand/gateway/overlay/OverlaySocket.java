@@ -1,0 +1,89 @@
+package dev.stagehand.gateway.overlay;
+
+import dev.stagehand.api.overlay.FindOverlay;
+import dev.stagehand.api.overlay.FindOverlayByToken;
+import dev.stagehand.api.overlay.OverlayView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ws/overlay/{token}}: what an OBS browser source shows. The first frame carries the overlay's settings and
+ * where emote images live; then the channel's recent and live chat records, and the settings again whenever the
+ * streamer changes them. A rotated token or a deleted overlay closes the socket at once (4001); an unknown token is
+ * refused (4404).
+ */
+@Component
+class OverlaySocket implements WebSocketHandler {
+
+    static final String PATH = "/ws/overlay/";
+    static final CloseStatus UNKNOWN = new CloseStatus(4404, "No overlay has this URL.");
+    static final CloseStatus REVOKED = new CloseStatus(4001, "This overlay URL is no longer valid.");
+    private static final String CLOSED = "{\"type\":\"closed\"}";
+
+    private final QueryGateway queries;
+    private final ChatHub chat;
+    private final EmoteImageUrls emoteImages;
+    private final JsonMapper json;
+
+    OverlaySocket(QueryGateway queries, ChatHub chat, EmoteImageUrls emoteImages, JsonMapper json) {
+        this.queries = queries;
+        this.chat = chat;
+        this.emoteImages = emoteImages;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        String path = session.getHandshakeInfo().getUri().getPath();
+        String hash = OverlayTokens.hash(path.substring(path.lastIndexOf('/') + 1));
+        return Mono.fromFuture(() -> queries.query(new FindOverlayByToken(hash),
+                        ResponseTypes.optionalInstanceOf(OverlayView.class)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(found -> found.map(overlay -> stream(session, overlay, hash))
+                        .orElseGet(() -> session.close(UNKNOWN)));
+    }
+
+    private Mono<Void> stream(WebSocketSession session, OverlayView overlay, String hash) {
+        SubscriptionQueryResult<Optional<OverlayView>, OverlayView> changes = queries.subscriptionQuery(
+                new FindOverlay(overlay.overlayId()), ResponseTypes.optionalInstanceOf(OverlayView.class),
+                ResponseTypes.instanceOf(OverlayView.class));
+        Flux<String> settings = Flux.concat(Mono.just(overlay), changes.updates())
+                .takeUntil(view -> !hash.equals(view.tokenHash()))
+                .map(view -> hash.equals(view.tokenHash()) ? settingsFrame(view) : CLOSED)
+                .share();
+        Flux<String> frames = Flux.merge(settings, chat.channel(overlay.channelId().value())
+                .map(record -> frame("chat", record))
+                .takeUntilOther(settings.filter(CLOSED::equals)));
+        Mono<Void> sending = session.send(frames.map(session::textMessage))
+                .then(Mono.defer(() -> session.close(REVOKED)));
+        // Reading keeps the socket's close from the browser side noticed.
+        Mono<Void> receiving = session.receive().then();
+        return Mono.firstWithSignal(sending, receiving).doFinally(signal -> changes.close());
+    }
+
+    private String settingsFrame(OverlayView view) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "settings");
+        frame.put("name", view.name());
+        frame.put("version", view.version());
+        frame.put("settings", view.settings());
+        frame.put("emoteImages", emoteImages.templates());
+        return json.writeValueAsString(frame);
+    }
+
+    private String frame(String type, Object payload) {
+        return json.writeValueAsString(Map.of("type", type, type, payload));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.stagehand.query.overlay;
+
+import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.channel.ChannelId;
+import dev.stagehand.api.common.SecretId;
+import dev.stagehand.api.overlay.FindOverlay;
+import dev.stagehand.api.overlay.FindOverlayByToken;
+import dev.stagehand.api.overlay.FindOverlaysOf;
+import dev.stagehand.api.overlay.OverlayCreated;
+import dev.stagehand.api.overlay.OverlayDeleted;
+import dev.stagehand.api.overlay.OverlayId;
+import dev.stagehand.api.overlay.OverlaySettings;
+import dev.stagehand.api.overlay.OverlayTokenRotated;
+import dev.stagehand.api.overlay.OverlayUpdated;
+import dev.stagehand.api.overlay.OverlayView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds {@code overlay_view}; every change is pushed to the open queries of that overlay and of its owner. */
+@Component
+@ProcessingGroup("overlays")
+class OverlayProjection {
+
+    private final JdbcClient jdbc;
+    private final QueryUpdateEmitter updates;
+    private final JsonMapper json;
+
+    OverlayProjection(JdbcClient jdbc, QueryUpdateEmitter updates, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.updates = updates;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(OverlayCreated event, @Timestamp Instant at) {
+        jdbc.sql("""
+                    INSERT INTO overlay_view (overlay_id, owner_id, channel_id, name, settings, version, token_id,
+                        token_hash, created_at, updated_at)
+                    VALUES (:id, :owner, :channel, :name, :settings, 1, :token, :hash, :at, :at)
+                    ON CONFLICT (overlay_id) DO NOTHING""")
+            .param("id", UUID.fromString(event.overlayId().value()))
+            .param("owner", event.owner().value())
+            .param("channel", event.channelId().value())
+            .param("name", event.name())
+            .param("settings", json.writeValueAsString(event.settings()))
+            .param("token", UUID.fromString(event.token().value()))
+            .param("hash", event.tokenHash())
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        publish(event.overlayId());
+    }
+
+    @EventHandler
+    void on(OverlayUpdated event, @Timestamp Instant at) {
+        jdbc.sql("""
+                    UPDATE overlay_view SET name = :name, settings = :settings, version = :version, updated_at = :at
+                    WHERE overlay_id = :id AND version < :version""")
+            .param("id", UUID.fromString(event.overlayId().value()))
+            .param("name", event.name())
+            .param("settings", json.writeValueAsString(event.settings()))
+            .param("version", event.version())
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        publish(event.overlayId());
+    }
+
+    @EventHandler
+    void on(OverlayTokenRotated event, @Timestamp Instant at) {
+        jdbc.sql("""
+                    UPDATE overlay_view SET token_id = :token, token_hash = :hash, updated_at = :at
+                    WHERE overlay_id = :id""")
+            .param("id", UUID.fromString(event.overlayId().value()))
+            .param("token", UUID.fromString(event.token().value()))
+            .param("hash", event.tokenHash())
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        publish(event.overlayId());
+    }
+
+    @EventHandler
+    void on(OverlayDeleted event) {
+        Optional<OverlayView> deleted = find(event.overlayId());
+        jdbc.sql("DELETE FROM overlay_view WHERE overlay_id = :id")
+            .param("id", UUID.fromString(event.overlayId().value())).update();
+        deleted.ifPresent(view -> updates.emit(FindOverlay.class, query -> query.overlayId().equals(view.overlayId()),
+                new OverlayView(view.overlayId(), view.owner(), view.channelId(), view.name(), view.settings(),
+                        view.version(), view.token(), null, view.createdAt(), view.updatedAt())));
+    }
+
+    @ResetHandler
+    void clear() {
+        jdbc.sql("DELETE FROM overlay_view").update();
+    }
+
+    @QueryHandler
+    List<OverlayView> handle(FindOverlaysOf query) {
+        return jdbc.sql("SELECT * FROM overlay_view WHERE owner_id = :owner ORDER BY name, created_at")
+                   .param("owner", query.owner().value())
+                   .query(this::toView).list();
+    }
+
+    @QueryHandler
+    Optional<OverlayView> handle(FindOverlay query) {
+        return find(query.overlayId());
+    }
+
+    @QueryHandler
+    Optional<OverlayView> handle(FindOverlayByToken query) {
+        return jdbc.sql("SELECT * FROM overlay_view WHERE token_hash = :hash")
+                   .param("hash", query.tokenHash())
+                   .query(this::toView).optional();
+    }
+
+    private void publish(OverlayId id) {
+        find(id).ifPresent(view -> updates.emit(FindOverlay.class, query -> query.overlayId().equals(id), view));
+    }
+
+    private Optional<OverlayView> find(OverlayId id) {
+        return jdbc.sql("SELECT * FROM overlay_view WHERE overlay_id = :id")
+                   .param("id", UUID.fromString(id.value()))
+                   .query(this::toView).optional();
+    }
+
+    private OverlayView toView(ResultSet row, int rowNumber) throws SQLException {
+        return new OverlayView(new OverlayId(row.getString("overlay_id")), new AccountId(row.getString("owner_id")),
+                new ChannelId(row.getString("channel_id")), row.getString("name"),
+                json.readValue(row.getString("settings"), OverlaySettings.class), row.getInt("version"),
+                new SecretId(row.getString("token_id")), row.getString("token_hash"),
+                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+    }
+}
