@@ -22,6 +22,13 @@ interface Overlay {
   url: string;
 }
 
+interface Version {
+  version: number;
+  name: string;
+  settings: Settings;
+  savedAt: string;
+}
+
 const THEMES = ['classic', 'bubbles', 'minimal'];
 
 function OverlayEditor({ overlay, channel, onChanged, onMessage }: {
@@ -32,6 +39,7 @@ function OverlayEditor({ overlay, channel, onChanged, onMessage }: {
 }) {
   const [settings, setSettings] = useState<Settings>(overlay.settings);
   const [name, setName] = useState(overlay.name);
+  const [history, setHistory] = useState<Version[] | null>(null);
   const field = `overlay-${overlay.id}`;
 
   async function run(action: () => Promise<unknown>, success: string) {
@@ -110,8 +118,29 @@ function OverlayEditor({ overlay, channel, onChanged, onMessage }: {
         <label htmlFor={`${field}-css`}>Your CSS (optional)</label>
         <textarea id={`${field}-css`} rows={3} value={settings.css}
           onChange={(event) => setSettings({ ...settings, css: event.target.value })} />
+        {history && (
+          <ol className="history" aria-label={`Versions of ${overlay.name}`}>
+            {history.map((saved) => (
+              <li key={saved.version}>
+                Version {saved.version} · {saved.settings.theme} · {new Date(saved.savedAt).toLocaleString()}{' '}
+                {saved.version !== overlay.version && (
+                  <button type="button" className="secondary"
+                    onClick={() => run(() => api('POST', `/api/overlays/${overlay.id}/versions/${saved.version}/restore`),
+                      `Version ${saved.version} restored.`)}>
+                    Restore
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
         <div className="row">
           <button type="submit">Save</button>
+          <button type="button" className="secondary"
+            onClick={() => api<Version[]>('GET', `/api/overlays/${overlay.id}/versions`).then(setHistory)
+              .catch((failure) => onMessage('error', (failure as Error).message))}>
+            History
+          </button>
           <button type="button" className="danger"
             onClick={() => run(() => api('DELETE', `/api/overlays/${overlay.id}`), `${overlay.name} deleted.`)}>
             Delete

@@ -7,9 +7,11 @@ import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.overlay.CreateOverlay;
 import dev.stagehand.api.overlay.DeleteOverlay;
 import dev.stagehand.api.overlay.FindOverlay;
+import dev.stagehand.api.overlay.FindOverlayVersions;
 import dev.stagehand.api.overlay.FindOverlaysOf;
 import dev.stagehand.api.overlay.OverlayId;
 import dev.stagehand.api.overlay.OverlaySettings;
+import dev.stagehand.api.overlay.OverlayVersion;
 import dev.stagehand.api.overlay.OverlayView;
 import dev.stagehand.api.overlay.RotateOverlayToken;
 import dev.stagehand.api.overlay.UpdateOverlay;
@@ -116,6 +118,27 @@ class OverlayController {
                                     view -> view.version() > current.version());
                 })
                 .map(view -> response(view, request));
+    }
+
+    /** Every saved look, newest first. */
+    @GetMapping("/{overlayId}/versions")
+    Flux<OverlayVersion> versions(CurrentAccount me, @PathVariable String overlayId) {
+        return owned(me, overlayId)
+                .flatMap(view -> Mono.fromFuture(() -> queries.query(new FindOverlayVersions(view.overlayId()),
+                        ResponseTypes.multipleInstancesOf(OverlayVersion.class))))
+                .flatMapIterable(list -> list);
+    }
+
+    /** Rolls back to an earlier look; that is saved as a new version, so nothing is lost. */
+    @PostMapping("/{overlayId}/versions/{version}/restore")
+    Mono<OverlayResponse> restore(CurrentAccount me, @PathVariable String overlayId, @PathVariable int version,
+                                  ServerHttpRequest request) {
+        return versions(me, overlayId)
+                .filter(saved -> saved.version() == version)
+                .next()
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Overlay " + overlayId + " has no version "
+                        + version + ".")))
+                .flatMap(saved -> update(me, overlayId, new UpdateRequest(saved.name(), saved.settings()), request));
     }
 
     /** A new URL; the old one stops working at once, and open browser sources on it are closed. */

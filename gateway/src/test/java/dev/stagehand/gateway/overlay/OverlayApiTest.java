@@ -90,6 +90,21 @@ class OverlayApiTest extends IntegrationTest {
         assertThat(source.frames.stream().filter(frame -> frame.path("type").asString().equals("settings"))
                 .reduce((first, second) -> second).orElseThrow().path("settings").path("theme").asString())
                 .isEqualTo("bubbles");
+        streamer.get().uri("/api/overlays/{id}/versions", overlay.get("id")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].version").isEqualTo(2)
+                .jsonPath("$[0].settings.theme").isEqualTo("bubbles")
+                .jsonPath("$[1].settings.theme").isEqualTo("classic");
+        streamer.post().uri("/api/overlays/{id}/versions/1/restore", overlay.get("id")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.version").isEqualTo(3)
+                .jsonPath("$.settings.theme").isEqualTo("classic");
+        await().atMost(WAIT).until(() -> source.settingsFrames() == 3);
+        streamer.post().uri("/api/overlays/{id}/versions/9/restore", overlay.get("id")).exchange()
+                .expectStatus().isNotFound();
         source.connection.dispose();
     }
 

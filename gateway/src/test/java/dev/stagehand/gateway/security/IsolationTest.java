@@ -116,6 +116,7 @@ class IsolationTest extends IntegrationTest {
                 case "name" -> "accounts";
                 case "channelId" -> channelId;
                 case "overlayId" -> overlayId;
+                case "version" -> "1";
                 default -> accountId;
             });
         }

@@ -5,6 +5,7 @@ import dev.stagehand.api.channel.ChannelId;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.overlay.FindOverlay;
 import dev.stagehand.api.overlay.FindOverlayByToken;
+import dev.stagehand.api.overlay.FindOverlayVersions;
 import dev.stagehand.api.overlay.FindOverlaysOf;
 import dev.stagehand.api.overlay.OverlayCreated;
 import dev.stagehand.api.overlay.OverlayDeleted;
@@ -12,6 +13,7 @@ import dev.stagehand.api.overlay.OverlayId;
 import dev.stagehand.api.overlay.OverlaySettings;
 import dev.stagehand.api.overlay.OverlayTokenRotated;
 import dev.stagehand.api.overlay.OverlayUpdated;
+import dev.stagehand.api.overlay.OverlayVersion;
 import dev.stagehand.api.overlay.OverlayView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,6 +62,7 @@ class OverlayProjection {
             .param("hash", event.tokenHash())
             .param("at", java.sql.Timestamp.from(at))
             .update();
+        version(event.overlayId(), 1, event.name(), event.settings(), at);
         publish(event.overlayId());
     }
 
@@ -74,7 +77,20 @@ class OverlayProjection {
             .param("version", event.version())
             .param("at", java.sql.Timestamp.from(at))
             .update();
+        version(event.overlayId(), event.version(), event.name(), event.settings(), at);
         publish(event.overlayId());
+    }
+
+    private void version(OverlayId id, int version, String name, OverlaySettings settings, Instant at) {
+        jdbc.sql("""
+                    INSERT INTO overlay_version_view (overlay_id, version, name, settings, saved_at)
+                    VALUES (:id, :version, :name, :settings, :at) ON CONFLICT DO NOTHING""")
+            .param("id", UUID.fromString(id.value()))
+            .param("version", version)
+            .param("name", name)
+            .param("settings", json.writeValueAsString(settings))
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
     }
 
     @EventHandler
@@ -102,7 +118,18 @@ class OverlayProjection {
 
     @ResetHandler
     void clear() {
+        jdbc.sql("DELETE FROM overlay_version_view").update();
         jdbc.sql("DELETE FROM overlay_view").update();
+    }
+
+    @QueryHandler
+    List<OverlayVersion> handle(FindOverlayVersions query) {
+        return jdbc.sql("SELECT * FROM overlay_version_view WHERE overlay_id = :id ORDER BY version DESC")
+                   .param("id", UUID.fromString(query.overlayId().value()))
+                   .query((row, rowNumber) -> new OverlayVersion(query.overlayId(), row.getInt("version"),
+                           row.getString("name"), json.readValue(row.getString("settings"), OverlaySettings.class),
+                           row.getTimestamp("saved_at").toInstant()))
+                   .list();
     }
 
     @QueryHandler
