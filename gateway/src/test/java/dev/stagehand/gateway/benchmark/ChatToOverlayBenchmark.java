@@ -1,0 +1,151 @@
+package dev.stagehand.gateway.benchmark;
+
+import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.gateway.StagehandApplication;
+import dev.stagehand.gateway.WebUser;
+import dev.stagehand.gateway.embedded.EmbeddedKafka;
+import dev.stagehand.twitchsim.TwitchSim;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Floods the simulated Twitch at rising rates across many channels and measures what Stagehand sustains: chat records
+ * written to Kafka per second, and the latency from Twitch's sent time to receipt by overlay WebSockets. A benchmark,
+ * not a test: it prints its figures.
+ *
+ * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatToOverlayBenchmark -Dexec.args="100 5000,10000,21000,42000 15"}
+ * (channels, total messages/s per step, seconds per step).
+ */
+public final class ChatToOverlayBenchmark {
+
+    private static final int OVERLAYS = 10;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static void main(String[] args) throws Exception {
+        int channels = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int[] rates = Arrays.stream((args.length > 1 ? args[1] : "5000,10000,21000,42000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        Path data = Files.createTempDirectory("stagehand-benchmark");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StagehandApplication.class).run(
+                "--server.port=0", "--stagehand.embedded.data-dir=" + data, "--logging.level.root=warn")) {
+            run(app, channels, rates, seconds);
+        }
+        System.exit(0);
+    }
+
+    private static void run(ConfigurableApplicationContext app, int channels, int[] rates, int seconds)
+            throws Exception {
+        TwitchSim sim = app.getBean(TwitchSim.class);
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        sim.oauth().approveAs("benchmark_streamer");
+        WebUser streamer = new WebUser(base);
+        streamer.logIn("twitch");
+        WebTestClient api = streamer.client(WebTestClient.bindToServer().baseUrl(base)
+                .responseTimeout(Duration.ofSeconds(60)).build());
+
+        List<String> logins = new ArrayList<>();
+        long joinStart = System.nanoTime();
+        for (int i = 0; i < channels; i++) {
+            logins.add(String.format("bench_%03d", i));
+            sim.world().user(logins.get(i));
+            api.post().uri("/api/channels").bodyValue(Map.of("channel", logins.get(i))).exchange()
+                    .expectStatus().isCreated();
+        }
+        while (logins.stream().anyMatch(login -> sim.chat().viewersConnected(login) < 1)) {
+            Thread.sleep(200);
+        }
+        System.out.printf("subscribed and joined %d channels in %.1f s (Twitch allows 20 joins per 10 s)%n", channels,
+                (System.nanoTime() - joinStart) / 1e9);
+
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong overlayFrames = new AtomicLong();
+        List<Disposable> sockets = new ArrayList<>();
+        for (int i = 0; i < Math.min(OVERLAYS, channels); i++) {
+            Map<?, ?> overlay = api.post().uri("/api/overlays").bodyValue(Map.of("name", "bench " + i,
+                            "channelId", sim.world().user(logins.get(i)).id())).exchange()
+                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+            URI socket = URI.create(((String) overlay.get("url")).replace("http://", "ws://")
+                    .replace("/overlay/", "/ws/overlay/"));
+            sockets.add(new ReactorNettyWebSocketClient().execute(socket, session -> session.receive()
+                    .map(WebSocketMessage::getPayloadAsText)
+                    .doOnNext(text -> {
+                        JsonNode frame = JSON.readTree(text);
+                        if ("chat".equals(frame.path("type").asString())) {
+                            long sent = Instant.parse(frame.path("chat").path("sentAt").asString()).toEpochMilli();
+                            latencies.add(System.currentTimeMillis() - sent);
+                            overlayFrames.incrementAndGet();
+                        }
+                    }).then()).subscribe());
+        }
+
+        AtomicLong kafkaRecords = new AtomicLong();
+        AtomicBoolean counting = new AtomicBoolean(true);
+        Thread counter = new Thread(() -> countKafka(app.getBean(EmbeddedKafka.class).bootstrapServers(),
+                kafkaRecords, counting), "benchmark-kafka-counter");
+        counter.start();
+        Thread.sleep(2000);
+
+        System.out.println("offered msg/s | to Kafka msg/s | overlay frames/s (" + OVERLAYS
+                + " overlays) | latency p50 / p99 / max ms");
+        for (int rate : rates) {
+            logins.forEach(login -> sim.scenario().chat(login, 500, (double) rate / channels));
+            Thread.sleep(3000);
+            latencies.clear();
+            long kafkaBefore = kafkaRecords.get();
+            long framesBefore = overlayFrames.get();
+            long start = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("%,13d | %,14.0f | %,16.0f | %d / %d / %d%n", rate,
+                    (kafkaRecords.get() - kafkaBefore) / elapsed, (overlayFrames.get() - framesBefore) / elapsed,
+                    percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+            logins.forEach(login -> sim.scenario().chat(login, 500, 0));
+            Thread.sleep(3000);
+        }
+        counting.set(false);
+        counter.join();
+        sockets.forEach(Disposable::dispose);
+    }
+
+    private static void countKafka(String bootstrap, AtomicLong records, AtomicBoolean counting) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CHAT_MESSAGES.name()));
+            while (counting.get()) {
+                records.addAndGet(consumer.poll(Duration.ofMillis(200)).count());
+            }
+        }
+    }
+
+    private static long percentile(long[] sorted, double fraction) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * fraction))];
+    }
+}
