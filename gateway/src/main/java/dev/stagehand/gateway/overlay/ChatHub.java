@@ -20,13 +20,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverOptions;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * This node's view of live chat: reads every partition of {@code stagehand.chat.messages} from its end (no consumer
- * group, so every node sees everything and an overlay works on whichever node its browser reaches), keeps each
- * channel's last messages for overlays that just connected, and hands records to whoever listens. reactor-kafka
- * stays behind this class, so it can be replaced.
+ * This node's view of live chat: reads every partition of {@code stagehand.chat.messages} from its end (assigned, not
+ * balanced, so every node sees everything and an overlay works on whichever node its browser reaches), keeps each
+ * channel's last messages for overlays that just connected, and hands records to whoever listens. Records stay the
+ * JSON they arrived as, routed by their key (the channel id): at tens of thousands a second, nothing is parsed or
+ * written again on the way to a browser. reactor-kafka stays behind this class, so it can be replaced.
  */
 @Component
 class ChatHub implements SmartLifecycle {
@@ -35,24 +35,30 @@ class ChatHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
 
     private final KafkaConnectionDetails kafka;
-    private final JsonMapper json;
-    private final Sinks.Many<ChatRecord> live = Sinks.many().multicast().directBestEffort();
-    private final Map<String, Deque<ChatRecord>> recent = new ConcurrentHashMap<>();
+    /** A chat record as JSON, with the channel it belongs to. */
+    record LiveRecord(String channelId, String json) {
+    }
+
+    private final Sinks.Many<LiveRecord> live = Sinks.many().multicast().directBestEffort();
+    private final Map<String, Deque<LiveRecord>> recent = new ConcurrentHashMap<>();
     private volatile Disposable consuming;
 
-    ChatHub(KafkaConnectionDetails kafka, JsonMapper json) {
+    ChatHub(KafkaConnectionDetails kafka) {
         this.kafka = kafka;
-        this.json = json;
     }
 
-    /** The channel's last messages, then its live chat; a slow listener misses records rather than slowing others. */
-    Flux<ChatRecord> channel(String channelId) {
+    /**
+     * The channel's last messages, then its live chat, each as its {@link ChatRecord} JSON; a slow listener misses
+     * records rather than slowing others.
+     */
+    Flux<String> channel(String channelId) {
         return Flux.fromIterable(recent(channelId))
-                .concatWith(live.asFlux().filter(record -> record.channelId().equals(channelId)));
+                .concatWith(live.asFlux().filter(record -> record.channelId().equals(channelId)))
+                .map(LiveRecord::json);
     }
 
-    private List<ChatRecord> recent(String channelId) {
-        Deque<ChatRecord> kept = recent.get(channelId);
+    private List<LiveRecord> recent(String channelId) {
+        Deque<LiveRecord> kept = recent.get(channelId);
         if (kept == null) {
             return List.of();
         }
@@ -61,8 +67,8 @@ class ChatHub implements SmartLifecycle {
         }
     }
 
-    private void accept(ChatRecord record) {
-        Deque<ChatRecord> kept = recent.computeIfAbsent(record.channelId(), id -> new ArrayDeque<>());
+    private void accept(LiveRecord record) {
+        Deque<LiveRecord> kept = recent.computeIfAbsent(record.channelId(), id -> new ArrayDeque<>());
         synchronized (kept) {
             kept.addLast(record);
             if (kept.size() > RECENT) {
@@ -87,9 +93,9 @@ class ChatHub implements SmartLifecycle {
                         .mapToObj(partition -> new TopicPartition(topic, partition)).toList())
                 .addAssignListener(partitions -> partitions.forEach(partition -> partition.seekToEnd()));
         consuming = KafkaReceiver.create(options).receive()
-                .map(record -> json.readValue(record.value(), ChatRecord.class))
-                .doOnNext(this::accept)
-                .onErrorContinue((error, record) -> log.warn("Skipping an unreadable chat record: {}", error.toString()))
+                .filter(record -> record.key() != null && record.value() != null)
+                .doOnNext(record -> accept(new LiveRecord(record.key(), record.value())))
+                .doOnError(error -> log.warn("Live chat reading failed, starting again: {}", error.toString()))
                 .retry()
                 .subscribe();
     }

@@ -64,7 +64,7 @@ class OverlaySocket implements WebSocketHandler {
                 .map(view -> hash.equals(view.tokenHash()) ? settingsFrame(view) : CLOSED)
                 .share();
         Flux<String> frames = Flux.merge(settings, chat.channel(overlay.channelId().value())
-                .map(record -> frame("chat", record))
+                .map(record -> "{\"type\":\"chat\",\"chat\":" + record + "}")
                 .takeUntilOther(settings.filter(CLOSED::equals)));
         Mono<Void> sending = session.send(frames.map(session::textMessage))
                 .then(Mono.defer(() -> session.close(REVOKED)));
@@ -81,9 +81,5 @@ class OverlaySocket implements WebSocketHandler {
         frame.put("settings", view.settings());
         frame.put("emoteImages", emoteImages.templates());
         return json.writeValueAsString(frame);
-    }
-
-    private String frame(String type, Object payload) {
-        return json.writeValueAsString(Map.of("type", type, type, payload));
     }
 }
