@@ -40,6 +40,8 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByTestId('overlay-Main scene').waitFor({ timeout: 15000 });
   const url = await page.getByLabel('OBS browser source (1920 × 1080)').inputValue();
   if (!/\/overlay\/[A-Za-z0-9_-]{43}$/.test(url)) throw new Error(`the overlay URL is ${url}`);
+  await page.frameLocator('iframe.preview').locator('body[data-state="connected"]')
+    .waitFor({ state: 'attached', timeout: 15000 });
   await screenshot('overlays');
 
   await nav.getByRole('link', { name: 'Account' }).click();

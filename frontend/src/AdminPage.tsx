@@ -12,16 +12,26 @@ interface Processor {
   deadLetters: number;
 }
 
+interface ChatLoad {
+  channelsPerConnection: number[];
+  capacity: number;
+}
+
 export function AdminPage() {
   const [processors, setProcessors] = useState<Processor[] | null>(null);
+  const [chat, setChat] = useState<ChatLoad | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    const load = () =>
+    const load = () => {
       api<Processor[]>('GET', '/api/admin/processors')
         .then((list) => !cancelled && setProcessors(list))
         .catch((failure) => !cancelled && setMessage((failure as Error).message));
+      api<ChatLoad>('GET', '/api/admin/chat')
+        .then((load) => !cancelled && setChat(load))
+        .catch(() => !cancelled && setChat(null));
+    };
     load();
     const timer = setInterval(load, 3000);
     return () => {
@@ -45,6 +55,17 @@ export function AdminPage() {
         <h1 id="status-heading">System status</h1>
         <SystemStatus />
       </section>
+      {chat && (
+        <section className="card" aria-labelledby="chat-heading">
+          <h2 id="chat-heading">Twitch chat connections</h2>
+          <p data-testid="chat-load">
+            {chat.channelsPerConnection.reduce((sum, channels) => sum + channels, 0)} channels over{' '}
+            {chat.channelsPerConnection.length} connections (at most {chat.capacity} each
+            {chat.channelsPerConnection.length > 0 && <>: {chat.channelsPerConnection.join(', ')}</>}). Twitch allows
+            20 joins per 10 seconds, so joining many channels after a restart takes a while.
+          </p>
+        </section>
+      )}
       <section className="card" aria-labelledby="processors-heading">
         <h2 id="processors-heading">Event processors</h2>
         {message && <p role="status">{message}</p>}

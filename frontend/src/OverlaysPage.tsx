@@ -109,6 +109,7 @@ function OverlayEditor({ overlay, channel, onChanged, onMessage }: {
               onChange={(event) => setSettings({ ...settings, hideCommands: event.target.checked })} /> Hide !commands
           </label>
         </div>
+        <iframe className="preview" src={overlay.url} title={`Live preview of ${overlay.name}`} />
         <label htmlFor={`${field}-template`}>
           Your template (optional): HTML with {'{{displayName}}'}, {'{{message}}'}, {'{{badges}}'}, {'{{color}}'},
           {' {{login}}'}, {'{{channel}}'}, {'{{time}}'}

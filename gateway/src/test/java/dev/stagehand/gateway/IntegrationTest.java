@@ -24,7 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.operators=twitch:" + IntegrationTest.OPERATOR,
     "stagehand.twitch.tokens.check-interval=2s",
     "stagehand.twitch.tokens.retry-interval=2s",
-    "stagehand.emotes.channel-refresh=2s"})
+    "stagehand.emotes.channel-refresh=2s",
+    "stagehand.chat.channels-per-connection=2"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 

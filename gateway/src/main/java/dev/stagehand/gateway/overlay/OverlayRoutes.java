@@ -18,13 +18,14 @@ import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 /**
  * {@code /overlay/{token}} serves the overlay page under a Content-Security-Policy that lets only Stagehand's own
  * script run: nothing in a streamer's template or a chat message can execute. Images may come from anywhere (emote
- * CDNs), connections only back to Stagehand.
+ * CDNs), connections only back to Stagehand; only the dashboard may frame it (its live preview).
  */
 @Configuration(proxyBeanMethods = false)
 class OverlayRoutes {
 
     static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src * data:; connect-src 'self'; font-src 'self' data:; base-uri 'none'; form-action 'none'";
+            + "img-src * data:; connect-src 'self'; font-src 'self' data:; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'self'";
 
     @Bean
     RouterFunction<ServerResponse> overlayPage(@Value("classpath:/static/overlay.html") Resource page) {

@@ -8,6 +8,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
@@ -45,6 +46,8 @@ class SecurityConfiguration {
                                 "This request needs the CSRF token: send the XSRF-TOKEN cookie's value in the "
                                         + "X-XSRF-TOKEN header.")))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+                // The dashboard frames its own overlay page as a live preview; nobody else may frame anything.
+                .headers(headers -> headers.frameOptions(frames -> frames.mode(Mode.SAMEORIGIN)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .oauth2Login(login -> login

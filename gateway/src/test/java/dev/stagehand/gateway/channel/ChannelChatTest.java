@@ -159,6 +159,26 @@ class ChannelChatTest extends IntegrationTest {
     }
 
     @Test
+    void channelsAreSpreadOverConnectionsOfLimitedSize() {
+        List<String> logins = List.of("spread_one", "spread_two", "spread_three");
+        WebTestClient streamer = as(twitchUser("spreading_streamer"));
+        for (String login : logins) {
+            sim.world().user(login);
+            streamer.post().uri("/api/channels").bodyValue(Map.of("channel", login)).exchange()
+                    .expectStatus().isCreated();
+        }
+        await().atMost(WAIT).until(() -> logins.stream().allMatch(login -> sim.chat().viewersConnected(login) == 1));
+
+        // At most 2 channels per connection in tests (100 by default): three channels need two connections.
+        assertThat(sim.chat().connectionsIn(logins)).isGreaterThanOrEqualTo(2);
+        operator().get().uri("/api/admin/chat").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.capacity").isEqualTo(2)
+                .jsonPath("$.channelsPerConnection[?(@ > 2)]").isEmpty();
+    }
+
+    @Test
     void unknownAndMalformedChannelsAreRefused() {
         WebTestClient streamer = as(twitchUser("typo_streamer"));
         streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "no_such_channel_at_all")).exchange()

@@ -140,7 +140,9 @@ class OverlayApiTest extends IntegrationTest {
         anonymous().get().uri(path).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueMatches("Content-Security-Policy", ".*script-src 'self';.*")
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
+                .expectHeader().valueMatches("Content-Security-Policy", ".*frame-ancestors 'self'.*");
     }
 
     @Test

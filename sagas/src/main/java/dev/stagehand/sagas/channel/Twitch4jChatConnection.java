@@ -4,6 +4,7 @@ import com.github.twitch4j.chat.TwitchChat;
 import com.github.twitch4j.chat.TwitchChatBuilder;
 import com.github.twitch4j.chat.events.channel.ChannelJoinFailureEvent;
 import com.github.twitch4j.chat.events.channel.IRCMessageEvent;
+import com.github.twitch4j.chat.util.TwitchChatLimitHelper;
 import dev.stagehand.api.channel.ChannelId;
 import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.FindChannelsToJoin;
@@ -11,10 +12,14 @@ import dev.stagehand.api.channel.RecordChannelJoinFailed;
 import dev.stagehand.api.channel.RecordChannelJoined;
 import dev.stagehand.sagas.emote.EmoteCatalog;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
+import io.github.bucket4j.Bucket;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -24,13 +29,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One twitch4j chat connection, reading anonymously: Twitch allows reading any channel's chat without an account.
- * twitch4j keeps to Twitch's join limit (20 joins per 10 s), retries unanswered joins, reconnects after a drop or a
- * {@code RECONNECT} and rejoins its channels. On start it joins every channel somebody subscribes, so a restart
- * forgets none. Every chat line becomes a record on Kafka; the chat thread never waits for Kafka or Axon.
+ * Twitch chat, read anonymously (Twitch lets anyone read): twitch4j connections of at most
+ * {@code stagehand.chat.channels-per-connection} channels each, opened as channels are joined, all sharing one join
+ * bucket so that Stagehand as a whole keeps to Twitch's 20 joins per 10 s. twitch4j retries unanswered joins,
+ * reconnects after a drop or a {@code RECONNECT} and rejoins. On start every subscribed channel is joined, so a
+ * restart forgets none. Every chat line becomes a record on Kafka; the chat threads never wait for Kafka or Axon.
  */
 @Component
-class Twitch4jChatConnection implements ChatConnection, SmartLifecycle {
+class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Twitch4jChatConnection.class);
 
@@ -39,40 +45,71 @@ class Twitch4jChatConnection implements ChatConnection, SmartLifecycle {
     private final QueryGateway queries;
     private final ChatRecordProducer records;
     private final EmoteCatalog emotes;
+    private final int capacity;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ChannelId> channels = new ConcurrentHashMap<>();
-    private volatile TwitchChat chat;
+    private final Map<String, TwitchChat> connectionOf = new ConcurrentHashMap<>();
+    private final List<TwitchChat> connections = new CopyOnWriteArrayList<>();
+    private final Bucket joins = TwitchChatLimitHelper.createBucket(TwitchChatLimitHelper.USER_JOIN_LIMIT);
+    private volatile boolean running;
 
     Twitch4jChatConnection(TwitchEndpoints twitch, CommandGateway commands, QueryGateway queries,
-                           ChatRecordProducer records, EmoteCatalog emotes) {
+                           ChatRecordProducer records, EmoteCatalog emotes, ChatProperties properties) {
         this.twitch = twitch;
         this.commands = commands;
         this.queries = queries;
         this.records = records;
         this.emotes = emotes;
+        this.capacity = properties.channelsPerConnection();
     }
 
     @Override
-    public void join(ChannelId channel, String login) {
+    public synchronized void join(ChannelId channel, String login) {
         String name = login.toLowerCase(Locale.ROOT);
         channels.put(name, channel);
         emotes.watch(channel.value());
-        chat.joinChannel(name);
+        connectionOf.computeIfAbsent(name, key -> leastBusy()).joinChannel(name);
     }
 
     @Override
-    public void leave(ChannelId channel, String login) {
+    public synchronized void leave(ChannelId channel, String login) {
         String name = login.toLowerCase(Locale.ROOT);
         channels.remove(name);
         emotes.unwatch(channel.value());
-        chat.leaveChannel(name);
+        TwitchChat connection = connectionOf.remove(name);
+        if (connection != null) {
+            connection.leaveChannel(name);
+        }
+    }
+
+    @Override
+    public ChatLoad load() {
+        return new ChatLoad(connections.stream().map(connection -> connection.getChannels().size()).toList(),
+                capacity);
+    }
+
+    private TwitchChat leastBusy() {
+        return connections.stream()
+                .filter(connection -> connection.getChannels().size() < capacity)
+                .min(Comparator.comparingInt(connection -> connection.getChannels().size()))
+                .orElseGet(this::open);
+    }
+
+    private TwitchChat open() {
+        TwitchChat connection = TwitchChatBuilder.builder()
+                .withBaseUrl(twitch.chatUrl())
+                .withIrcJoinBucket(joins)
+                .build();
+        connection.getEventManager().onEvent(IRCMessageEvent.class, this::onLine);
+        connection.getEventManager().onEvent(ChannelJoinFailureEvent.class, this::onJoinFailure);
+        connections.add(connection);
+        log.info("Opened chat connection {} (at most {} channels each)", connections.size(), capacity);
+        return connection;
     }
 
     @Override
     public void start() {
-        chat = TwitchChatBuilder.builder().withBaseUrl(twitch.chatUrl()).build();
-        chat.getEventManager().onEvent(IRCMessageEvent.class, this::onLine);
-        chat.getEventManager().onEvent(ChannelJoinFailureEvent.class, this::onJoinFailure);
+        running = true;
         queries.query(new FindChannelsToJoin(), ResponseTypes.multipleInstancesOf(ChannelView.class))
                .thenAccept(toJoin -> {
                    toJoin.forEach(channel -> join(channel.channelId(), channel.login()));
@@ -104,16 +141,15 @@ class Twitch4jChatConnection implements ChatConnection, SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        TwitchChat closing = chat;
-        chat = null;
-        if (closing != null) {
-            closing.close();
-        }
+    public synchronized void stop() {
+        running = false;
+        connections.forEach(TwitchChat::close);
+        connections.clear();
+        connectionOf.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return chat != null;
+        return running;
     }
 }

@@ -41,6 +41,12 @@ final class ChatHub {
         }
     }
 
+    int distinctMembers(java.util.Collection<String> channels) {
+        Set<IrcSession> distinct = new java.util.HashSet<>();
+        channels.forEach(channel -> distinct.addAll(members.getOrDefault(channel, Set.of())));
+        return distinct.size();
+    }
+
     int memberCount(String channel) {
         return members.getOrDefault(channel, Set.of()).size();
     }

@@ -97,6 +97,11 @@ public final class SimChat {
         return hub.memberCount(channel.toLowerCase());
     }
 
+    /** How many different connections are in at least one of the channels. */
+    public int connectionsIn(java.util.List<String> channels) {
+        return hub.distinctMembers(channels.stream().map(String::toLowerCase).toList());
+    }
+
     /** Sends RECONNECT to every client, as Twitch does before a chat server restarts. */
     public void reconnectAll() {
         hub.sessions().forEach(IrcSession::reconnect);
