@@ -191,6 +191,19 @@ class ChannelChatTest extends IntegrationTest {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").isEqualTo("channel is required");
         streamer.delete().uri("/api/channels/{id}", "123").exchange().expectStatus().isNotFound();
+
+        sim.world().user("while_helix_is_down");
+        sim.faults().failNext("/helix/users", 503, 10);
+        try {
+            streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "while_helix_is_down")).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.detail")
+                    .isEqualTo("Twitch could not be asked just now; please try again in a moment.");
+        } finally {
+            sim.faults().clear();
+        }
+        streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "while_helix_is_down")).exchange()
+                .expectStatus().isCreated();
     }
 
     private void awaitConnection(WebTestClient client, String channelId, String connection) {

@@ -40,13 +40,22 @@ public class TwitchUsers {
         return text != null && LOGIN.matcher(text).matches();
     }
 
-    /** The account with this id (when numeric) or login; a numeric login is tried as a login too. */
+    /**
+     * The account with this id (when numeric) or login; a numeric login is tried as a login too.
+     *
+     * @throws TwitchUnavailableException when Helix does not answer
+     */
     public Optional<TwitchUser> find(String loginOrId) {
         if (!plausible(loginOrId)) {
             return Optional.empty();
         }
         List<String> ids = ID.matcher(loginOrId).matches() ? List.of(loginOrId) : null;
-        List<User> found = helix.getUsers(appToken(), ids, List.of(loginOrId.toLowerCase())).execute().getUsers();
+        List<User> found;
+        try {
+            found = helix.getUsers(appToken(), ids, List.of(loginOrId.toLowerCase())).execute().getUsers();
+        } catch (RuntimeException unavailable) {
+            throw new TwitchUnavailableException(unavailable);
+        }
         return found.stream()
                 .sorted((a, b) -> Boolean.compare(!a.getId().equals(loginOrId), !b.getId().equals(loginOrId)))
                 .findFirst()
