@@ -69,8 +69,7 @@ public class AccountLogins {
                         return Mono.error(new IdentityInUseException(login.provider()));
                     }
                     SecretId token = storeToken(account, login);
-                    return views.changeAndAwait(account,
-                                    Mono.fromFuture(() -> commands.send(new LinkIdentity(account, identity(login, token)))),
+                    return views.sendAndAwait(account, new LinkIdentity(account, identity(login, token)),
                                     hasCurrent(login.provider(), token))
                             .onErrorResume(failed -> Mono.fromRunnable(() -> {
                                 claims.release(login.provider(), login.userId(), account);
@@ -90,8 +89,8 @@ public class AccountLogins {
                         return renew(owner, login).thenReturn(owner);
                     }
                     SecretId token = storeToken(candidate, login);
-                    return views.changeAndAwait(candidate, Mono.fromFuture(() -> commands.send(
-                                    new RegisterAccount(candidate, login.displayName(), identity(login, token)))),
+                    return views.sendAndAwait(candidate,
+                                    new RegisterAccount(candidate, login.displayName(), identity(login, token)),
                             hasCurrent(login.provider(), token))
                             .then(Mono.fromRunnable(() -> operators.offerIfFirst(candidate)))
                             .thenReturn(candidate);
@@ -105,8 +104,7 @@ public class AccountLogins {
         }
         return Mono.fromCallable(() -> storeToken(account, login))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(token -> views.changeAndAwait(account,
-                        Mono.fromFuture(() -> commands.send(new RenewTwitchAuthorization(account, token))),
+                .flatMap(token -> views.sendAndAwait(account, new RenewTwitchAuthorization(account, token),
                         hasCurrent(Provider.TWITCH, token)))
                 .then();
     }

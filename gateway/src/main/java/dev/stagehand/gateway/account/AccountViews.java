@@ -3,8 +3,8 @@ package dev.stagehand.gateway.account;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.account.AccountView;
 import dev.stagehand.api.account.FindAccount;
-import java.time.Duration;
 import java.util.function.Predicate;
+import dev.stagehand.gateway.axon.ReadModelWait;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -15,13 +15,12 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class AccountViews {
 
-    /** How long a login waits for its account to show up in the read model. */
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
-
     private final QueryGateway queries;
+    private final ReadModelWait wait;
 
-    AccountViews(QueryGateway queries) {
+    AccountViews(QueryGateway queries, ReadModelWait wait) {
         this.queries = queries;
+        this.wait = wait;
     }
 
     public Mono<AccountView> find(AccountId id) {
@@ -31,15 +30,9 @@ public class AccountViews {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** Runs {@code change}, then waits until the account's view satisfies {@code reached}. */
-    Mono<AccountView> changeAndAwait(AccountId id, Mono<?> change, Predicate<AccountView> reached) {
-        return Mono.usingWhen(
-                Mono.fromCallable(() -> queries.subscriptionQuery(new FindAccount(id),
-                        ResponseTypes.optionalInstanceOf(AccountView.class),
-                        ResponseTypes.instanceOf(AccountView.class))).subscribeOn(Schedulers.boundedElastic()),
-                // Updates arrive on the projection's thread, inside its unit of work: continue elsewhere.
-                view -> change.then(view.initialResult().flatMap(Mono::justOrEmpty).concatWith(view.updates())
-                        .filter(reached).next().timeout(READ_MODEL_WAIT).publishOn(Schedulers.boundedElastic())),
-                view -> Mono.fromRunnable(view::close));
+    /** Sends the command, then waits until the account's view satisfies {@code reached}. */
+    Mono<AccountView> sendAndAwait(AccountId id, Object command, Predicate<AccountView> reached) {
+        return wait.sendAndAwait(command, new FindAccount(id), ResponseTypes.optionalInstanceOf(AccountView.class),
+                AccountView.class, view -> Mono.justOrEmpty(view).flux(), reached);
     }
 }

@@ -55,8 +55,7 @@ class MeController {
 
     @PutMapping("/display-name")
     Mono<AccountResponse> rename(CurrentAccount me, @Valid @RequestBody DisplayNameRequest request) {
-        return views.changeAndAwait(me.id(),
-                        Mono.fromFuture(() -> commands.send(new RenameAccount(me.id(), request.displayName()))),
+        return views.sendAndAwait(me.id(), new RenameAccount(me.id(), request.displayName()),
                         view -> view.displayName() != null && view.displayName().equals(request.displayName().strip()))
                 .then(response(me.id()));
     }
@@ -76,8 +75,7 @@ class MeController {
                 .flatMap(view -> Mono.justOrEmpty(view.identity(unlinked)))
                 .switchIfEmpty(Mono.error(() -> new RuleViolation("This account has no " + provider
                         + " identity to unlink")))
-                .flatMap(identity -> views.changeAndAwait(me.id(),
-                                Mono.fromFuture(() -> commands.send(new UnlinkIdentity(me.id(), unlinked))),
+                .flatMap(identity -> views.sendAndAwait(me.id(), new UnlinkIdentity(me.id(), unlinked),
                                 view -> view.identity(unlinked).isEmpty())
                         .then(release(me.id(), identity)))
                 .then(response(me.id()));

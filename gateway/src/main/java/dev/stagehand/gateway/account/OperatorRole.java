@@ -69,7 +69,7 @@ class OperatorRole {
 
     /** Grants the role and answers once the read model (which every request's roles come from) shows it. */
     private Mono<Void> grant(AccountId account) {
-        return views.changeAndAwait(account, Mono.fromFuture(() -> commands.send(new GrantOperatorRole(account))),
+        return views.sendAndAwait(account, new GrantOperatorRole(account),
                 AccountView::operator).then();
     }
 

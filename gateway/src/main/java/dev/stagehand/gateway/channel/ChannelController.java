@@ -6,6 +6,7 @@ import dev.stagehand.api.channel.FindChannelsOf;
 import dev.stagehand.api.channel.SubscribeChannel;
 import dev.stagehand.api.channel.UnsubscribeChannel;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.gateway.axon.ReadModelWait;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.sagas.twitch.TwitchUser;
@@ -13,13 +14,10 @@ import dev.stagehand.sagas.twitch.TwitchUsers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,16 +35,14 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/channels")
 class ChannelController {
 
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
-
-    private final CommandGateway commands;
     private final QueryGateway queries;
     private final TwitchUsers twitchUsers;
+    private final ReadModelWait wait;
 
-    ChannelController(CommandGateway commands, QueryGateway queries, TwitchUsers twitchUsers) {
-        this.commands = commands;
+    ChannelController(QueryGateway queries, TwitchUsers twitchUsers, ReadModelWait wait) {
         this.queries = queries;
         this.twitchUsers = twitchUsers;
+        this.wait = wait;
     }
 
     /** @param channel a Twitch login ({@code pixelpanda}) or a channel id ({@code 100000001}) */
@@ -93,15 +89,8 @@ class ChannelController {
 
     /** Sends the command, then waits until the account's channel list shows what it changed. */
     private Mono<ChannelView> changeAndAwait(CurrentAccount me, Object command, Predicate<ChannelView> changed) {
-        return Mono.usingWhen(
-                Mono.fromCallable(() -> queries.subscriptionQuery(new FindChannelsOf(me.id()),
-                        ResponseTypes.multipleInstancesOf(ChannelView.class),
-                        ResponseTypes.instanceOf(ChannelView.class))).subscribeOn(Schedulers.boundedElastic()),
-                (SubscriptionQueryResult<List<ChannelView>, ChannelView> views) -> Mono.fromFuture(
-                                () -> commands.send(command))
-                        .then(views.updates().filter(changed).next().timeout(READ_MODEL_WAIT)
-                                .publishOn(Schedulers.boundedElastic())),
-                views -> Mono.fromRunnable(views::close));
+        return wait.sendAndAwait(command, new FindChannelsOf(me.id()),
+                ResponseTypes.multipleInstancesOf(ChannelView.class), ChannelView.class, Flux::fromIterable, changed);
     }
 
     /** The channel if this account subscribes it; otherwise 404, whoever else subscribes it. */

@@ -15,19 +15,17 @@ import dev.stagehand.api.overlay.OverlayVersion;
 import dev.stagehand.api.overlay.OverlayView;
 import dev.stagehand.api.overlay.RotateOverlayToken;
 import dev.stagehand.api.overlay.UpdateOverlay;
+import dev.stagehand.gateway.axon.ReadModelWait;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.secrets.SecretStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,16 +46,15 @@ import reactor.core.scheduler.Schedulers;
 class OverlayController {
 
     static final String SECRET_KIND = "overlay-url-token";
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
 
-    private final CommandGateway commands;
     private final QueryGateway queries;
     private final SecretStore secrets;
+    private final ReadModelWait wait;
 
-    OverlayController(CommandGateway commands, QueryGateway queries, SecretStore secrets) {
-        this.commands = commands;
+    OverlayController(QueryGateway queries, SecretStore secrets, ReadModelWait wait) {
         this.queries = queries;
         this.secrets = secrets;
+        this.wait = wait;
     }
 
     /** @param settings optional: the defaults (classic theme) when left out */
@@ -164,15 +161,8 @@ class OverlayController {
     }
 
     private Mono<OverlayView> changeAndAwait(OverlayId id, Object command, Predicate<OverlayView> changed) {
-        return Mono.usingWhen(
-                Mono.fromCallable(() -> queries.subscriptionQuery(new FindOverlay(id),
-                        ResponseTypes.optionalInstanceOf(OverlayView.class),
-                        ResponseTypes.instanceOf(OverlayView.class))).subscribeOn(Schedulers.boundedElastic()),
-                (SubscriptionQueryResult<Optional<OverlayView>, OverlayView> views) -> Mono.fromFuture(
-                                () -> commands.send(command))
-                        .then(views.updates().filter(changed).next().timeout(READ_MODEL_WAIT)
-                                .publishOn(Schedulers.boundedElastic())),
-                views -> Mono.fromRunnable(views::close));
+        return wait.sendAndAwait(command, new FindOverlay(id), ResponseTypes.optionalInstanceOf(OverlayView.class),
+                OverlayView.class, view -> Mono.justOrEmpty(view).flux(), changed);
     }
 
     /** The overlay if it is this account's; anyone else's, like a missing one, is 404. */
