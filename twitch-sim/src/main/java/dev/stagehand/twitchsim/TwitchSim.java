@@ -4,6 +4,7 @@ import dev.stagehand.twitchsim.auth.OAuthApi;
 import dev.stagehand.twitchsim.chat.IrcEndpoint;
 import dev.stagehand.twitchsim.chat.SimChat;
 import dev.stagehand.twitchsim.discord.SimDiscord;
+import dev.stagehand.twitchsim.emotes.ChatBadges;
 import dev.stagehand.twitchsim.emotes.EmoteApis;
 import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import dev.stagehand.twitchsim.emotes.ThirdPartyEmotes;
@@ -47,6 +48,7 @@ public final class TwitchSim implements AutoCloseable {
     private final EventSubHub eventSub;
     private final SimClips clips;
     private final ThirdPartyEmotes thirdPartyEmotes;
+    private final ChatBadges badges;
     private final SimDiscord discord;
     private final HttpFaults faults;
     private final SimScenario scenario;
@@ -54,7 +56,7 @@ public final class TwitchSim implements AutoCloseable {
     private final LoopResources loops;
 
     private TwitchSim(SimWorld world, IrcEndpoint irc, OAuthApi oauth, EventSubHub eventSub, SimClips clips,
-                      ThirdPartyEmotes thirdPartyEmotes, SimDiscord discord, HttpFaults faults,
+                      ThirdPartyEmotes thirdPartyEmotes, ChatBadges badges, SimDiscord discord, HttpFaults faults,
                       SimScenario scenario, DisposableServer server, LoopResources loops) {
         this.world = world;
         this.irc = irc;
@@ -62,6 +64,7 @@ public final class TwitchSim implements AutoCloseable {
         this.eventSub = eventSub;
         this.clips = clips;
         this.thirdPartyEmotes = thirdPartyEmotes;
+        this.badges = badges;
         this.discord = discord;
         this.faults = faults;
         this.scenario = scenario;
@@ -79,7 +82,8 @@ public final class TwitchSim implements AutoCloseable {
         HttpFaults faults = new HttpFaults();
         EventSubHub eventSub = new EventSubHub(world);
         FaultyRoutes faulty = new FaultyRoutes(faults);
-        HelixApi helix = new HelixApi(world, clips, eventSub, irc.chat().emotes(), faulty);
+        ChatBadges badges = new ChatBadges();
+        HelixApi helix = new HelixApi(world, clips, eventSub, irc.chat().emotes(), badges, faulty);
         ThirdPartyEmotes thirdPartyEmotes = new ThirdPartyEmotes();
         EmoteApis emoteApis = new EmoteApis(world, thirdPartyEmotes, faulty);
         SimDiscord discord = new SimDiscord(Clock.systemUTC());
@@ -97,13 +101,15 @@ public final class TwitchSim implements AutoCloseable {
                     oauth.register(routes);
                     helix.register(routes);
                     emoteApis.register(routes);
+                    badges.register(routes);
                     discord.register(routes);
                     control.register(routes);
                 })
                 .bindNow();
         eventSub.baseUrl("ws://127.0.0.1:" + server.port() + "/eventsub");
         emoteApis.baseUrl("http://127.0.0.1:" + server.port());
-        return new TwitchSim(world, irc, oauth, eventSub, clips, thirdPartyEmotes, discord, faults, scenario, server,
+        badges.baseUrl("http://127.0.0.1:" + server.port());
+        return new TwitchSim(world, irc, oauth, eventSub, clips, thirdPartyEmotes, badges, discord, faults, scenario, server,
                 loops);
     }
 
@@ -145,6 +151,11 @@ public final class TwitchSim implements AutoCloseable {
     /** Base URLs of the simulated emote providers, e.g. {@code http://127.0.0.1:P/7tv/v3}. */
     public String emoteApiUrl(EmoteProvider provider) {
         return "http://127.0.0.1:" + port() + provider.pathPrefix();
+    }
+
+    /** Twitch's chat badges, global and per channel. */
+    public ChatBadges badges() {
+        return badges;
     }
 
     /** The simulated Discord: webhooks, their deliveries, OAuth2. */

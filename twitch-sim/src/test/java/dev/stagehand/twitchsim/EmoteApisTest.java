@@ -117,6 +117,23 @@ class EmoteApisTest {
         assertThat(channel.at("/data/0/emote_type").asString()).isEqualTo("subscriptions");
     }
 
+    @Test
+    void helixServesChatBadgesWhoseImagesTheSimulatorDraws() throws Exception {
+        String token = twitch.world().issueAppToken(TwitchSim.CLIENT_ID).accessToken();
+        JsonNode global = helix("/chat/badges/global", token).get("data");
+        assertThat(global.findValuesAsString("set_id")).contains("broadcaster", "moderator", "vip", "subscriber");
+
+        twitch.badges().addChannelBadge(channelId, "subscriber/48");
+        JsonNode channel = helix("/chat/badges?broadcaster_id=" + channelId, token);
+        assertThat(channel.at("/data/0/set_id").asString()).isEqualTo("subscriber");
+        assertThat(channel.at("/data/0/versions").findValuesAsString("id")).contains("0", "3", "12", "48");
+        HttpResponse<byte[]> image = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(channel.at("/data/0/versions/0/image_url_1x").asString())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(helix("/chat/badges?broadcaster_id=0", token).get("status").asInt()).isEqualTo(400);
+    }
+
     private JsonNode get(String path) throws Exception {
         return JSON.readTree(send(path).body());
     }

@@ -169,9 +169,7 @@ public final class EmoteApis {
         String id = request.param("id");
         String file = request.param("file");
         int scale = Character.isDigit(file.charAt(0)) ? file.charAt(0) - '0' : 1;
-        String label = Stream.of(EmoteProvider.values())
-                .flatMap(provider -> emotes.global(provider).stream())
-                .filter(emote -> emote.id().equals(id)).map(SimEmote::code).findFirst().orElse(id);
+        String label = emotes.codeOf(id).orElse(id);
         // Served as PNG whatever the name says: browsers sniff the content, not the extension.
         return response.header("Content-Type", "image/png").header("Cache-Control", "max-age=86400")
                 .sendByteArray(Mono.just(images.png(id, label, scale))).then();

@@ -2,9 +2,11 @@ package dev.stagehand.twitchsim.emotes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /** Each provider's global emotes and its emotes per channel (by Twitch user id); changed freely by tests. */
 public final class ThirdPartyEmotes {
@@ -40,6 +42,14 @@ public final class ThirdPartyEmotes {
 
     public void removeChannelEmote(EmoteProvider provider, String twitchUserId, String code) {
         channelSet(provider, twitchUserId).removeIf(emote -> emote.code().equals(code));
+    }
+
+    /** The code of the emote with this id, global or a channel's. */
+    Optional<String> codeOf(String id) {
+        return Stream.concat(global.values().stream().flatMap(List::stream),
+                        byChannel.values().stream().flatMap(channels -> channels.values().stream())
+                                .flatMap(List::stream))
+                .filter(emote -> emote.id().equals(id)).map(SimEmote::code).findFirst();
     }
 
     public List<SimEmote> global(EmoteProvider provider) {

@@ -4,6 +4,7 @@ import static dev.stagehand.twitchsim.http.Http.first;
 import static dev.stagehand.twitchsim.http.Http.json;
 
 import dev.stagehand.twitchsim.chat.TwitchEmotes;
+import dev.stagehand.twitchsim.emotes.ChatBadges;
 import dev.stagehand.twitchsim.eventsub.EventSubHub;
 import dev.stagehand.twitchsim.http.FaultyRoutes;
 import dev.stagehand.twitchsim.http.Http;
@@ -46,14 +47,17 @@ public final class HelixApi {
     private final SimClips clips;
     private final EventSubHub eventSub;
     private final TwitchEmotes emotes;
+    private final ChatBadges badges;
     private final FaultyRoutes faulty;
     private final Map<String, PointBucket> buckets = new ConcurrentHashMap<>();
 
-    public HelixApi(SimWorld world, SimClips clips, EventSubHub eventSub, TwitchEmotes emotes, FaultyRoutes faulty) {
+    public HelixApi(SimWorld world, SimClips clips, EventSubHub eventSub, TwitchEmotes emotes, ChatBadges badges,
+                   FaultyRoutes faulty) {
         this.world = world;
         this.clips = clips;
         this.eventSub = eventSub;
         this.emotes = emotes;
+        this.badges = badges;
         this.faulty = faulty;
     }
 
@@ -75,6 +79,14 @@ public final class HelixApi {
                     return json(response, 200, emotesBody(emotes.channel(broadcaster.get().login()),
                             broadcaster.get()));
                 })))
+                .get("/helix/chat/badges/global", faulty.wrap(authenticated((request, response, token, p) ->
+                        json(response, 200, Map.of("data", badges.global())))))
+                .get("/helix/chat/badges", faulty.wrap(authenticated((request, response, token, p) ->
+                        Optional.ofNullable(first(p, "broadcaster_id")).flatMap(world::userById)
+                                .map(broadcaster -> json(response, 200,
+                                        Map.of("data", badges.channelSets(broadcaster.id()))))
+                                .orElseGet(() -> json(response, 400, error(400, "Bad Request",
+                                        "Missing or unknown required parameter \"broadcaster_id\""))))))
                 .post("/helix/eventsub/subscriptions", faulty.wrap(authenticated((request, response, token, p) ->
                         Http.readJson(request)
                                 .map(body -> body instanceof Map<?, ?> map

@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /** What simulated chatters say: short, emote-heavy, with commands and questions, like a real Twitch chat. */
 final class ChatterScript {
 
+    /** The versions every simulated channel has (see {@code ChatBadges}): Twitch tags the closest one earned. */
+    private static final List<String> SUBSCRIBER_BADGES = List.of("0", "3", "6", "12", "24");
     private static final List<String> LINES = List.of(
             "LUL", "Kappa", "PogChamp", "gg", "gg wp", "LUL LUL LUL", "PogChamp PogChamp", "KEKW",
             "hi chat HeyGuys", "hello from Brazil HeyGuys", "that was close Kappa", "NotLikeThis",
@@ -40,7 +42,7 @@ final class ChatterScript {
 
     static String badges(int roll) {
         if (roll < 25) {
-            return "subscriber/" + (1 + roll % 24);
+            return "subscriber/" + SUBSCRIBER_BADGES.get(roll % SUBSCRIBER_BADGES.size());
         }
         if (roll < 28) {
             return "moderator/1";
