@@ -18,6 +18,12 @@ export async function runScenario(scenario) {
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+  // What went wrong inside the page, printed with the failure.
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
   const screenshot = (name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
   try {
     await scenario(page, baseUrl, screenshot);
@@ -25,6 +31,7 @@ export async function runScenario(scenario) {
   } catch (error) {
     await screenshot('failure').catch(() => {});
     console.error(error);
+    pageErrors.forEach((line) => console.error(line));
     process.exitCode = 1;
   } finally {
     await browser.close();

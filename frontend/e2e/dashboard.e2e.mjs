@@ -32,7 +32,12 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await nav.getByRole('link', { name: 'Channels' }).click();
   await page.getByLabel('Twitch channel').fill('pixelpanda');
   await page.getByRole('button', { name: 'Subscribe' }).click();
-  await page.getByTestId('channel-pixelpanda').getByText('In chat').waitFor({ timeout: 20000 });
+  const pixelpanda = page.getByTestId('channel-pixelpanda');
+  await pixelpanda.getByText('In chat').waitFor({ timeout: 20000 });
+  await pixelpanda.getByRole('button', { name: 'Emotes' }).click();
+  await pixelpanda.getByRole('button', { name: 'Refresh now' }).click();
+  await pixelpanda.getByRole('region', { name: 'Badges' }).locator('img[alt="subscriber/12"]')
+    .waitFor({ timeout: 15000 });
   await screenshot('channels');
 
   await nav.getByRole('link', { name: 'Overlays' }).click();

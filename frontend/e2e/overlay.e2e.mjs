@@ -1,12 +1,12 @@
-// An OBS browser source: the overlay URL in Chromium receives simulated chat with emote images, shows an HTML-laden
+// An OBS browser source: the overlay URL in Chromium receives simulated chat with emote and badge images, shows an HTML-laden
 // message as text (nothing runs), and removes a message that Twitch deletes.
 import { runScenario } from './browser.mjs';
 
 const [, , , , simControl, channel] = process.argv;
 
-async function say(user, text) {
-  const response = await fetch(`${simControl}/channels/${channel}/say?user=${user}&text=${encodeURIComponent(text)}`,
-    { method: 'POST' });
+async function say(user, text, badges = '') {
+  const response = await fetch(`${simControl}/channels/${channel}/say?user=${user}&text=${encodeURIComponent(text)}`
+    + `&badges=${encodeURIComponent(badges)}`, { method: 'POST' });
   return (await response.json()).result;
 }
 
@@ -19,10 +19,10 @@ await runScenario(async (page, overlayUrl, screenshot) => {
   await page.goto(overlayUrl);
   await page.locator('body[data-state="connected"]').waitFor({ state: 'attached', timeout: 15000 });
 
-  await say('viewer', 'Kappa hello catJAM');
+  await say('viewer', 'Kappa hello catJAM', 'moderator/1,subscriber/12');
   const greeting = page.locator('.message', { hasText: 'hello' });
   await greeting.waitFor({ timeout: 15000 });
-  for (const code of ['Kappa', 'catJAM']) {
+  for (const code of ['Kappa', 'catJAM', 'moderator', 'subscriber']) {
     const image = greeting.locator(`img[alt="${code}"]`);
     await image.waitFor();
     await page.waitForFunction((element) => element.complete && element.naturalWidth > 0, await image.elementHandle());

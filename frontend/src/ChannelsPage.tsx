@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from './api';
+import { ChannelEmotes } from './ChannelEmotes';
 
 export interface Channel {
   id: string;
@@ -24,6 +25,7 @@ export function ChannelsPage() {
   const [wanted, setWanted] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [showingEmotes, setShowingEmotes] = useState<string | null>(null);
 
   const load = useCallback(() => {
     api<Channel[]>('GET', '/api/channels')
@@ -91,9 +93,14 @@ export function ChannelsPage() {
               <span className={`connection ${channel.connection}`}>{CONNECTION_LABELS[channel.connection]}</span>
               {channel.reason && <span className="muted">{channel.reason}</span>}
               <span className="spacer" />
+              <button className="secondary" aria-expanded={showingEmotes === channel.id}
+                onClick={() => setShowingEmotes(showingEmotes === channel.id ? null : channel.id)}>
+                Emotes
+              </button>
               <button className="secondary" onClick={() => unsubscribe(channel)}>
                 Unsubscribe
               </button>
+              {showingEmotes === channel.id && <ChannelEmotes channelId={channel.id} />}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import './overlay.css';
 import { emoteUrl, eventLine, safeColor, segments, visible, type ChatRecord, type Settings } from './render';
 
 type Frame =
-  | { type: 'settings'; settings: Settings; emoteImages: Record<string, string> }
+  | { type: 'settings'; settings: Settings; emoteImages: Record<string, string>; badgeImages: Record<string, string> }
   | { type: 'chat'; chat: ChatRecord }
   | { type: 'closed' };
 
@@ -13,6 +13,8 @@ const customStyle = document.head.appendChild(document.createElement('style'));
 const token = location.pathname.split('/').pop() ?? '';
 let settings: Settings | null = null;
 let emoteImages: Record<string, string> = {};
+/** Twitch badge images by `set/version`; a badge without one shows as a labelled chip. */
+let badgeImages: Record<string, string> = {};
 let template: HTMLTemplateElement | null = null;
 /** Messages held back by the display delay, by id; a moderation meanwhile drops them. */
 const pending = new Map<string, { record: ChatRecord; timer: number }>();
@@ -63,8 +65,19 @@ function messageContent(record: ChatRecord): DocumentFragment {
 function badges(record: ChatRecord): DocumentFragment {
   const fragment = document.createDocumentFragment();
   for (const badge of record.user?.badges ?? []) {
+    const className = `badge badge-${badge.name.replace(/[^a-z0-9-]/gi, '')}`;
+    const image = badgeImages[`${badge.name}/${badge.version}`];
+    if (image) {
+      const icon = document.createElement('img');
+      icon.className = `${className} badge-image`;
+      icon.src = image;
+      icon.alt = badge.name;
+      icon.title = badge.name;
+      fragment.append(icon);
+      continue;
+    }
     const chip = document.createElement('span');
-    chip.className = `badge badge-${badge.name.replace(/[^a-z0-9-]/gi, '')}`;
+    chip.className = className;
     chip.textContent = badge.name;
     fragment.append(chip);
   }
@@ -188,9 +201,10 @@ function receive(record: ChatRecord) {
   pending.set(record.id, { record, timer });
 }
 
-function apply(next: Settings, images: Record<string, string>) {
+function apply(next: Settings, emotes: Record<string, string>, badges: Record<string, string>) {
   settings = next;
-  emoteImages = images;
+  emoteImages = emotes;
+  badgeImages = badges;
   document.body.className = `theme-${next.theme}`;
   customStyle.textContent = next.css;
   template = sanitizedTemplate(next.template);
@@ -200,7 +214,7 @@ function connect() {
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/overlay/${token}`);
   socket.onmessage = (event) => {
     const frame = JSON.parse(event.data as string) as Frame;
-    if (frame.type === 'settings') apply(frame.settings, frame.emoteImages);
+    if (frame.type === 'settings') apply(frame.settings, frame.emoteImages, frame.badgeImages ?? {});
     else if (frame.type === 'chat') receive(frame.chat);
   };
   socket.onclose = (event) => {

@@ -7,14 +7,19 @@ import dev.stagehand.api.channel.SubscribeChannel;
 import dev.stagehand.api.channel.UnsubscribeChannel;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.axon.ReadModelWait;
+import dev.stagehand.gateway.problem.ConflictException;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.sagas.emote.EmoteCatalog;
+import dev.stagehand.sagas.emote.EmoteSet;
 import dev.stagehand.sagas.twitch.TwitchUser;
 import dev.stagehand.sagas.twitch.TwitchUsers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,7 +35,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The logged-in account's channels: subscribe by login or id (checked with Helix), list, unsubscribe. */
+/**
+ * The logged-in account's channels: subscribe by login or id (checked with Helix), list, unsubscribe; the emotes and
+ * badges Stagehand knows for each, refreshed on request when a streamer has just changed them.
+ */
 @RestController
 @RequestMapping("/api/channels")
 class ChannelController {
@@ -38,11 +46,17 @@ class ChannelController {
     private final QueryGateway queries;
     private final TwitchUsers twitchUsers;
     private final ReadModelWait wait;
+    private final EmoteCatalog emotes;
 
-    ChannelController(QueryGateway queries, TwitchUsers twitchUsers, ReadModelWait wait) {
+    ChannelController(QueryGateway queries, TwitchUsers twitchUsers, ReadModelWait wait, EmoteCatalog emotes) {
         this.queries = queries;
         this.twitchUsers = twitchUsers;
         this.wait = wait;
+        this.emotes = emotes;
+    }
+
+    /** @param badges Twitch badge images by {@code set/version}, the channel's own over the global ones */
+    record ChannelEmotes(List<EmoteSet> emoteSets, Map<String, String> badges) {
     }
 
     /** @param channel a Twitch login ({@code pixelpanda}) or a channel id ({@code 100000001}) */
@@ -71,6 +85,26 @@ class ChannelController {
                 .flatMap(user -> subscribeAndAwait(me, user))
                 .map(view -> ResponseEntity.created(URI.create("/api/channels/" + view.channelId().value()))
                         .body(ChannelResponse.of(view)));
+    }
+
+    @GetMapping("/{channelId}/emotes")
+    Mono<ChannelEmotes> emotes(CurrentAccount me, @PathVariable String channelId) {
+        return subscribed(me, channelId).publishOn(Schedulers.boundedElastic()).map(view -> emotesOf(channelId));
+    }
+
+    @PostMapping("/{channelId}/emotes/refresh")
+    Mono<ChannelEmotes> refreshEmotes(CurrentAccount me, @PathVariable String channelId) {
+        return subscribed(me, channelId).publishOn(Schedulers.boundedElastic()).map(view -> {
+            if (!emotes.refreshNow(channelId)) {
+                throw new ConflictException("Stagehand is not in " + view.displayName()
+                        + "'s chat yet; its emotes are fetched as soon as it is.");
+            }
+            return emotesOf(channelId);
+        });
+    }
+
+    private ChannelEmotes emotesOf(String channelId) {
+        return new ChannelEmotes(emotes.channelEmotes(channelId), new TreeMap<>(emotes.badgeImages(channelId)));
     }
 
     @DeleteMapping("/{channelId}")

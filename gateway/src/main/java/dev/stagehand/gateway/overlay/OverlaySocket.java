@@ -3,6 +3,8 @@ package dev.stagehand.gateway.overlay;
 import dev.stagehand.api.overlay.FindOverlay;
 import dev.stagehand.api.overlay.FindOverlayByToken;
 import dev.stagehand.api.overlay.OverlayView;
+import dev.stagehand.sagas.emote.EmoteCatalog;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +17,14 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /ws/overlay/{token}}: what an OBS browser source shows. The first frame carries the overlay's settings and
- * where emote images live; then the channel's recent and live chat records, and the settings again whenever the
- * streamer changes them. A rotated token or a deleted overlay closes the socket at once (4001); an unknown token is
+ * where emote and badge images live; then the channel's recent and live chat records, and the settings frame again
+ * whenever the streamer changes them or the channel's badges change. A rotated token or a deleted overlay closes the socket at once (4001); an unknown token is
  * refused (4404).
  */
 @Component
@@ -35,13 +38,19 @@ class OverlaySocket implements WebSocketHandler {
     private final QueryGateway queries;
     private final ChatHub chat;
     private final EmoteImageUrls emoteImages;
+    private final EmoteCatalog catalog;
     private final JsonMapper json;
+    private final Sinks.Many<String> badgesChanged = Sinks.many().multicast().directBestEffort();
 
-    OverlaySocket(QueryGateway queries, ChatHub chat, EmoteImageUrls emoteImages, JsonMapper json) {
+    OverlaySocket(QueryGateway queries, ChatHub chat, EmoteImageUrls emoteImages, EmoteCatalog catalog,
+                  JsonMapper json) {
         this.queries = queries;
         this.chat = chat;
         this.emoteImages = emoteImages;
+        this.catalog = catalog;
         this.json = json;
+        catalog.onBadgesChanged(channelId -> badgesChanged.emitNext(channelId,
+                Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
     }
 
     @Override
@@ -59,11 +68,14 @@ class OverlaySocket implements WebSocketHandler {
         SubscriptionQueryResult<Optional<OverlayView>, OverlayView> changes = queries.subscriptionQuery(
                 new FindOverlay(overlay.overlayId()), ResponseTypes.optionalInstanceOf(OverlayView.class),
                 ResponseTypes.instanceOf(OverlayView.class));
-        Flux<String> settings = Flux.concat(Mono.just(overlay), changes.updates())
+        String channelId = overlay.channelId().value();
+        Flux<String> badges = badgesChanged.asFlux().filter(channelId::equals).startWith(channelId);
+        Flux<String> settings = Flux.combineLatest(Flux.concat(Mono.just(overlay), changes.updates()), badges,
+                        (view, badgesOf) -> view)
                 .takeUntil(view -> !hash.equals(view.tokenHash()))
                 .map(view -> hash.equals(view.tokenHash()) ? settingsFrame(view) : CLOSED)
                 .share();
-        Flux<String> frames = Flux.merge(settings, chat.channel(overlay.channelId().value())
+        Flux<String> frames = Flux.merge(settings, chat.channel(channelId)
                 .map(record -> "{\"type\":\"chat\",\"chat\":" + record + "}")
                 .takeUntilOther(settings.filter(CLOSED::equals)));
         Mono<Void> sending = session.send(frames.map(session::textMessage))
@@ -80,6 +92,7 @@ class OverlaySocket implements WebSocketHandler {
         frame.put("version", view.version());
         frame.put("settings", view.settings());
         frame.put("emoteImages", emoteImages.templates());
+        frame.put("badgeImages", catalog.badgeImages(view.channelId().value()));
         return json.writeValueAsString(frame);
     }
 }

@@ -44,6 +44,11 @@ class OverlayApiTest extends IntegrationTest {
                     .map(frame -> frame.path("chat").path("text").asString()).toList();
         }
 
+        JsonNode lastSettings() {
+            return frames.stream().filter(frame -> frame.path("type").asString().equals("settings"))
+                    .reduce((first, second) -> second).orElseThrow();
+        }
+
         long settingsFrames() {
             return frames.stream().filter(frame -> frame.path("type").asString().equals("settings")).count();
         }
@@ -130,6 +135,25 @@ class OverlayApiTest extends IntegrationTest {
         Source renewed = new Source((String) rotated.get("url"));
         await().atMost(WAIT).until(() -> renewed.settingsFrames() == 1);
         renewed.connection.dispose();
+    }
+
+    @Test
+    void aBadgeTheStreamerAddsReachesTheOpenOverlayWhenTheChannelsEmotesAreRefreshed() {
+        WebTestClient streamer = as(twitchUser("badge_streamer"));
+        Map<?, ?> overlay = overlayFor(streamer, "badge_channel");
+        String channelId = sim.world().user("badge_channel").id();
+        Source source = new Source((String) overlay.get("url"));
+        await().atMost(WAIT).until(() -> source.settingsFrames() > 0
+                && source.lastSettings().path("badgeImages").has("subscriber/12"));
+        assertThat(source.lastSettings().path("badgeImages").has("moderator/1")).isTrue();
+
+        sim.badges().addChannelBadge(channelId, "subscriber/48");
+        streamer.post().uri("/api/channels/{id}/emotes/refresh", channelId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.badges['subscriber/48']").exists();
+        await().atMost(WAIT).until(() -> source.lastSettings().path("badgeImages").has("subscriber/48"));
+        streamer.get().uri("/api/channels/{id}/emotes", channelId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.emoteSets[?(@.provider == 'SEVENTV')].emotes").exists();
+        source.connection.dispose();
     }
 
     @Test

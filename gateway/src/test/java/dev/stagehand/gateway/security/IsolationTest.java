@@ -96,7 +96,8 @@ class IsolationTest extends IntegrationTest {
 
         assertThat(tried).contains("GET /api/me", "PUT /api/me/display-name", "GET /api/admin/processors",
                 "POST /api/admin/processors/{name}/replay", "GET /api/channels/{channelId}",
-                "DELETE /api/channels/{channelId}", "PUT /api/overlays/{overlayId}",
+                "DELETE /api/channels/{channelId}", "GET /api/channels/{channelId}/emotes",
+                "POST /api/channels/{channelId}/emotes/refresh", "PUT /api/overlays/{overlayId}",
                 "POST /api/overlays/{overlayId}/token", "DELETE /api/overlays/{overlayId}");
         assertThat(me(owner)).isEqualTo(before);
         assertThat(channels(owner)).isEqualTo(channelsBefore);

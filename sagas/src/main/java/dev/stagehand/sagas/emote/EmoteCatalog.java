@@ -2,6 +2,7 @@ package dev.stagehand.sagas.emote;
 
 import dev.stagehand.api.chat.ChatRecord.EmoteOccurrence;
 import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
+import dev.stagehand.sagas.twitch.TwitchUnavailableException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -11,19 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Every third-party emote Stagehand knows, global and per joined channel, held in memory so that matching a message
- * never asks a provider, and stored so that a restart starts with them. Refreshes run on their own thread (global
- * sets hourly, channels every 10 minutes by default) and ask each provider on its own: one that is down keeps its last known
- * set, and chat never waits for any of them.
+ * Every third-party emote and Twitch chat badge Stagehand knows, global and per joined channel, held in memory so that
+ * matching a message never asks a provider; emotes are also stored so that a restart starts with them. Refreshes run
+ * on their own thread (global sets hourly, channels every 10 minutes by default, or at once on request) and ask each
+ * provider on its own: one that is down keeps its last known set, and chat never waits for any of them. Whoever shows
+ * badges hears when a channel's change.
  */
 @Component
 public class EmoteCatalog implements EmoteMatcher, SmartLifecycle {
@@ -35,8 +40,12 @@ public class EmoteCatalog implements EmoteMatcher, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EmoteCatalog.class);
 
     private final EmoteProviders providers;
+    private final TwitchBadges twitchBadges;
     private final EmoteSets store;
     private final EmoteProperties settings;
+    private volatile Map<String, String> globalBadges = Map.of();
+    private final Map<String, Map<String, String>> channelBadges = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> badgeListeners = new CopyOnWriteArrayList<>();
     private final Map<EmoteProvider, List<Emote>> global = new ConcurrentHashMap<>();
     private final Map<String, Map<EmoteProvider, List<Emote>>> channels = new ConcurrentHashMap<>();
     private volatile Map<String, Emote> globalByCode = Map.of();
@@ -44,8 +53,9 @@ public class EmoteCatalog implements EmoteMatcher, SmartLifecycle {
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService refresher;
 
-    EmoteCatalog(EmoteProviders providers, EmoteSets store, EmoteProperties settings) {
+    EmoteCatalog(EmoteProviders providers, TwitchBadges twitchBadges, EmoteSets store, EmoteProperties settings) {
         this.providers = providers;
+        this.twitchBadges = twitchBadges;
         this.store = store;
         this.settings = settings;
     }
@@ -61,6 +71,33 @@ public class EmoteCatalog implements EmoteMatcher, SmartLifecycle {
         watched.remove(channelId);
         channels.remove(channelId);
         channelByCode.remove(channelId);
+        channelBadges.remove(channelId);
+    }
+
+    /** Fetches a joined channel's emotes and badges now, on the caller's thread; false when it is not joined here. */
+    public boolean refreshNow(String channelId) {
+        if (!watched.contains(channelId)) {
+            return false;
+        }
+        refreshChannel(channelId);
+        return true;
+    }
+
+    /** The channel's third-party emote sets as last fetched, with when. */
+    public List<EmoteSet> channelEmotes(String channelId) {
+        return store.of(channelId);
+    }
+
+    /** Badge images by {@code set/version}: the channel's own over the global ones. */
+    public Map<String, String> badgeImages(String channelId) {
+        Map<String, String> images = new HashMap<>(globalBadges);
+        images.putAll(channelBadges.getOrDefault(channelId, Map.of()));
+        return images;
+    }
+
+    /** {@code listener} hears the id of every channel whose badge images changed. */
+    public void onBadgesChanged(Consumer<String> listener) {
+        badgeListeners.add(listener);
     }
 
     @Override
@@ -102,6 +139,11 @@ public class EmoteCatalog implements EmoteMatcher, SmartLifecycle {
                     .ifPresent(emotes -> global.put(provider, emotes));
         }
         globalByCode = byCode(global);
+        fetchBadges(twitchBadges::global, EmoteSets.GLOBAL).filter(badges -> !badges.equals(globalBadges))
+                .ifPresent(badges -> {
+                    globalBadges = badges;
+                    watched.forEach(this::badgesChanged);
+                });
     }
 
     /** Reloads one channel's sets. */
@@ -113,6 +155,23 @@ public class EmoteCatalog implements EmoteMatcher, SmartLifecycle {
                     .ifPresent(emotes -> sets.put(provider, emotes));
         }
         channelByCode.put(channelId, byCode(sets));
+        fetchBadges(() -> twitchBadges.channel(channelId), channelId)
+                .filter(badges -> !badges.equals(channelBadges.put(channelId, badges)))
+                .ifPresent(badges -> badgesChanged(channelId));
+    }
+
+    private Optional<Map<String, String>> fetchBadges(Supplier<Map<String, String>> fetch, String scope) {
+        try {
+            return Optional.of(fetch.get());
+        } catch (TwitchUnavailableException unavailable) {
+            log.warn("Twitch badges of {} not refreshed, keeping the last known ones: {}", scope,
+                    unavailable.getCause().toString());
+            return Optional.empty();
+        }
+    }
+
+    private void badgesChanged(String channelId) {
+        badgeListeners.forEach(listener -> listener.accept(channelId));
     }
 
     /** Loads what was stored last, so that a restart matches emotes before any provider answers. */
@@ -162,7 +221,7 @@ public class EmoteCatalog implements EmoteMatcher, SmartLifecycle {
         return List.copyOf(all);
     }
 
-    private Optional<List<Emote>> fetch(java.util.function.Supplier<List<Emote>> fetch, String scope,
+    private Optional<List<Emote>> fetch(Supplier<List<Emote>> fetch, String scope,
                                         EmoteProvider provider) {
         try {
             List<Emote> emotes = fetch.get();

@@ -75,7 +75,7 @@ class EmoteProviders {
             for (JsonNode emote : set.path("emoticons")) {
                 String url = emote.path("urls").path("1").asString();
                 emotes.add(new Emote(EmoteProvider.FFZ, emote.path("id").asString(), emote.path("name").asString(),
-                        emote.path("modifier").asBoolean(), false, url.startsWith("//") ? "https:" + url : url));
+                        emote.path("modifier").asBoolean(), false, absolute(url, endpoints.frankerFaceZ())));
             }
         }
         return emotes;
@@ -88,9 +88,14 @@ class EmoteProviders {
             String base = host.path("url").asString();
             emotes.add(new Emote(EmoteProvider.SEVENTV, emote.path("id").asString(), emote.path("name").asString(),
                     (emote.path("flags").asInt() & 1) == 1, emote.path("data").path("animated").asBoolean(),
-                    (base.startsWith("//") ? "https:" + base : base) + "/1x.webp"));
+                    absolute(base, endpoints.sevenTv()) + "/1x.webp"));
         }
         return emotes;
+    }
+
+    /** A protocol-relative image URL ({@code //cdn.7tv.app/...}) with the scheme of the provider's API. */
+    private static String absolute(String url, String api) {
+        return url.startsWith("//") ? api.substring(0, api.indexOf("//")) + url : url;
     }
 
     /** BetterTTV's API does not name its image host: its CDN, or in demo mode the simulator beside the API. */

@@ -36,6 +36,15 @@ class EmoteSets {
             .update();
     }
 
+    List<EmoteSet> of(String scope) {
+        return jdbc.sql("SELECT provider, emotes, fetched_at FROM emote_set WHERE scope = :scope ORDER BY provider")
+            .param("scope", scope)
+            .query((row, number) -> new EmoteSet(EmoteProvider.valueOf(row.getString("provider")),
+                    json.readValue(row.getString("emotes"), EMOTES),
+                    row.getTimestamp("fetched_at").toInstant()))
+            .list();
+    }
+
     Map<String, Map<EmoteProvider, List<Emote>>> all() {
         Map<String, Map<EmoteProvider, List<Emote>>> sets = new HashMap<>();
         jdbc.sql("SELECT scope, provider, emotes FROM emote_set").query().listOfRows().forEach(row ->

@@ -1,0 +1,55 @@
+package dev.stagehand.sagas.twitch;
+
+import com.github.philippheuer.credentialmanager.CredentialManager;
+import com.github.philippheuer.credentialmanager.CredentialManagerBuilder;
+import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
+import com.github.twitch4j.helix.TwitchHelix;
+import com.github.twitch4j.helix.TwitchHelixBuilder;
+import com.netflix.hystrix.HystrixCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import org.springframework.stereotype.Component;
+
+/** Helix as Stagehand's own app (client-credentials token, renewed before it expires), for public data. */
+@Component
+public class AppHelix {
+
+    private final TwitchIdentityProvider identity;
+    private final TwitchHelix helix;
+    private String appToken;
+    private Instant appTokenExpires = Instant.EPOCH;
+
+    AppHelix(TwitchEndpoints twitch) {
+        this.identity = new TwitchIdentityProvider(twitch.clientId(), twitch.clientSecret(), null,
+                twitch.identityUrl());
+        // Helix asks the identity provider about tokens: it must be the one at this deployment's Twitch.
+        CredentialManager credentials = CredentialManagerBuilder.builder().build();
+        credentials.registerIdentityProvider(identity);
+        this.helix = TwitchHelixBuilder.builder().withBaseUrl(twitch.helixUrl()).withClientId(twitch.clientId())
+                .withClientSecret(twitch.clientSecret()).withCredentialManager(credentials).build();
+    }
+
+    /**
+     * Runs one Helix call with the app token.
+     *
+     * @throws TwitchUnavailableException when Twitch does not answer or refuses
+     */
+    public <T> T call(BiFunction<TwitchHelix, String, HystrixCommand<T>> request) {
+        try {
+            return request.apply(helix, appToken()).execute();
+        } catch (RuntimeException unavailable) {
+            throw new TwitchUnavailableException(unavailable);
+        }
+    }
+
+    private synchronized String appToken() {
+        if (appToken == null || Instant.now().isAfter(appTokenExpires)) {
+            var credential = identity.getAppAccessToken();
+            appToken = credential.getAccessToken();
+            int lifetime = credential.getExpiresIn() == null ? 3600 : credential.getExpiresIn();
+            appTokenExpires = Instant.now().plus(Duration.ofSeconds(lifetime)).minus(Duration.ofMinutes(5));
+        }
+        return appToken;
+    }
+}
