@@ -79,6 +79,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("auto.create.topics.enable", "false");
+        // Kernel-sized socket buffers (see ChatHub): Kafka's fixed 100 KB ones drop segments on loopback under load.
+        properties.put("socket.receive.buffer.bytes", "-1");
+        properties.put("socket.send.buffer.bytes", "-1");
         return properties;
     }
 

@@ -87,6 +87,10 @@ class ChatHub implements SmartLifecycle {
                         ConsumerConfig.GROUP_ID_CONFIG, "stagehand-live-chat-" + java.util.UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        // The kernel's auto-tuned buffer, not Kafka's fixed 64 KB: loopback segments are up to 64 KB,
+                        // so a fixed buffer overflows whenever reading lags, and each dropped segment waits 200 ms
+                        // for TCP to send it again (that was the p99 of overlay latency).
+                        ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1,
                         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))
                 .assignment(java.util.stream.IntStream.range(0, partitions(topic))

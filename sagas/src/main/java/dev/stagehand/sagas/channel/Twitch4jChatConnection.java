@@ -14,6 +14,7 @@ import dev.stagehand.sagas.emote.EmoteCatalog;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import io.github.bucket4j.Bucket;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,12 +34,15 @@ import org.springframework.stereotype.Component;
  * {@code stagehand.chat.channels-per-connection} channels each, opened as channels are joined, all sharing one join
  * bucket so that Stagehand as a whole keeps to Twitch's 20 joins per 10 s. twitch4j retries unanswered joins,
  * reconnects after a drop or a {@code RECONNECT} and rejoins. On start every subscribed channel is joined, so a
- * restart forgets none. Every chat line becomes a record on Kafka; the chat threads never wait for Kafka or Axon.
+ * restart forgets none. Every chat line becomes a record on Kafka, built and sent by the connection's
+ * {@link ChatLineWorker}: twitch4j's reading thread never waits for Kafka or Axon.
  */
 @Component
 class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Twitch4jChatConnection.class);
+    /** A quarter of a second of chat at 42,000 lines/s: enough to smooth bursts, little to keep in memory. */
+    private static final int WAITING_LINES = 10_000;
 
     private final TwitchEndpoints twitch;
     private final CommandGateway commands;
@@ -50,6 +54,7 @@ class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycl
     private final Map<String, ChannelId> channels = new ConcurrentHashMap<>();
     private final Map<String, TwitchChat> connectionOf = new ConcurrentHashMap<>();
     private final List<TwitchChat> connections = new CopyOnWriteArrayList<>();
+    private final List<ChatLineWorker> workers = new CopyOnWriteArrayList<>();
     private final Bucket joins = TwitchChatLimitHelper.createBucket(TwitchChatLimitHelper.USER_JOIN_LIMIT);
     private volatile boolean running;
 
@@ -100,9 +105,14 @@ class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycl
                 .withBaseUrl(twitch.chatUrl())
                 .withIrcJoinBucket(joins)
                 .build();
-        connection.getEventManager().onEvent(IRCMessageEvent.class, this::onLine);
+        ChatLineWorker worker = new ChatLineWorker("chat-records-" + (connections.size() + 1), WAITING_LINES);
+        connection.getEventManager().onEvent(IRCMessageEvent.class, line -> {
+            Instant received = clock.instant();
+            worker.submit(() -> onLine(line, received));
+        });
         connection.getEventManager().onEvent(ChannelJoinFailureEvent.class, this::onJoinFailure);
         connections.add(connection);
+        workers.add(worker);
         log.info("Opened chat connection {} (at most {} channels each)", connections.size(), capacity);
         return connection;
     }
@@ -117,14 +127,14 @@ class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycl
                });
     }
 
-    private void onLine(IRCMessageEvent line) {
+    private void onLine(IRCMessageEvent line, Instant received) {
         if ("ROOMSTATE".equals(line.getCommandType())) {
             // Twitch answers a join with the room's state: the join is confirmed.
             line.getChannelName().map(channels::get)
                 .ifPresent(channel -> commands.send(new RecordChannelJoined(channel)));
             return;
         }
-        ChatRecords.from(line, clock.instant(), emotes).ifPresent(records::send);
+        ChatRecords.from(line, received, emotes).ifPresent(records::send);
     }
 
     private void onJoinFailure(ChannelJoinFailureEvent failure) {
@@ -145,6 +155,8 @@ class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycl
         running = false;
         connections.forEach(TwitchChat::close);
         connections.clear();
+        workers.forEach(ChatLineWorker::close);
+        workers.clear();
         connectionOf.clear();
     }
 
