@@ -86,7 +86,7 @@ public final class TwitchSim implements AutoCloseable {
         HelixApi helix = new HelixApi(world, clips, eventSub, irc.chat().emotes(), badges, faulty);
         ThirdPartyEmotes thirdPartyEmotes = new ThirdPartyEmotes();
         EmoteApis emoteApis = new EmoteApis(world, thirdPartyEmotes, faulty);
-        SimDiscord discord = new SimDiscord(Clock.systemUTC());
+        SimDiscord discord = new SimDiscord(Clock.systemUTC(), faulty);
         SimScenario scenario = new SimScenario(world, irc.chat());
         ControlApi control = new ControlApi(world, irc.chat(), scenario, eventSub, clips, faults);
         // Its own event loops: Reactor Netty's global ones are disposed by any Spring Boot app that stops in this JVM.

@@ -1,11 +1,10 @@
 package dev.stagehand.api.overlay;
 
+import dev.stagehand.api.common.Placeholders;
 import dev.stagehand.api.common.RuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How an overlay shows chat.
@@ -27,7 +26,6 @@ public record OverlaySettings(String theme, String template, String css, int fad
     public static final Set<String> PLACEHOLDERS =
             Set.of("displayName", "login", "message", "badges", "color", "channel", "time");
     public static final int MAX_BYTES = 64 * 1024;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 
     public static OverlaySettings defaults() {
         return new OverlaySettings("classic", "", "", 30, 15, true, true, 0);
@@ -47,7 +45,7 @@ public record OverlaySettings(String theme, String template, String css, int fad
         if (style.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new RuleViolation("The CSS is over 64 KB");
         }
-        checkPlaceholders(html);
+        Placeholders.check(html, PLACEHOLDERS);
         if (fadeSeconds < 0 || fadeSeconds > 3600) {
             throw new RuleViolation("fadeSeconds must be between 0 (never) and 3600");
         }
@@ -59,27 +57,5 @@ public record OverlaySettings(String theme, String template, String css, int fad
         }
         return new OverlaySettings(chosenTheme, html, style, fadeSeconds, maxLines, hideBots, hideCommands,
                 delaySeconds);
-    }
-
-    private static void checkPlaceholders(String html) {
-        Matcher placeholder = PLACEHOLDER.matcher(html);
-        int checkedUpTo = 0;
-        while (placeholder.find()) {
-            unclosed(html.substring(checkedUpTo, placeholder.start()));
-            if (!PLACEHOLDERS.contains(placeholder.group(1))) {
-                throw new RuleViolation("The template has an unknown placeholder {{" + placeholder.group(1)
-                        + "}}; known ones: " + String.join(", ", PLACEHOLDERS.stream().sorted().toList()));
-            }
-            checkedUpTo = placeholder.end();
-        }
-        unclosed(html.substring(checkedUpTo));
-    }
-
-    private static void unclosed(String text) {
-        int open = text.indexOf("{{");
-        if (open >= 0) {
-            throw new RuleViolation("The template has an unclosed placeholder near '"
-                    + text.substring(open, Math.min(text.length(), open + 20)) + "'");
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.stagehand.gateway.problem;
 
 import dev.stagehand.api.common.NotFound;
 import dev.stagehand.api.common.RuleViolation;
-import dev.stagehand.sagas.twitch.TwitchUnavailableException;
+import dev.stagehand.sagas.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +39,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({RuleViolation.class, NotFound.class, NotFoundException.class, ConflictException.class,
             AggregateNotFoundException.class, CommandExecutionException.class, CompletionException.class,
-            ExecutionException.class, TimeoutException.class, TwitchUnavailableException.class})
+            ExecutionException.class, TimeoutException.class, UnavailableException.class})
     ProblemDetail handleDomain(Exception exception) {
         Throwable cause = unwrap(exception);
         if (cause instanceof RuleViolation violation) {
@@ -51,7 +51,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof ConflictException conflict) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
         }
-        if (cause instanceof TwitchUnavailableException unavailable) {
+        if (cause instanceof UnavailableException unavailable) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage());
         }
         if (cause instanceof TimeoutException) {

@@ -2,6 +2,7 @@ package dev.stagehand.gateway.twitch;
 
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import dev.stagehand.gateway.ConditionalOnBlankProperty;
+import dev.stagehand.sagas.discord.DiscordApi;
 import dev.stagehand.sagas.discord.DiscordEndpoints;
 import dev.stagehand.sagas.emote.EmoteEndpoints;
 import dev.stagehand.twitchsim.TwitchSim;
@@ -32,6 +33,12 @@ class TwitchConfiguration {
     }
 
     @Bean
+    @ConditionalOnBlankProperty(value = "stagehand.twitch.client-id", blank = false)
+    DiscordApi discordApi() {
+        return new DiscordApi(false, "https://discord.com/api");
+    }
+
+    @Bean
     @ConditionalOnBlankProperty(value = "stagehand.discord.client-id", blank = false)
     DiscordEndpoints discordEndpoints(DiscordProperties properties) {
         return new DiscordEndpoints(false, properties.clientId(), properties.clientSecret(),
@@ -52,6 +59,11 @@ class TwitchConfiguration {
         DiscordEndpoints simulatedDiscordEndpoints(TwitchSim twitch) {
             return new DiscordEndpoints(true, SimDiscord.CLIENT_ID, SimDiscord.CLIENT_SECRET,
                     twitch.discordUrl() + "/oauth2/authorize", twitch.discordUrl() + "/api");
+        }
+
+        @Bean
+        DiscordApi simulatedDiscordApi(TwitchSim twitch) {
+            return new DiscordApi(true, twitch.discordUrl() + "/api");
         }
 
         @Bean

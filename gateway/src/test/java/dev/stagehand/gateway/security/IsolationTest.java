@@ -52,8 +52,18 @@ class IsolationTest extends IntegrationTest {
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String overlayId = (String) overlay.get("id");
         String overlayToken = ((String) overlay.get("url")).substring(((String) overlay.get("url")).lastIndexOf('/') + 1);
+        String hookUrl = sim.discord().createWebhook("owner's server").url(sim.discordUrl());
+        Map<?, ?> webhook = as(owner).post().uri("/api/webhooks")
+                .bodyValue(Map.of("name", "Owner Secret Hook", "url", hookUrl)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String webhookId = (String) webhook.get("id");
+        Map<?, ?> subscription = as(owner).post().uri("/api/webhooks/{id}/subscriptions", webhookId)
+                .bodyValue(Map.of("streamer", "isolation_target")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String subscriptionId = (String) subscription.get("id");
         String before = me(owner);
         String channelsBefore = channels(owner);
+        String webhookBefore = webhook(owner, webhookId);
 
         sim.world().user("intruders_own_channel");
         WebUser intruder = discordUser("curious_intruder");
@@ -70,11 +80,13 @@ class IsolationTest extends IntegrationTest {
                         continue;
                     }
                     tried.add(route);
-                    String uri = withIds(path, ownerId, channelId, overlayId);
+                    String uri = withIds(path, Map.of("channelId", channelId, "overlayId", overlayId,
+                            "webhookId", webhookId, "subscriptionId", subscriptionId), ownerId);
                     EntityExchangeResult<byte[]> result = as(intruder)
                             .method(HttpMethod.valueOf(method.name()))
                             .uri(uri)
                             .bodyValue(Map.of("displayName", "Intruder Was Here", "channel", "intruders_own_channel",
+                                    "streamer", "intruders_own_channel",
                                     "name", "Intruder Scene", "channelId", channelId, "settings", Map.of(
                                             "theme", "classic", "template", "", "css", "", "fadeSeconds", 0,
                                             "maxLines", 5, "hideBots", true, "hideCommands", true,
@@ -84,7 +96,8 @@ class IsolationTest extends IntegrationTest {
                             : new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
                     // An id the intruder sent may come back in the 404's detail; nothing else of the owner's may.
                     String[] secrets = Stream.of(ownerId, "Owner Secretname", "isolated_owner", overlayId,
-                            overlayToken, "Owner Secret Scene").filter(marker -> !uri.contains(marker))
+                            overlayToken, "Owner Secret Scene", webhookId, "Owner Secret Hook", subscriptionId,
+                            hookUrl.substring(hookUrl.lastIndexOf('/') + 1)).filter(marker -> !uri.contains(marker))
                             .toArray(String[]::new);
                     assertThat(body).as(route).doesNotContain(secrets);
                     if (path.contains("Id}") || path.contains("{id}")) {
@@ -98,16 +111,18 @@ class IsolationTest extends IntegrationTest {
                 "POST /api/admin/processors/{name}/replay", "GET /api/channels/{channelId}",
                 "DELETE /api/channels/{channelId}", "GET /api/channels/{channelId}/emotes",
                 "POST /api/channels/{channelId}/emotes/refresh", "PUT /api/overlays/{overlayId}",
-                "POST /api/overlays/{overlayId}/token", "DELETE /api/overlays/{overlayId}");
+                "POST /api/overlays/{overlayId}/token", "DELETE /api/overlays/{overlayId}", "PUT /api/webhooks/{webhookId}",
+                "DELETE /api/webhooks/{webhookId}/subscriptions/{subscriptionId}");
         assertThat(me(owner)).isEqualTo(before);
         assertThat(channels(owner)).isEqualTo(channelsBefore);
+        assertThat(webhook(owner, webhookId)).isEqualTo(webhookBefore);
         as(owner).get().uri("/api/overlays/{id}", overlayId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo("Owner Secret Scene").jsonPath("$.version").isEqualTo(1)
                 .jsonPath("$.url").isEqualTo(overlay.get("url"));
     }
 
-    /** The owner's ids in place of a route's variables: their overlay's, their channel's, their account's. */
-    private static String withIds(String path, String accountId, String channelId, String overlayId) {
+    /** The owner's ids in place of a route's variables: their overlay's, webhook's, channel's, account's. */
+    private static String withIds(String path, Map<String, String> ownerIds, String accountId) {
         Matcher variable = VARIABLE.matcher(path);
         StringBuilder uri = new StringBuilder();
         while (variable.find()) {
@@ -115,14 +130,17 @@ class IsolationTest extends IntegrationTest {
             variable.appendReplacement(uri, switch (name) {
                 case "provider" -> "twitch";
                 case "name" -> "accounts";
-                case "channelId" -> channelId;
-                case "overlayId" -> overlayId;
                 case "version" -> "1";
-                default -> accountId;
+                default -> ownerIds.getOrDefault(name, accountId);
             });
         }
         variable.appendTail(uri);
         return uri.toString();
+    }
+
+    private String webhook(WebUser user, String webhookId) {
+        return new String(as(user).get().uri("/api/webhooks/{id}", webhookId).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String channels(WebUser user) {

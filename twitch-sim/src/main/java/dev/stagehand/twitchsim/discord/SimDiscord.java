@@ -4,6 +4,7 @@ import static dev.stagehand.twitchsim.http.Http.first;
 import static dev.stagehand.twitchsim.http.Http.json;
 
 import dev.stagehand.twitchsim.auth.Pkce;
+import dev.stagehand.twitchsim.http.FaultyRoutes;
 import dev.stagehand.twitchsim.http.Http;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -64,9 +65,11 @@ public final class SimDiscord {
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
     private volatile String approvingUser = "serveradmin";
+    private final FaultyRoutes faulty;
 
-    public SimDiscord(Clock clock) {
+    public SimDiscord(Clock clock, FaultyRoutes faulty) {
         this.clock = clock;
+        this.faulty = faulty;
     }
 
     // ---- driving it from tests and the demo
@@ -107,11 +110,12 @@ public final class SimDiscord {
     }
 
     public void register(HttpServerRoutes routes) {
-        routes.get("/discord/api/webhooks/{id}/{token}", this::getWebhook)
-                .post("/discord/api/webhooks/{id}/{token}", this::execute)
+        routes.get("/discord/api/webhooks/{id}/{token}", faulty.wrap(this::getWebhook))
+                .post("/discord/api/webhooks/{id}/{token}", faulty.wrap(this::execute))
                 .route(request -> request.method().equals(HttpMethod.PATCH)
-                        && MESSAGE_PATH.matcher(new QueryStringDecoder(request.uri()).path()).matches(), this::edit)
-                .delete("/discord/api/webhooks/{id}/{token}/messages/{message}", this::deleteMessage)
+                        && MESSAGE_PATH.matcher(new QueryStringDecoder(request.uri()).path()).matches(),
+                        faulty.wrap(this::edit))
+                .delete("/discord/api/webhooks/{id}/{token}/messages/{message}", faulty.wrap(this::deleteMessage))
                 .get("/discord/oauth2/authorize", this::authorize)
                 .post("/discord/api/oauth2/token", this::token)
                 .get("/discord/api/users/@me", this::me)

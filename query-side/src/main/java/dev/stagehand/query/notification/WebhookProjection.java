@@ -1,0 +1,179 @@
+package dev.stagehand.query.notification;
+
+import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.common.SecretId;
+import dev.stagehand.api.notification.FindWebhook;
+import dev.stagehand.api.notification.FindWebhooksOf;
+import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.WatchTarget;
+import dev.stagehand.api.notification.WebhookDeleted;
+import dev.stagehand.api.notification.WebhookDisabled;
+import dev.stagehand.api.notification.WebhookId;
+import dev.stagehand.api.notification.WebhookRegistered;
+import dev.stagehand.api.notification.WebhookSubscribed;
+import dev.stagehand.api.notification.WebhookSubscriptionId;
+import dev.stagehand.api.notification.WebhookUnsubscribed;
+import dev.stagehand.api.notification.WebhookUpdated;
+import dev.stagehand.api.notification.WebhookView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds {@code webhook_view} and its subscriptions; every change is pushed to the open queries of that webhook. */
+@Component
+@ProcessingGroup("webhooks")
+class WebhookProjection {
+
+    private final JdbcClient jdbc;
+    private final QueryUpdateEmitter updates;
+    private final JsonMapper json;
+
+    WebhookProjection(JdbcClient jdbc, QueryUpdateEmitter updates, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.updates = updates;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(WebhookRegistered event, @Timestamp Instant at) {
+        jdbc.sql("""
+                    INSERT INTO webhook_view (webhook_id, owner_id, name, masked_url, url_id, created_at, updated_at)
+                    VALUES (:id, :owner, :name, :masked, :url, :at, :at)
+                    ON CONFLICT (webhook_id) DO NOTHING""")
+            .param("id", uuid(event.webhookId()))
+            .param("owner", event.owner().value())
+            .param("name", event.name())
+            .param("masked", event.maskedUrl())
+            .param("url", UUID.fromString(event.url().value()))
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        publish(event.webhookId());
+    }
+
+    @EventHandler
+    void on(WebhookUpdated event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE webhook_view SET name = :name, updated_at = :at WHERE webhook_id = :id")
+            .param("id", uuid(event.webhookId()))
+            .param("name", event.name())
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        if (event.previousUrl() != null) {
+            jdbc.sql("""
+                        UPDATE webhook_view SET masked_url = :masked, url_id = :url, disabled_reason = NULL
+                        WHERE webhook_id = :id""")
+                .param("id", uuid(event.webhookId()))
+                .param("masked", event.maskedUrl())
+                .param("url", UUID.fromString(event.url().value()))
+                .update();
+        }
+        publish(event.webhookId());
+    }
+
+    @EventHandler
+    void on(WebhookDisabled event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE webhook_view SET disabled_reason = :reason, updated_at = :at WHERE webhook_id = :id")
+            .param("id", uuid(event.webhookId()))
+            .param("reason", event.reason())
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        publish(event.webhookId());
+    }
+
+    @EventHandler
+    void on(WebhookSubscribed event, @Timestamp Instant at) {
+        jdbc.sql("""
+                    INSERT INTO webhook_subscription_view (subscription_id, webhook_id, target_kind, target_id,
+                        target_name, options, created_at)
+                    VALUES (:id, :webhook, :kind, :target, :name, :options, :at)
+                    ON CONFLICT (subscription_id) DO NOTHING""")
+            .param("id", UUID.fromString(event.subscriptionId().value()))
+            .param("webhook", uuid(event.webhookId()))
+            .param("kind", event.target().kind().name())
+            .param("target", event.target().id())
+            .param("name", event.target().name())
+            .param("options", json.writeValueAsString(event.options()))
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
+        publish(event.webhookId());
+    }
+
+    @EventHandler
+    void on(WebhookUnsubscribed event) {
+        jdbc.sql("DELETE FROM webhook_subscription_view WHERE subscription_id = :id")
+            .param("id", UUID.fromString(event.subscriptionId().value()))
+            .update();
+        publish(event.webhookId());
+    }
+
+    @EventHandler
+    void on(WebhookDeleted event) {
+        Optional<WebhookView> deleted = find(event.webhookId());
+        jdbc.sql("DELETE FROM webhook_view WHERE webhook_id = :id").param("id", uuid(event.webhookId())).update();
+        deleted.ifPresent(view -> updates.emit(FindWebhook.class, query -> query.webhookId().equals(view.webhookId()),
+                new WebhookView(view.webhookId(), view.owner(), view.name(), view.maskedUrl(), view.url(),
+                        view.disabledReason(), List.of(), view.createdAt(), view.updatedAt(), true)));
+    }
+
+    @ResetHandler
+    void clear() {
+        jdbc.sql("DELETE FROM webhook_subscription_view").update();
+        jdbc.sql("DELETE FROM webhook_view").update();
+    }
+
+    @QueryHandler
+    List<WebhookView> handle(FindWebhooksOf query) {
+        return jdbc.sql("SELECT * FROM webhook_view WHERE owner_id = :owner ORDER BY name, created_at")
+                   .param("owner", query.owner().value())
+                   .query(this::toView).list();
+    }
+
+    @QueryHandler
+    Optional<WebhookView> handle(FindWebhook query) {
+        return find(query.webhookId());
+    }
+
+    private void publish(WebhookId id) {
+        find(id).ifPresent(view -> updates.emit(FindWebhook.class, query -> query.webhookId().equals(id), view));
+    }
+
+    private Optional<WebhookView> find(WebhookId id) {
+        return jdbc.sql("SELECT * FROM webhook_view WHERE webhook_id = :id").param("id", uuid(id))
+                   .query(this::toView).optional();
+    }
+
+    private WebhookView toView(ResultSet row, int rowNumber) throws SQLException {
+        WebhookId id = new WebhookId(row.getString("webhook_id"));
+        return new WebhookView(id, new AccountId(row.getString("owner_id")), row.getString("name"),
+                row.getString("masked_url"), new SecretId(row.getString("url_id")), row.getString("disabled_reason"),
+                subscriptions(id), row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant(), false);
+    }
+
+    private List<WebhookView.Subscription> subscriptions(WebhookId id) {
+        return jdbc.sql("SELECT * FROM webhook_subscription_view WHERE webhook_id = :id ORDER BY created_at")
+                   .param("id", uuid(id))
+                   .query((row, rowNumber) -> new WebhookView.Subscription(
+                           new WebhookSubscriptionId(row.getString("subscription_id")),
+                           new WatchTarget(WatchTarget.Kind.valueOf(row.getString("target_kind")),
+                                   row.getString("target_id"), row.getString("target_name")),
+                           json.readValue(row.getString("options"), NotificationOptions.class),
+                           row.getTimestamp("created_at").toInstant()))
+                   .list();
+    }
+
+    private static UUID uuid(WebhookId id) {
+        return UUID.fromString(id.value());
+    }
+}
