@@ -25,7 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.twitch.tokens.check-interval=2s",
     "stagehand.twitch.tokens.retry-interval=2s",
     "stagehand.emotes.channel-refresh=2s",
-    "stagehand.chat.channels-per-connection=2"})
+    "stagehand.chat.channels-per-connection=2",
+    "stagehand.streams.poll-interval=1s"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 

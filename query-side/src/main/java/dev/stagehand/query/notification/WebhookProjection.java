@@ -3,6 +3,7 @@ package dev.stagehand.query.notification;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.notification.FindWebhook;
+import dev.stagehand.api.notification.FindWatchTargets;
 import dev.stagehand.api.notification.FindWebhooksOf;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.WatchTarget;
@@ -142,6 +143,16 @@ class WebhookProjection {
     @QueryHandler
     Optional<WebhookView> handle(FindWebhook query) {
         return find(query.webhookId());
+    }
+
+    @QueryHandler
+    List<WatchTarget> handle(FindWatchTargets query) {
+        return jdbc.sql("""
+                    SELECT target_kind, target_id, min(target_name) AS target_name FROM webhook_subscription_view
+                    GROUP BY target_kind, target_id ORDER BY target_kind, target_id""")
+                   .query((row, rowNumber) -> new WatchTarget(WatchTarget.Kind.valueOf(row.getString("target_kind")),
+                           row.getString("target_id"), row.getString("target_name")))
+                   .list();
     }
 
     private void publish(WebhookId id) {

@@ -1,0 +1,134 @@
+package dev.stagehand.sagas.stream;
+
+import dev.stagehand.api.notification.FindWatchTargets;
+import dev.stagehand.api.notification.WatchTarget;
+import dev.stagehand.api.stream.FindLiveStreams;
+import dev.stagehand.api.stream.RecordStreamOffline;
+import dev.stagehand.api.stream.RecordStreamOnline;
+import dev.stagehand.api.stream.StreamSource;
+import dev.stagehand.api.stream.StreamView;
+import dev.stagehand.sagas.UnavailableException;
+import dev.stagehand.sagas.stream.HelixStreams.LiveStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The safety net of stream watching, and the only watcher of games: every poll interval, asks Helix which watched
+ * streamers are live, which streams each watched game has (page after page), and whether the streams Stagehand last
+ * saw live still are (one may have switched to a game nobody watches). What it sees goes to each broadcaster's
+ * {@code Stream}, which drops what it already knows. When Twitch fails or refuses (429), the next poll waits twice as
+ * long, up to a limit.
+ */
+@Component
+class StreamPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamPoller.class);
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final HelixStreams helix;
+    private final StreamProperties settings;
+    private volatile ScheduledExecutorService scheduler;
+    private Duration wait;
+
+    StreamPoller(QueryGateway queries, CommandGateway commands, HelixStreams helix, StreamProperties settings) {
+        this.queries = queries;
+        this.commands = commands;
+        this.helix = helix;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "stream-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        wait = settings.pollInterval();
+        scheduler.schedule(this::pollAndReschedule, 0, TimeUnit.MILLISECONDS);
+    }
+
+    private void pollAndReschedule() {
+        try {
+            poll();
+            wait = settings.pollInterval();
+        } catch (UnavailableException unavailable) {
+            wait = min(wait.multipliedBy(2), settings.maxBackoff());
+            log.warn("Polling Twitch for live streams failed, next try in {} s: {}", wait.toSeconds(),
+                    unavailable.getCause() == null ? unavailable.getMessage() : unavailable.getCause().toString());
+        } catch (RuntimeException unexpected) {
+            log.warn("Polling Twitch for live streams failed", unexpected);
+        }
+        ScheduledExecutorService current = scheduler;
+        if (current != null && !current.isShutdown()) {
+            current.schedule(this::pollAndReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One round: everything watched or last seen live, checked once. */
+    void poll() {
+        List<WatchTarget> targets = queries.query(new FindWatchTargets(),
+                ResponseTypes.multipleInstancesOf(WatchTarget.class)).join();
+        List<StreamView> known = queries.query(new FindLiveStreams(),
+                ResponseTypes.multipleInstancesOf(StreamView.class)).join();
+        Map<String, LiveStream> seen = new HashMap<>();
+        targets.stream().filter(target -> target.kind() == WatchTarget.Kind.GAME)
+               .forEach(game -> helix.ofGame(game.id()).forEach(stream -> seen.put(stream.broadcasterId(), stream)));
+        Set<String> toCheck = new LinkedHashSet<>();
+        targets.stream().filter(target -> target.kind() == WatchTarget.Kind.STREAMER)
+               .forEach(streamer -> toCheck.add(streamer.id()));
+        known.forEach(stream -> toCheck.add(stream.broadcasterId()));
+        toCheck.removeAll(seen.keySet());
+        helix.ofBroadcasters(toCheck).forEach(stream -> seen.put(stream.broadcasterId(), stream));
+
+        Map<String, StreamView> knownById = new HashMap<>();
+        known.forEach(stream -> knownById.put(stream.broadcasterId(), stream));
+        seen.values().stream().filter(stream -> changed(knownById.get(stream.broadcasterId()), stream))
+            .forEach(stream -> commands.sendAndWait(new RecordStreamOnline(stream.broadcasterId(), stream.info(),
+                    StreamSource.POLLING, settings.comebackGrace())));
+        known.stream().filter(stream -> !seen.containsKey(stream.broadcasterId()))
+             .forEach(ended -> commands.sendAndWait(new RecordStreamOffline(ended.broadcasterId(),
+                     StreamSource.POLLING)));
+    }
+
+    /** Whether Stagehand's view of the stream is missing or stale; the rest would be dropped by the aggregate anyway. */
+    private static boolean changed(StreamView known, LiveStream seen) {
+        return known == null || !known.info().streamId().equals(seen.info().streamId())
+                || !Objects.equals(known.info().title(), seen.info().title())
+                || !Objects.equals(known.info().gameId(), seen.info().gameId());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService current = scheduler;
+        scheduler = null;
+        if (current != null) {
+            current.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

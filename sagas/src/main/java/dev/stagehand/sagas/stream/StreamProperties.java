@@ -1,0 +1,16 @@
+package dev.stagehand.sagas.stream;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param pollInterval  how often Helix is asked which watched streamers and games are live (Helix's own answers lag
+ *                      by a minute or more, so polling faster gains little)
+ * @param comebackGrace a stream back within this long after going offline is the same stream, not announced again
+ * @param maxBackoff    the longest wait between polls while Twitch refuses or fails them
+ */
+@ConfigurationProperties("stagehand.streams")
+public record StreamProperties(@DefaultValue("60s") Duration pollInterval, @DefaultValue("5m") Duration comebackGrace,
+                               @DefaultValue("5m") Duration maxBackoff) {
+}
