@@ -26,7 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.twitch.tokens.retry-interval=2s",
     "stagehand.emotes.channel-refresh=2s",
     "stagehand.chat.channels-per-connection=2",
-    "stagehand.streams.poll-interval=1s"})
+    "stagehand.streams.poll-interval=1s",
+    "stagehand.notifications.first-retry=1s"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 

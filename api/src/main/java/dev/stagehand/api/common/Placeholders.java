@@ -1,5 +1,6 @@
 package dev.stagehand.api.common;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,12 @@ public final class Placeholders {
             checkedUpTo = placeholder.end();
         }
         unclosed(template.substring(checkedUpTo));
+    }
+
+    /** {@code template} with each placeholder replaced by its value in {@code values} (empty when it has none). */
+    public static String fill(String template, Map<String, String> values) {
+        return PLACEHOLDER.matcher(template).replaceAll(found ->
+                Matcher.quoteReplacement(values.getOrDefault(found.group(1), "")));
     }
 
     private static void unclosed(String text) {

@@ -3,6 +3,8 @@ package dev.stagehand.gateway.notification;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.notification.DeleteWebhook;
+import dev.stagehand.api.notification.DeliveryView;
+import dev.stagehand.api.notification.FindDeliveries;
 import dev.stagehand.api.notification.FindWebhook;
 import dev.stagehand.api.notification.FindWebhooksOf;
 import dev.stagehand.api.notification.NotificationOptions;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,6 +53,7 @@ import reactor.core.scheduler.Schedulers;
 class WebhookController {
 
     static final String SECRET_KIND = "discord-webhook";
+    static final int MAX_DELIVERIES = 200;
 
     private final QueryGateway queries;
     private final ReadModelWait wait;
@@ -181,6 +185,20 @@ class WebhookController {
                         view -> view.subscriptions().stream()
                                 .noneMatch(left -> left.subscriptionId().equals(existing.subscriptionId()))))
                 .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** The webhook's delivery log, newest first: every notification, skipped or sent, and each attempt. */
+    @GetMapping("/{webhookId}/deliveries")
+    Flux<DeliveryResponse> deliveries(CurrentAccount me, @PathVariable String webhookId,
+                                  @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_DELIVERIES) {
+            throw new RuleViolation("limit must be between 1 and " + MAX_DELIVERIES);
+        }
+        return owned(me, webhookId)
+                .flatMap(view -> Mono.fromFuture(() -> queries.query(new FindDeliveries(view.webhookId(), limit),
+                        ResponseTypes.multipleInstancesOf(DeliveryView.class))))
+                .flatMapIterable(list -> list)
+                .map(DeliveryResponse::of);
     }
 
     /** The streamer or game the request names, as Helix knows it. */

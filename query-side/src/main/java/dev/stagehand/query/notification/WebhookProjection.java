@@ -3,10 +3,12 @@ package dev.stagehand.query.notification;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.notification.FindWebhook;
+import dev.stagehand.api.notification.FindSubscriptionsWatching;
 import dev.stagehand.api.notification.FindWatchTargets;
 import dev.stagehand.api.notification.FindWebhooksOf;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.WatchTarget;
+import dev.stagehand.api.notification.WatchingSubscription;
 import dev.stagehand.api.notification.WebhookDeleted;
 import dev.stagehand.api.notification.WebhookDisabled;
 import dev.stagehand.api.notification.WebhookId;
@@ -152,6 +154,25 @@ class WebhookProjection {
                     GROUP BY target_kind, target_id ORDER BY target_kind, target_id""")
                    .query((row, rowNumber) -> new WatchTarget(WatchTarget.Kind.valueOf(row.getString("target_kind")),
                            row.getString("target_id"), row.getString("target_name")))
+                   .list();
+    }
+
+    @QueryHandler
+    List<WatchingSubscription> handle(FindSubscriptionsWatching query) {
+        return jdbc.sql("""
+                    SELECT s.*, w.disabled_reason FROM webhook_subscription_view s
+                    JOIN webhook_view w ON w.webhook_id = s.webhook_id
+                    WHERE (s.target_kind = 'STREAMER' AND s.target_id = :broadcaster)
+                       OR (s.target_kind = 'GAME' AND s.target_id = :game)
+                    ORDER BY s.created_at""")
+                   .param("broadcaster", query.broadcasterId())
+                   .param("game", query.gameId() == null ? "" : query.gameId())
+                   .query((row, rowNumber) -> new WatchingSubscription(new WebhookId(row.getString("webhook_id")),
+                           new WebhookSubscriptionId(row.getString("subscription_id")),
+                           new WatchTarget(WatchTarget.Kind.valueOf(row.getString("target_kind")),
+                                   row.getString("target_id"), row.getString("target_name")),
+                           json.readValue(row.getString("options"), NotificationOptions.class),
+                           row.getString("disabled_reason")))
                    .list();
     }
 

@@ -1,0 +1,100 @@
+package dev.stagehand.command.notification;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.stagehand.api.notification.DispatchNotification;
+import dev.stagehand.api.notification.NotificationAbandoned;
+import dev.stagehand.api.notification.NotificationDelivered;
+import dev.stagehand.api.notification.NotificationDeliveryFailed;
+import dev.stagehand.api.notification.NotificationDispatched;
+import dev.stagehand.api.notification.NotificationId;
+import dev.stagehand.api.notification.NotificationSkipped;
+import dev.stagehand.api.notification.RecordNotificationDelivered;
+import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
+import dev.stagehand.api.notification.SkipNotification;
+import dev.stagehand.api.notification.WebhookId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One announcement of one stream through one webhook subscription, and the fate of each attempt to deliver it. Its id
+ * comes from the stream and the subscription, so a second dispatch of the same stream is a no-op; once delivered or
+ * abandoned, late reports of attempts change nothing.
+ */
+@Aggregate
+class Notification {
+
+    @AggregateIdentifier
+    private NotificationId notificationId;
+    private WebhookId webhookId;
+    private boolean settled;
+
+    Notification() {
+        // for Axon, which rebuilds the notification from its events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(DispatchNotification command) {
+        if (notificationId == null) {
+            apply(new NotificationDispatched(command.notificationId(), command.webhookId(), command.subscriptionId(),
+                    command.broadcasterId(), command.stream(), command.options(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SkipNotification command) {
+        if (notificationId == null) {
+            apply(new NotificationSkipped(command.notificationId(), command.webhookId(), command.subscriptionId(),
+                    command.broadcasterId(), command.stream(), command.reason(), command.why()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordNotificationDelivered command) {
+        if (!settled) {
+            apply(new NotificationDelivered(notificationId, webhookId, command.attempt(), command.messageId(),
+                    command.tookMillis()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordNotificationDeliveryFailed command) {
+        if (settled) {
+            return;
+        }
+        apply(new NotificationDeliveryFailed(notificationId, webhookId, command.attempt(), command.status(),
+                command.reason(), command.tookMillis(), command.nextAttemptAt()));
+        if (command.nextAttemptAt() == null) {
+            apply(new NotificationAbandoned(notificationId, webhookId, command.attempt(), command.reason()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NotificationDispatched event) {
+        notificationId = event.notificationId();
+        webhookId = event.webhookId();
+    }
+
+    @EventSourcingHandler
+    void on(NotificationSkipped event) {
+        notificationId = event.notificationId();
+        webhookId = event.webhookId();
+        settled = true;
+    }
+
+    @EventSourcingHandler
+    void on(NotificationDelivered event) {
+        settled = true;
+    }
+
+    @EventSourcingHandler
+    void on(NotificationAbandoned event) {
+        settled = true;
+    }
+}

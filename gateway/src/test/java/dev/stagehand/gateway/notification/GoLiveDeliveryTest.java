@@ -1,0 +1,96 @@
+package dev.stagehand.gateway.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.twitchsim.discord.DiscordDelivery;
+import dev.stagehand.twitchsim.discord.SimWebhook;
+import dev.stagehand.twitchsim.world.SimGame;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A stream going live in the simulator reaches the simulated Discord once, through retries and filters, logged. */
+class GoLiveDeliveryTest extends IntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private record Hook(String id, SimWebhook discord) {
+    }
+
+    private Hook hook(WebTestClient admin, Map<String, Object> subscription) {
+        SimWebhook discord = sim.discord().createWebhook("go-live");
+        String id = (String) admin.post().uri("/api/webhooks")
+                .bodyValue(Map.of("name", "Go live", "url", discord.url(sim.discordUrl()))).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        admin.post().uri("/api/webhooks/{id}/subscriptions", id).bodyValue(subscription).exchange()
+                .expectStatus().isCreated();
+        return new Hook(id, discord);
+    }
+
+    private List<Map<String, Object>> log(WebTestClient admin, String webhookId) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = admin.get().uri("/api/webhooks/{id}/deliveries", webhookId).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return entries;
+    }
+
+    @Test
+    void aStreamerGoingLiveIsAnnouncedOnceThroughAServerErrorAndLogged() {
+        WebTestClient admin = as(discordUser("golive_admin"));
+        sim.world().user("golive_streamer");
+        Hook hook = hook(admin, Map.of("streamer", "golive_streamer",
+                "options", Map.of("template", "{{streamer}} is live: {{title}} @everyone",
+                        "roleMentions", List.of("112233445566778899"))));
+        sim.faults().failNext("/discord/api/webhooks/" + hook.discord().id(), 500, 1);
+
+        sim.world().goLive("golive_streamer", sim.world().game("509658", "Just Chatting"), "Coffee and code", 42);
+        await().atMost(WAIT).until(() -> !sim.discord().deliveriesTo(hook.discord().id()).isEmpty());
+
+        DiscordDelivery delivery = sim.discord().deliveriesTo(hook.discord().id()).get(0);
+        assertThat((String) delivery.body().get("content"))
+                .isEqualTo("<@&112233445566778899> Golive_streamer is live: Coffee and code @everyone");
+        assertThat(delivery.body().get("allowed_mentions"))
+                .isEqualTo(Map.of("parse", List.of(), "roles", List.of("112233445566778899")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> embed = ((List<Map<String, Object>>) delivery.body().get("embeds")).get(0);
+        assertThat(embed).containsEntry("title", "Coffee and code")
+                .containsEntry("url", "https://www.twitch.tv/golive_streamer");
+
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(log(admin, hook.id()).get(0).get("state")));
+        Map<String, Object> entry = log(admin, hook.id()).get(0);
+        assertThat(entry).containsEntry("streamer", "Golive_streamer").containsEntry("messageId",
+                delivery.messageId());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> attempts = (List<Map<String, Object>>) entry.get("attempts");
+        assertThat(attempts).extracting(attempt -> attempt.get("status")).containsExactly(500, 200);
+
+        sim.world().goOffline("golive_streamer");
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() ->
+                sim.discord().deliveriesTo(hook.discord().id()).size() == 1);
+    }
+
+    @Test
+    void filtersSkipWithAReasonAndADiscordDeletedWebhookIsDisabled() {
+        WebTestClient admin = as(discordUser("filter_admin"));
+        SimGame speedrun = sim.world().game("990101", "Speedrun Sim");
+        Hook english = hook(admin, Map.of("game", "Speedrun Sim", "options", Map.of("languages", List.of("de"))));
+        Hook deleted = hook(admin, Map.of("game", "Speedrun Sim"));
+        sim.discord().deleteWebhook(deleted.discord().id());
+
+        sim.world().goLive("runner_one", speedrun, "Any% attempts", 5);
+
+        await().atMost(WAIT).until(() -> !log(admin, english.id()).isEmpty());
+        assertThat(log(admin, english.id()).get(0)).containsEntry("state", "SKIPPED")
+                .containsEntry("why", "The stream's language (en) is not one of de");
+        await().atMost(WAIT).until(() -> !log(admin, deleted.id()).isEmpty()
+                && "ABANDONED".equals(log(admin, deleted.id()).get(0).get("state")));
+        admin.get().uri("/api/webhooks/{id}", deleted.id()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.disabledReason").isEqualTo(
+                        "Discord says this webhook no longer exists (deleted in Discord)");
+        sim.world().goOffline("runner_one");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stagehand.sagas.notification;
+
+import dev.stagehand.api.common.Placeholders;
+import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.NotificationReason;
+import dev.stagehand.api.stream.StreamInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Discord message announcing a stream: mentions of the subscription's roles and its own text, then an embed with
+ * the title, a link, the game, the viewers and the thumbnail. Only those roles can be pinged: never {@code @everyone},
+ * whatever a template or a stream title says.
+ */
+final class GoLiveMessages {
+
+    static final int TWITCH_PURPLE = 0x9146FF;
+
+    private GoLiveMessages() {
+    }
+
+    static Map<String, Object> render(StreamInfo stream, NotificationOptions options, NotificationReason reason) {
+        String url = "https://www.twitch.tv/" + stream.login();
+        String thumbnail = stream.thumbnailUrl() == null ? null
+                : stream.thumbnailUrl().replace("{width}", "1280").replace("{height}", "720");
+        Map<String, Object> message = new LinkedHashMap<>();
+        String text = Placeholders.fill(options.template(), Map.of(
+                "streamer", stream.displayName(), "login", stream.login(), "title", text(stream.title()),
+                "game", text(stream.gameName()), "url", url, "viewers", Integer.toString(stream.viewerCount()),
+                "thumbnail", thumbnail == null ? "" : thumbnail));
+        String mentions = options.roleMentions().stream().map(role -> "<@&" + role + ">")
+                .filter(mention -> !text.contains(mention)).collect(Collectors.joining(" "));
+        String content = (mentions + " " + text).strip();
+        if (!content.isEmpty()) {
+            message.put("content", truncate(content, NotificationOptions.MAX_TEMPLATE));
+        }
+        Map<String, Object> embed = new LinkedHashMap<>();
+        embed.put("author", Map.of("name", truncate(stream.displayName() + (reason == NotificationReason.GAME_CHANGED
+                ? " switched to " + text(stream.gameName()) : " is live on Twitch"), 256)));
+        embed.put("title", truncate(text(stream.title()).isBlank() ? url : stream.title(), 256));
+        embed.put("url", url);
+        embed.put("color", TWITCH_PURPLE);
+        embed.put("fields", List.of(
+                Map.of("name", "Game", "value", truncate(text(stream.gameName()).isBlank() ? "—" : stream.gameName(),
+                        1024), "inline", true),
+                Map.of("name", "Viewers", "value", Integer.toString(stream.viewerCount()), "inline", true)));
+        if (thumbnail != null) {
+            embed.put("image", Map.of("url", thumbnail));
+        }
+        if (stream.startedAt() != null) {
+            embed.put("timestamp", stream.startedAt().toString());
+        }
+        message.put("embeds", List.of(embed));
+        message.put("allowed_mentions", Map.of("parse", List.of(), "roles", options.roleMentions()));
+        return message;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String truncate(String value, int max) {
+        return value.codePointCount(0, value.length()) <= max ? value
+                : value.substring(0, value.offsetByCodePoints(0, max - 1)) + "…";
+    }
+}

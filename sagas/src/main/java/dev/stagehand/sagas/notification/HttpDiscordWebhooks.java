@@ -1,0 +1,65 @@
+package dev.stagehand.sagas.notification;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Discord webhooks over HTTP: {@code POST {url}?wait=true}, so that Discord answers with the message and its id. A 429
+ * waits exactly the {@code retry_after} of its body, whatever the rate-limit headers say (Discord sometimes answers
+ * 429 while they say requests remain).
+ */
+@Component
+class HttpDiscordWebhooks implements DiscordWebhooks {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    HttpDiscordWebhooks(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public DeliveryOutcome post(String url, Map<String, Object> message) {
+        long start = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "?wait=true")).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = (System.nanoTime() - start) / 1_000_000;
+            JsonNode body = parsed(response.body());
+            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                return new DeliveryOutcome(response.statusCode(), body.path("id").asString(null), null, "delivered",
+                        took);
+            }
+            Duration retryAfter = response.statusCode() == 429
+                    ? Duration.ofMillis((long) Math.ceil(body.path("retry_after").asDouble(1) * 1000)) : null;
+            String reason = body.path("message").asString("");
+            return new DeliveryOutcome(response.statusCode(), null, retryAfter,
+                    reason.isBlank() ? "Discord answered " + response.statusCode() : reason, took);
+        } catch (java.io.IOException failure) {
+            return new DeliveryOutcome(0, null, null, "Discord could not be reached: " + failure.getMessage(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return new DeliveryOutcome(0, null, null, "interrupted", (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private JsonNode parsed(String body) {
+        try {
+            return json.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (RuntimeException notJson) {
+            return json.readTree("{}");
+        }
+    }
+}

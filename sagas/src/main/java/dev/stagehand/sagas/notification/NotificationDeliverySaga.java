@@ -1,0 +1,121 @@
+package dev.stagehand.sagas.notification;
+
+import dev.stagehand.api.notification.DisableWebhook;
+import dev.stagehand.api.notification.NotificationAbandoned;
+import dev.stagehand.api.notification.NotificationDelivered;
+import dev.stagehand.api.notification.NotificationDispatched;
+import dev.stagehand.api.notification.NotificationId;
+import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.NotificationReason;
+import dev.stagehand.api.notification.RecordNotificationDelivered;
+import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
+import dev.stagehand.api.notification.WebhookId;
+import dev.stagehand.api.stream.StreamInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Delivers one notification to Discord. Every attempt runs from a persistent deadline, so one due when the node stops
+ * runs after it starts again, once: the dispatch is recorded before any attempt, and each outcome after it. Discord's
+ * answers decide what follows: success ends it; a 429 waits exactly the {@code retry_after} Discord gives; a 5xx or
+ * no answer waits twice as long each time (with jitter); a 404 means the webhook was deleted in Discord, so it is
+ * disabled and its owner sees why; any other 4xx is not sent again (Discord bans clients that repeat invalid
+ * requests). After the configured number of attempts the notification is abandoned, for its owner to redrive.
+ */
+@Saga
+public class NotificationDeliverySaga {
+
+    static final String ATTEMPT = "notification-attempt";
+    static final String WEBHOOK_GONE = "Discord says this webhook no longer exists (deleted in Discord)";
+    private static final String NOTIFICATION = "notificationId";
+
+    @Autowired
+    private transient CommandGateway commands;
+    @Autowired
+    private transient DeadlineManager deadlines;
+    @Autowired
+    private transient DiscordWebhooks discord;
+    @Autowired
+    private transient WebhookTargets webhooks;
+    @Autowired
+    private transient NotificationProperties settings;
+
+    private NotificationId notificationId;
+    private WebhookId webhookId;
+    private StreamInfo stream;
+    private NotificationOptions options;
+    private NotificationReason reason;
+    private int attempts;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = NOTIFICATION)
+    void on(NotificationDispatched event) {
+        notificationId = event.notificationId();
+        webhookId = event.webhookId();
+        stream = event.stream();
+        options = event.options();
+        reason = event.reason();
+        deadlines.schedule(Duration.ZERO, ATTEMPT);
+    }
+
+    @DeadlineHandler(deadlineName = ATTEMPT)
+    void attempt() {
+        attempts++;
+        Optional<WebhookTargets.Target> target = webhooks.find(webhookId);
+        if (target.isEmpty()) {
+            fail(0, "The webhook was deleted", 0, null);
+            return;
+        }
+        if (target.get().disabledReason() != null) {
+            fail(0, "The webhook is disabled: " + target.get().disabledReason(), 0, null);
+            return;
+        }
+        DeliveryOutcome outcome = discord.post(target.get().url(), GoLiveMessages.render(stream, options, reason));
+        if (outcome.delivered()) {
+            commands.send(new RecordNotificationDelivered(notificationId, attempts, outcome.messageId(),
+                    outcome.tookMillis()));
+        } else if (outcome.gone()) {
+            commands.send(new DisableWebhook(webhookId, WEBHOOK_GONE));
+            fail(outcome.status(), WEBHOOK_GONE, outcome.tookMillis(), null);
+        } else if (attempts >= settings.maxAttempts() || !(outcome.rateLimited() || outcome.transientFailure())) {
+            fail(outcome.status(), outcome.reason(), outcome.tookMillis(), null);
+        } else {
+            Duration wait = outcome.rateLimited() ? outcome.retryAfter() : jittered(settings.backoffAfter(attempts));
+            deadlines.schedule(wait, ATTEMPT);
+            fail(outcome.status(), outcome.reason(), outcome.tookMillis(), GenericEventMessage.clock.instant().plus(wait));
+        }
+    }
+
+    private void fail(int status, String why, long tookMillis, Instant nextAttemptAt) {
+        commands.send(new RecordNotificationDeliveryFailed(notificationId, attempts, status, why, tookMillis,
+                nextAttemptAt));
+    }
+
+    private static Duration jittered(Duration wait) {
+        double factor = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis(Math.round(wait.toMillis() * factor));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = NOTIFICATION)
+    void on(NotificationDelivered event) {
+        // delivered: nothing more to do
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = NOTIFICATION)
+    void on(NotificationAbandoned event) {
+        // abandoned: a redrive starts a new delivery
+    }
+}

@@ -1,0 +1,106 @@
+package dev.stagehand.sagas.notification;
+
+import dev.stagehand.api.notification.DispatchNotification;
+import dev.stagehand.api.notification.FindSubscriptionsWatching;
+import dev.stagehand.api.notification.NotificationId;
+import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.NotificationReason;
+import dev.stagehand.api.notification.SkipNotification;
+import dev.stagehand.api.notification.WatchTarget;
+import dev.stagehand.api.notification.WatchingSubscription;
+import dev.stagehand.api.stream.StreamInfo;
+import dev.stagehand.api.stream.StreamResumed;
+import dev.stagehand.api.stream.StreamUpdated;
+import dev.stagehand.api.stream.StreamWentLive;
+import java.util.Locale;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a stream going live (or, for subscriptions that ask, switching game; for game watches, switching into their
+ * game) into one notification per subscription that watches it: dispatched, or skipped with the reason why. Never
+ * replayed: a replay must not announce old streams.
+ */
+@Component
+@ProcessingGroup("stream-notifier")
+@DisallowReplay
+class StreamNotifier {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+
+    StreamNotifier(QueryGateway queries, CommandGateway commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(StreamWentLive event) {
+        notify(event.broadcasterId(), event.info(), NotificationReason.WENT_LIVE, Optional.empty());
+    }
+
+    @EventHandler
+    void on(StreamResumed event) {
+        notify(event.broadcasterId(), event.info(), NotificationReason.WENT_LIVE,
+                Optional.of("The stream came back soon after going offline: the same stream, already announced"));
+    }
+
+    @EventHandler
+    void on(StreamUpdated event) {
+        if (event.gameChanged()) {
+            notify(event.broadcasterId(), event.info(), NotificationReason.GAME_CHANGED, Optional.empty());
+        }
+    }
+
+    /** @param skipAll a reason to skip every subscription, or empty to decide for each */
+    private void notify(String broadcasterId, StreamInfo stream, NotificationReason reason,
+                        Optional<String> skipAll) {
+        queries.query(new FindSubscriptionsWatching(broadcasterId, stream.gameId()),
+                        ResponseTypes.multipleInstancesOf(WatchingSubscription.class)).join()
+               .stream()
+               .filter(subscription -> concerned(subscription, reason))
+               .forEach(subscription -> {
+                   NotificationId id = NotificationId.of(stream.streamId(), subscription.subscriptionId(), reason,
+                           stream.gameId());
+                   Optional<String> skip = skipAll.or(() -> skipReason(subscription, stream));
+                   commands.sendAndWait(skip.isPresent()
+                           ? new SkipNotification(id, subscription.webhookId(), subscription.subscriptionId(),
+                                   broadcasterId, stream, reason, skip.get())
+                           : new DispatchNotification(id, subscription.webhookId(), subscription.subscriptionId(),
+                                   broadcasterId, stream, subscription.options(), reason));
+               });
+    }
+
+    /** A game change concerns a streamer's subscriptions that ask for it, and game watches of the new game. */
+    private static boolean concerned(WatchingSubscription subscription, NotificationReason reason) {
+        return reason == NotificationReason.WENT_LIVE || subscription.target().kind() == WatchTarget.Kind.GAME
+                || subscription.options().announceGameChange();
+    }
+
+    static Optional<String> skipReason(WatchingSubscription subscription, StreamInfo stream) {
+        NotificationOptions options = subscription.options();
+        if (subscription.disabledReason() != null) {
+            return Optional.of("The webhook is disabled: " + subscription.disabledReason());
+        }
+        if (!options.languages().isEmpty() && !options.languages().contains(lower(stream.language()))) {
+            return Optional.of("The stream's language (" + stream.language() + ") is not one of "
+                    + String.join(", ", options.languages()));
+        }
+        String title = lower(stream.title());
+        if (!options.titleKeywords().isEmpty()
+                && options.titleKeywords().stream().noneMatch(keyword -> title.contains(lower(keyword)))) {
+            return Optional.of("The title has none of the keywords " + String.join(", ", options.titleKeywords()));
+        }
+        return Optional.empty();
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+}
