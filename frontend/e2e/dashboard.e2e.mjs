@@ -1,7 +1,10 @@
 // A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard,
-// subscribing a channel until Stagehand is in its chat, creating an overlay for it, linking Discord on the account page, the dark theme, a
-// phone-sized screen, and logging out. Screenshots at each step.
+// subscribing a channel until Stagehand is in its chat, creating an overlay for it, a Discord webhook announcing a live
+// demo streamer, linking Discord on the account page, the dark theme, a phone-sized screen, and logging out.
+// Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
+
+const discordWebhookUrl = process.argv[4];
 
 await runScenario(async (page, baseUrl, screenshot) => {
   await page.goto(baseUrl);
@@ -48,6 +51,23 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.frameLocator('iframe.preview').locator('body[data-state="connected"]')
     .waitFor({ state: 'attached', timeout: 15000 });
   await screenshot('overlays');
+
+  await nav.getByRole('link', { name: 'Notifications' }).click();
+  await page.getByLabel('Discord webhook URL').fill('https://example.com/not-a-webhook');
+  await page.getByRole('button', { name: 'Add webhook' }).click();
+  await page.getByRole('alert').getByText('This is not a Discord webhook URL.').waitFor({ timeout: 15000 });
+  await page.getByLabel('Discord webhook URL').fill(discordWebhookUrl);
+  await page.getByRole('button', { name: 'Add webhook' }).click();
+  const webhook = page.getByTestId('webhook-Go-live announcements');
+  await webhook.waitFor({ timeout: 15000 });
+  if ((await webhook.textContent()).includes(discordWebhookUrl.split('/').pop())) {
+    throw new Error('the webhook token is shown');
+  }
+  await webhook.getByLabel('Twitch login').fill('pixelpanda');
+  await webhook.getByRole('button', { name: 'Subscribe' }).click();
+  await webhook.getByText('Streamer Pixelpanda').waitFor({ timeout: 15000 });
+  await webhook.getByTestId('delivery-DELIVERED').waitFor({ timeout: 20000 });
+  await screenshot('notifications');
 
   await nav.getByRole('link', { name: 'Account' }).click();
   expectEqual(new URL(page.url()).pathname, '/account', 'account page address');

@@ -3,6 +3,7 @@ import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
 import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';
+import { NotificationsPage } from './NotificationsPage';
 import { OverlaysPage } from './OverlaysPage';
 import { LoginPage, loginError } from './LoginPage';
 import { PAGES, pageFor, type Page } from './pages';
@@ -126,6 +127,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   if (page.path === '/admin') return <AdminPage />;
   if (page.path === '/channels') return <ChannelsPage />;
   if (page.path === '/overlays') return <OverlaysPage />;
+  if (page.path === '/notifications') return <NotificationsPage />;
   return <Upcoming page={page} />;
 }
 

@@ -11,11 +11,7 @@ export const PAGES: Page[] = [
   { path: '/', title: 'Overview' },
   { path: '/channels', title: 'Channels' },
   { path: '/overlays', title: 'Overlays' },
-  {
-    path: '/notifications',
-    title: 'Notifications',
-    upcoming: 'Discord webhooks that announce when your streamers or games go live, with a delivery log.',
-  },
+  { path: '/notifications', title: 'Notifications' },
   { path: '/analytics', title: 'Analytics', upcoming: 'Messages per minute, top emotes and top chatters.' },
   { path: '/clips', title: 'Clips', upcoming: 'Highlights clipped automatically when your chat explodes.' },
   { path: '/rooms', title: 'Chat rooms', upcoming: 'Chat rooms of our own, every message restyled by a small LLM.' },

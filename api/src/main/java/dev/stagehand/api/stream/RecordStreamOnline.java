@@ -9,6 +9,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param comebackGrace a stream that went offline less than this long ago and is live again is the same stream, not
  *                      a new one to announce (Twitch's signals flap)
  */
-public record RecordStreamOnline(@TargetAggregateIdentifier String broadcasterId, StreamInfo info,
+public record RecordStreamOnline(String broadcasterId, StreamInfo info,
                                  StreamSource source, Duration comebackGrace) {
+
+    @TargetAggregateIdentifier
+    public String streamKey() {
+        return StreamKey.of(broadcasterId);
+    }
 }

@@ -7,10 +7,12 @@ import dev.stagehand.api.notification.NotificationAbandoned;
 import dev.stagehand.api.notification.NotificationDelivered;
 import dev.stagehand.api.notification.NotificationDeliveryFailed;
 import dev.stagehand.api.notification.NotificationDispatched;
+import dev.stagehand.api.notification.NotificationEnded;
 import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationSkipped;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
 import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
+import dev.stagehand.api.notification.RecordNotificationEnded;
 import dev.stagehand.api.notification.SkipNotification;
 import dev.stagehand.api.notification.WebhookId;
 import org.axonframework.commandhandling.CommandHandler;
@@ -23,7 +25,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One announcement of one stream through one webhook subscription, and the fate of each attempt to deliver it. Its id
  * comes from the stream and the subscription, so a second dispatch of the same stream is a no-op; once delivered or
- * abandoned, late reports of attempts change nothing.
+ * abandoned, late reports of attempts change nothing. A delivered one learns once what became of its message when the
+ * stream ended.
  */
 @Aggregate
 class Notification {
@@ -32,6 +35,8 @@ class Notification {
     private NotificationId notificationId;
     private WebhookId webhookId;
     private boolean settled;
+    private boolean delivered;
+    private boolean ended;
 
     Notification() {
         // for Axon, which rebuilds the notification from its events
@@ -75,6 +80,14 @@ class Notification {
         }
     }
 
+    @CommandHandler
+    void handle(RecordNotificationEnded command) {
+        if (delivered && !ended) {
+            apply(new NotificationEnded(notificationId, webhookId, command.action(), command.status(),
+                    command.outcome()));
+        }
+    }
+
     @EventSourcingHandler
     void on(NotificationDispatched event) {
         notificationId = event.notificationId();
@@ -91,6 +104,12 @@ class Notification {
     @EventSourcingHandler
     void on(NotificationDelivered event) {
         settled = true;
+        delivered = true;
+    }
+
+    @EventSourcingHandler
+    void on(NotificationEnded event) {
+        ended = true;
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.stagehand.api.stream.RecordStreamOffline;
 import dev.stagehand.api.stream.RecordStreamOnline;
 import dev.stagehand.api.stream.StreamInfo;
+import dev.stagehand.api.stream.StreamKey;
 import dev.stagehand.api.stream.StreamResumed;
 import dev.stagehand.api.stream.StreamUpdated;
 import dev.stagehand.api.stream.StreamWentLive;
@@ -28,6 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Stream {
 
     @AggregateIdentifier
+    private String streamKey;
     private String broadcasterId;
     private StreamInfo live;
     private StreamInfo last;
@@ -65,12 +67,14 @@ class Stream {
 
     @EventSourcingHandler
     void on(StreamWentLive event) {
+        streamKey = StreamKey.of(event.broadcasterId());
         broadcasterId = event.broadcasterId();
         live = event.info();
     }
 
     @EventSourcingHandler
     void on(StreamResumed event) {
+        streamKey = StreamKey.of(event.broadcasterId());
         broadcasterId = event.broadcasterId();
         live = event.info();
     }

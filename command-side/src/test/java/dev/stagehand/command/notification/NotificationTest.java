@@ -5,12 +5,15 @@ import dev.stagehand.api.notification.NotificationAbandoned;
 import dev.stagehand.api.notification.NotificationDelivered;
 import dev.stagehand.api.notification.NotificationDeliveryFailed;
 import dev.stagehand.api.notification.NotificationDispatched;
+import dev.stagehand.api.notification.NotificationEnded;
 import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
 import dev.stagehand.api.notification.NotificationReason;
 import dev.stagehand.api.notification.NotificationSkipped;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
 import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
+import dev.stagehand.api.notification.RecordNotificationEnded;
 import dev.stagehand.api.notification.SkipNotification;
 import dev.stagehand.api.notification.WebhookId;
 import dev.stagehand.api.notification.WebhookSubscriptionId;
@@ -72,6 +75,21 @@ class NotificationTest {
                .when(new RecordNotificationDeliveryFailed(ID, 8, 503, "Discord answered 503", 40, null))
                .expectEvents(new NotificationDeliveryFailed(ID, WEBHOOK, 8, 503, "Discord answered 503", 40, null),
                        new NotificationAbandoned(ID, WEBHOOK, 8, "Discord answered 503"));
+    }
+
+    @Test
+    void whatBecameOfTheMessageIsRecordedOnceAndOnlyForADeliveredOne() {
+        NotificationDelivered delivered = new NotificationDelivered(ID, WEBHOOK, 1, "m1", 35);
+        RecordNotificationEnded ended = new RecordNotificationEnded(ID, WhenOffline.EDIT, 200, "Message edited");
+        fixture.given(DISPATCHED, delivered)
+               .when(ended)
+               .expectEvents(new NotificationEnded(ID, WEBHOOK, WhenOffline.EDIT, 200, "Message edited"));
+        fixture.given(DISPATCHED, delivered, new NotificationEnded(ID, WEBHOOK, WhenOffline.EDIT, 200, "x"))
+               .when(ended)
+               .expectNoEvents();
+        fixture.given(DISPATCHED)
+               .when(ended)
+               .expectNoEvents();
     }
 
     @Test

@@ -8,11 +8,11 @@ import java.util.List;
 /** One entry of a webhook's delivery log, as its owner sees it. */
 record DeliveryResponse(String id, String subscriptionId, String broadcasterId, String streamer, String title,
                         String game, NotificationReason reason, String state, String why, String messageId,
-                        List<DeliveryView.Attempt> attempts, Instant createdAt, Instant updatedAt) {
+                        String ended, List<DeliveryView.Attempt> attempts, Instant createdAt, Instant updatedAt) {
 
     static DeliveryResponse of(DeliveryView view) {
         return new DeliveryResponse(view.notificationId().value(), view.subscriptionId().value(),
                 view.broadcasterId(), view.streamer(), view.title(), view.game(), view.reason(), view.state(),
-                view.why(), view.messageId(), view.attempts(), view.createdAt(), view.updatedAt());
+                view.why(), view.messageId(), view.ended(), view.attempts(), view.createdAt(), view.updatedAt());
     }
 }

@@ -4,13 +4,17 @@ import dev.stagehand.gateway.BrowserScenario;
 import dev.stagehand.gateway.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-/** Chromium logs in through the simulator with Twitch, uses the dashboard, links Discord and logs out. */
+/**
+ * Chromium logs in through the simulator with Twitch, uses the dashboard (channels, overlays, a Discord webhook that
+ * announces a live demo streamer), links Discord and logs out.
+ */
 class DashboardBrowserTest extends IntegrationTest {
 
     @Test
     void aStreamerLogsInLinksDiscordAndLogsOut() throws Exception {
         sim.oauth().approveAs("browser_streamer");
         sim.discord().approveAs("browser_admin");
-        BrowserScenario.run("dashboard.e2e.mjs", baseUrl().replace("localhost", "127.0.0.1"));
+        String webhook = sim.discord().createWebhook("browser announcements").url(sim.discordUrl());
+        BrowserScenario.run("dashboard.e2e.mjs", baseUrl().replace("localhost", "127.0.0.1"), webhook);
     }
 }

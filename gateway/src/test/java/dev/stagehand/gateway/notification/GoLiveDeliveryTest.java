@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A stream going live in the simulator reaches the simulated Discord once, through retries and filters, logged. */
+/**
+ * A stream going live in the simulator reaches the simulated Discord once, through retries and filters, logged; when
+ * it ends for good, the message says so.
+ */
 class GoLiveDeliveryTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -69,8 +72,14 @@ class GoLiveDeliveryTest extends IntegrationTest {
         assertThat(attempts).extracting(attempt -> attempt.get("status")).containsExactly(500, 200);
 
         sim.world().goOffline("golive_streamer");
-        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() ->
-                sim.discord().deliveriesTo(hook.discord().id()).size() == 1);
+        await().atMost(WAIT).until(() -> sim.discord().deliveriesTo(hook.discord().id()).stream()
+                .anyMatch(change -> change.method().equals("PATCH")));
+        List<DiscordDelivery> all = sim.discord().deliveriesTo(hook.discord().id());
+        assertThat(all).extracting(DiscordDelivery::method).containsExactly("POST", "PATCH");
+        assertThat(all.get(1).messageId()).isEqualTo(delivery.messageId());
+        assertThat(all.get(1).body().toString()).contains("Golive_streamer was live on Twitch", "Streamed for");
+        await().atMost(WAIT).until(() -> log(admin, hook.id()).get(0).get("ended") != null);
+        assertThat((String) log(admin, hook.id()).get(0).get("ended")).startsWith("Message edited when the stream ended");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.api.stream.FindLiveStreams;
+import dev.stagehand.api.stream.StreamKey;
 import dev.stagehand.api.stream.StreamView;
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.twitchsim.world.SimGame;
@@ -47,7 +48,7 @@ class StreamWatchTest extends IntegrationTest {
         return jdbc.sql("""
                         SELECT count(*) FROM domain_event_entry
                         WHERE aggregate_identifier = :id AND payload_type = :type""")
-                .param("id", broadcasterId).param("type", "dev.stagehand.api.stream." + type)
+                .param("id", StreamKey.of(broadcasterId)).param("type", "dev.stagehand.api.stream." + type)
                 .query(Long.class).single();
     }
 

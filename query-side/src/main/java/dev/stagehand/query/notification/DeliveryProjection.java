@@ -6,6 +6,7 @@ import dev.stagehand.api.notification.NotificationAbandoned;
 import dev.stagehand.api.notification.NotificationDelivered;
 import dev.stagehand.api.notification.NotificationDeliveryFailed;
 import dev.stagehand.api.notification.NotificationDispatched;
+import dev.stagehand.api.notification.NotificationEnded;
 import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationReason;
 import dev.stagehand.api.notification.NotificationSkipped;
@@ -62,6 +63,15 @@ class DeliveryProjection {
         jdbc.sql("UPDATE delivery_view SET message_id = :message WHERE notification_id = :id")
             .param("id", event.notificationId().value()).param("message", event.messageId()).update();
         state(event.notificationId(), "DELIVERED", null, at);
+    }
+
+    @EventHandler
+    void on(NotificationEnded event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE delivery_view SET ended = :ended, updated_at = :at WHERE notification_id = :id")
+            .param("id", event.notificationId().value())
+            .param("ended", event.outcome())
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
     }
 
     @EventHandler
@@ -145,7 +155,7 @@ class DeliveryProjection {
                 new WebhookSubscriptionId(row.getString("subscription_id")), row.getString("broadcaster_id"),
                 row.getString("streamer"), row.getString("title"), row.getString("game"),
                 NotificationReason.valueOf(row.getString("reason")), row.getString("state"), row.getString("why"),
-                row.getString("message_id"), attempts(id), row.getTimestamp("created_at").toInstant(),
+                row.getString("message_id"), row.getString("ended"), attempts(id), row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }
 

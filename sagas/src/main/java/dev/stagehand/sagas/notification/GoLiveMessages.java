@@ -4,6 +4,8 @@ import dev.stagehand.api.common.Placeholders;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationReason;
 import dev.stagehand.api.stream.StreamInfo;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 final class GoLiveMessages {
 
     static final int TWITCH_PURPLE = 0x9146FF;
+    static final int ENDED_GREY = 0x747F8D;
 
     private GoLiveMessages() {
     }
@@ -55,6 +58,31 @@ final class GoLiveMessages {
         message.put("embeds", List.of(embed));
         message.put("allowed_mentions", Map.of("parse", List.of(), "roles", options.roleMentions()));
         return message;
+    }
+
+    /** The announcement once the stream ended: the same embed, greyed, saying how long the stream lasted. */
+    static Map<String, Object> ended(StreamInfo stream, Instant endedAt) {
+        Map<String, Object> embed = new LinkedHashMap<>();
+        embed.put("author", Map.of("name", truncate(stream.displayName() + " was live on Twitch", 256)));
+        embed.put("title", truncate(text(stream.title()).isBlank() ? "https://www.twitch.tv/" + stream.login()
+                : stream.title(), 256));
+        embed.put("url", "https://www.twitch.tv/" + stream.login());
+        embed.put("color", ENDED_GREY);
+        embed.put("fields", List.of(
+                Map.of("name", "Game", "value", truncate(text(stream.gameName()).isBlank() ? "—" : stream.gameName(),
+                        1024), "inline", true),
+                Map.of("name", "Streamed for", "value", lasted(stream.startedAt(), endedAt), "inline", true)));
+        return Map.of("embeds", List.of(embed), "allowed_mentions", Map.of("parse", List.of()));
+    }
+
+    /** {@code 2 h 05 min}, or {@code 12 min} for a short stream. */
+    static String lasted(Instant startedAt, Instant endedAt) {
+        if (startedAt == null) {
+            return "—";
+        }
+        Duration lasted = Duration.between(startedAt, endedAt);
+        return lasted.toHours() > 0 ? String.format("%d h %02d min", lasted.toHours(), lasted.toMinutesPart())
+                : Math.max(1, lasted.toMinutes()) + " min";
     }
 
     private static String text(String value) {

@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Discord webhooks over HTTP: {@code POST {url}?wait=true}, so that Discord answers with the message and its id. A 429
- * waits exactly the {@code retry_after} of its body, whatever the rate-limit headers say (Discord sometimes answers
- * 429 while they say requests remain).
+ * Discord webhooks over HTTP: {@code POST {url}?wait=true}, so that Discord answers with the message and its id, and
+ * {@code PATCH} or {@code DELETE {url}/messages/{id}} for it later. A 429 carries the {@code retry_after} of its body,
+ * whatever the rate-limit headers say (Discord sometimes answers 429 while they say requests remain).
  */
 @Component
 class HttpDiscordWebhooks implements DiscordWebhooks {
@@ -29,17 +29,32 @@ class HttpDiscordWebhooks implements DiscordWebhooks {
 
     @Override
     public DeliveryOutcome post(String url, Map<String, Object> message) {
-        long start = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "?wait=true")).timeout(TIMEOUT)
+        return send(HttpRequest.newBuilder(URI.create(url + "?wait=true")).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))).build());
+    }
+
+    @Override
+    public DeliveryOutcome edit(String url, String messageId, Map<String, Object> message) {
+        return send(HttpRequest.newBuilder(URI.create(url + "/messages/" + messageId)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))).build());
+    }
+
+    @Override
+    public DeliveryOutcome delete(String url, String messageId) {
+        return send(HttpRequest.newBuilder(URI.create(url + "/messages/" + messageId)).timeout(TIMEOUT).DELETE()
+                .build());
+    }
+
+    private DeliveryOutcome send(HttpRequest request) {
+        long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long took = (System.nanoTime() - start) / 1_000_000;
             JsonNode body = parsed(response.body());
             if (response.statusCode() >= 200 && response.statusCode() < 300) {
-                return new DeliveryOutcome(response.statusCode(), body.path("id").asString(null), null, "delivered",
-                        took);
+                return new DeliveryOutcome(response.statusCode(), body.path("id").asString(null), null, "done", took);
             }
             Duration retryAfter = response.statusCode() == 429
                     ? Duration.ofMillis((long) Math.ceil(body.path("retry_after").asDouble(1) * 1000)) : null;

@@ -8,9 +8,14 @@ import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationReason;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
+import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
 import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
+import dev.stagehand.api.notification.RecordNotificationEnded;
 import dev.stagehand.api.notification.WebhookId;
 import dev.stagehand.api.stream.StreamInfo;
+import dev.stagehand.api.stream.StreamResumed;
+import dev.stagehand.api.stream.StreamWentOffline;
+import dev.stagehand.sagas.stream.StreamProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +25,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
@@ -31,14 +37,18 @@ import org.springframework.beans.factory.annotation.Autowired;
  * answers decide what follows: success ends it; a 429 waits exactly the {@code retry_after} Discord gives; a 5xx or
  * no answer waits twice as long each time (with jitter); a 404 means the webhook was deleted in Discord, so it is
  * disabled and its owner sees why; any other 4xx is not sent again (Discord bans clients that repeat invalid
- * requests). After the configured number of attempts the notification is abandoned, for its owner to redrive.
+ * requests). After the configured number of attempts the notification is abandoned, for its owner to redrive. Once
+ * delivered, the saga waits for the stream to end (for good: past the comeback grace) and then edits the message to
+ * say how long the stream lasted, or deletes it, as the subscription chose.
  */
 @Saga
 public class NotificationDeliverySaga {
 
     static final String ATTEMPT = "notification-attempt";
+    static final String STREAM_ENDED = "notification-stream-ended";
     static final String WEBHOOK_GONE = "Discord says this webhook no longer exists (deleted in Discord)";
     private static final String NOTIFICATION = "notificationId";
+    private static final String BROADCASTER = "broadcasterId";
 
     @Autowired
     private transient CommandGateway commands;
@@ -50,6 +60,8 @@ public class NotificationDeliverySaga {
     private transient WebhookTargets webhooks;
     @Autowired
     private transient NotificationProperties settings;
+    @Autowired
+    private transient StreamProperties streams;
 
     private NotificationId notificationId;
     private WebhookId webhookId;
@@ -57,6 +69,9 @@ public class NotificationDeliverySaga {
     private NotificationOptions options;
     private NotificationReason reason;
     private int attempts;
+    private String messageId;
+    private Instant endedAt;
+    private String endDeadline;
 
     @StartSaga
     @SagaEventHandler(associationProperty = NOTIFICATION)
@@ -66,6 +81,7 @@ public class NotificationDeliverySaga {
         stream = event.stream();
         options = event.options();
         reason = event.reason();
+        SagaLifecycle.associateWith(BROADCASTER, event.broadcasterId());
         deadlines.schedule(Duration.ZERO, ATTEMPT);
     }
 
@@ -107,10 +123,58 @@ public class NotificationDeliverySaga {
         return Duration.ofMillis(Math.round(wait.toMillis() * factor));
     }
 
-    @EndSaga
+    /** Delivered: the message waits for the stream to end, unless it is to stay as it is. */
     @SagaEventHandler(associationProperty = NOTIFICATION)
     void on(NotificationDelivered event) {
-        // delivered: nothing more to do
+        messageId = event.messageId();
+        if (options.whenOffline() == WhenOffline.KEEP || messageId == null) {
+            SagaLifecycle.end();
+        } else if (endedAt != null) {
+            endDeadline = deadlines.schedule(Duration.ZERO, STREAM_ENDED);
+        }
+    }
+
+    /** The stream ended, unless it comes back within the comeback grace (Twitch's signals flap). */
+    @SagaEventHandler(associationProperty = BROADCASTER)
+    void on(StreamWentOffline event) {
+        if (!event.info().streamId().equals(stream.streamId())) {
+            return;
+        }
+        endedAt = event.endedAt();
+        if (messageId != null) {
+            cancelEnd();
+            endDeadline = deadlines.schedule(streams.comebackGrace(), STREAM_ENDED);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = BROADCASTER)
+    void on(StreamResumed event) {
+        endedAt = null;
+        cancelEnd();
+    }
+
+    /** The stream is over for good: its message says so, or goes, as the subscription chose. */
+    @DeadlineHandler(deadlineName = STREAM_ENDED)
+    void streamEnded() {
+        endDeadline = null;
+        WhenOffline action = options.whenOffline();
+        DeliveryOutcome outcome = webhooks.find(webhookId)
+                .map(target -> action == WhenOffline.DELETE ? discord.delete(target.url(), messageId)
+                        : discord.edit(target.url(), messageId, GoLiveMessages.ended(stream, endedAt)))
+                .orElse(new DeliveryOutcome(0, null, null, "The webhook was deleted", 0));
+        String done = action == WhenOffline.DELETE ? "deleted" : "edited";
+        commands.send(new RecordNotificationEnded(notificationId, action, outcome.status(), outcome.delivered()
+                ? "Message " + done + " when the stream ended (it lasted "
+                        + GoLiveMessages.lasted(stream.startedAt(), endedAt) + ")"
+                : "The message could not be " + done + ": " + outcome.reason()));
+        SagaLifecycle.end();
+    }
+
+    private void cancelEnd() {
+        if (endDeadline != null) {
+            deadlines.cancelSchedule(STREAM_ENDED, endDeadline);
+            endDeadline = null;
+        }
     }
 
     @EndSaga

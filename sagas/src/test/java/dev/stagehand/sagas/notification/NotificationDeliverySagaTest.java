@@ -8,12 +8,18 @@ import dev.stagehand.api.notification.NotificationDelivered;
 import dev.stagehand.api.notification.NotificationDispatched;
 import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
 import dev.stagehand.api.notification.NotificationReason;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
 import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
+import dev.stagehand.api.notification.RecordNotificationEnded;
 import dev.stagehand.api.notification.WebhookId;
 import dev.stagehand.api.notification.WebhookSubscriptionId;
 import dev.stagehand.api.stream.StreamInfo;
+import dev.stagehand.api.stream.StreamResumed;
+import dev.stagehand.api.stream.StreamSource;
+import dev.stagehand.api.stream.StreamWentOffline;
+import dev.stagehand.sagas.stream.StreamProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -40,17 +46,35 @@ class NotificationDeliverySagaTest {
     private static final NotificationDispatched DISPATCHED = new NotificationDispatched(ID, WEBHOOK, SUBSCRIPTION,
             "100001", STREAM, NotificationOptions.defaults(), NotificationReason.WENT_LIVE);
     private static final Duration SOON = Duration.ofMillis(1);
+    private static final Duration GRACE = Duration.ofMinutes(5);
+    private static final NotificationDelivered DELIVERED = new NotificationDelivered(ID, WEBHOOK, 1, "m1", 5);
+    private static final Instant ENDED = Instant.parse("2026-12-02T20:05:00Z");
+    private static final StreamWentOffline OFFLINE =
+            new StreamWentOffline("100001", STREAM, ENDED, StreamSource.POLLING);
 
     /** Discord as the saga sees it: answers as scripted, and keeps what it was sent. */
     static class ScriptedDiscord implements DiscordWebhooks {
         final Deque<DeliveryOutcome> answers = new ArrayDeque<>();
         final List<Map<String, Object>> posted = new ArrayList<>();
+        final List<String> changed = new ArrayList<>();
 
         @Override
         public DeliveryOutcome post(String url, Map<String, Object> message) {
             assertThat(url).isEqualTo(URL);
             posted.add(message);
             return answers.removeFirst();
+        }
+
+        @Override
+        public DeliveryOutcome edit(String url, String messageId, Map<String, Object> message) {
+            changed.add("edit " + messageId + " " + message);
+            return new DeliveryOutcome(200, messageId, null, "done", 4);
+        }
+
+        @Override
+        public DeliveryOutcome delete(String url, String messageId) {
+            changed.add("delete " + messageId);
+            return new DeliveryOutcome(204, null, null, "done", 4);
         }
     }
 
@@ -66,6 +90,13 @@ class NotificationDeliverySagaTest {
         fixture.registerResource(discord);
         fixture.registerResource((WebhookTargets) webhookId -> target);
         fixture.registerResource(new NotificationProperties(3, Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        fixture.registerResource(new StreamProperties(Duration.ofSeconds(60), GRACE, Duration.ofMinutes(5)));
+    }
+
+    private static NotificationDispatched dispatchedWith(WhenOffline whenOffline) {
+        return new NotificationDispatched(ID, WEBHOOK, SUBSCRIPTION, "100001", STREAM,
+                new NotificationOptions("", List.of(), List.of(), List.of(), false, whenOffline),
+                NotificationReason.WENT_LIVE);
     }
 
     private static DeliveryOutcome answer(int status) {
@@ -189,10 +220,52 @@ class NotificationDeliverySagaTest {
     }
 
     @Test
-    void endsWhenDelivered() {
-        fixture.givenAPublished(DISPATCHED)
-               .whenPublishingA(new NotificationDelivered(ID, WEBHOOK, 1, "m1", 5))
+    void aMessageToKeepEndsTheSagaWhenDelivered() {
+        fixture.givenAPublished(dispatchedWith(WhenOffline.KEEP))
+               .whenPublishingA(DELIVERED)
                .expectActiveSagas(0);
+    }
+
+    @Test
+    void whenTheStreamEndsForGoodTheMessageIsEditedToSayHowLongItLasted() throws Exception {
+        discord.answers.add(answer(200));
+        fixture.givenAPublished(DISPATCHED)
+               .andThenTimeElapses(SOON)
+               .andThenAPublished(DELIVERED)
+               .andThenAPublished(OFFLINE)
+               .whenTimeElapses(GRACE.plusSeconds(1))
+               .expectDispatchedCommands(new RecordNotificationEnded(ID, WhenOffline.EDIT, 200,
+                       "Message edited when the stream ended (it lasted 2 h 05 min)"))
+               .expectActiveSagas(0);
+        assertThat(discord.changed).singleElement().asString().startsWith("edit m1 ")
+                .contains("PixelPanda was live on Twitch", "2 h 05 min");
+    }
+
+    @Test
+    void aStreamBackWithinTheGraceKeepsItsMessage() throws Exception {
+        discord.answers.add(answer(200));
+        fixture.givenAPublished(DISPATCHED)
+               .andThenTimeElapses(SOON)
+               .andThenAPublished(DELIVERED)
+               .andThenAPublished(OFFLINE)
+               .andThenAPublished(new StreamResumed("100001", STREAM, StreamSource.POLLING))
+               .whenTimeElapses(GRACE.plusSeconds(1))
+               .expectNoDispatchedCommands()
+               .expectActiveSagas(1);
+        assertThat(discord.changed).isEmpty();
+    }
+
+    @Test
+    void aMessageToDeleteIsDeletedWhenTheStreamEnds() throws Exception {
+        discord.answers.add(answer(200));
+        fixture.givenAPublished(dispatchedWith(WhenOffline.DELETE))
+               .andThenTimeElapses(SOON)
+               .andThenAPublished(DELIVERED)
+               .andThenAPublished(OFFLINE)
+               .whenTimeElapses(GRACE.plusSeconds(1))
+               .expectDispatchedCommands(new RecordNotificationEnded(ID, WhenOffline.DELETE, 204,
+                       "Message deleted when the stream ended (it lasted 2 h 05 min)"));
+        assertThat(discord.changed).containsExactly("delete m1");
     }
 
     @Test

@@ -1,0 +1,295 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api } from './api';
+
+type WhenOffline = 'EDIT' | 'DELETE' | 'KEEP';
+
+interface Options {
+  template: string;
+  roleMentions: string[];
+  languages: string[];
+  titleKeywords: string[];
+  announceGameChange: boolean;
+  whenOffline: WhenOffline;
+}
+
+interface Subscription {
+  id: string;
+  target: { kind: 'STREAMER' | 'GAME'; id: string; name: string };
+  options: Options;
+}
+
+interface Webhook {
+  id: string;
+  name: string;
+  url: string;
+  disabledReason: string | null;
+  subscriptions: Subscription[];
+}
+
+interface Delivery {
+  id: string;
+  streamer: string;
+  title: string | null;
+  game: string | null;
+  reason: 'WENT_LIVE' | 'GAME_CHANGED';
+  state: 'DISPATCHED' | 'RETRYING' | 'DELIVERED' | 'ABANDONED' | 'SKIPPED';
+  why: string | null;
+  ended: string | null;
+  attempts: { attempt: number; status: number; outcome: string; tookMillis: number; at: string }[];
+  createdAt: string;
+}
+
+const WHEN_OFFLINE: Record<WhenOffline, string> = {
+  EDIT: 'edit the message to say it ended',
+  DELETE: 'delete the message',
+  KEEP: 'leave the message',
+};
+
+const list = (text: string) => text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+
+type Say = (kind: 'ok' | 'error', text: string) => void;
+
+function SubscriptionForm({ webhook, onChanged, say }: { webhook: Webhook; onChanged: () => void; say: Say }) {
+  const [kind, setKind] = useState<'streamer' | 'game'>('streamer');
+  const [target, setTarget] = useState('');
+  const [template, setTemplate] = useState('');
+  const [roles, setRoles] = useState('');
+  const [languages, setLanguages] = useState('');
+  const [keywords, setKeywords] = useState('');
+  const [whenOffline, setWhenOffline] = useState<WhenOffline>('EDIT');
+  const [gameChange, setGameChange] = useState(false);
+  const field = `subscribe-${webhook.id}`;
+
+  async function subscribe(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await api('POST', `/api/webhooks/${webhook.id}/subscriptions`, {
+        [kind]: target.trim(),
+        options: { template, roleMentions: list(roles), languages: list(languages), titleKeywords: list(keywords),
+          announceGameChange: gameChange, whenOffline },
+      });
+      say('ok', `${webhook.name} now announces ${target.trim()}.`);
+      setTarget('');
+      onChanged();
+    } catch (failure) {
+      say('error', (failure as Error).message);
+    }
+  }
+
+  return (
+    <form onSubmit={subscribe} className="subscribe" aria-label={`Subscribe ${webhook.name}`}>
+      <div className="row">
+        <select aria-label="Watch" value={kind} onChange={(event) => setKind(event.target.value as 'streamer' | 'game')}>
+          <option value="streamer">Streamer</option>
+          <option value="game">Game</option>
+        </select>
+        <input id={`${field}-target`} aria-label={kind === 'streamer' ? 'Twitch login' : 'Game name'} value={target}
+          placeholder={kind === 'streamer' ? 'Twitch login' : 'Game, e.g. Just Chatting'} maxLength={100}
+          onChange={(event) => setTarget(event.target.value)} />
+        <button type="submit" disabled={target.trim() === ''}>Subscribe</button>
+      </div>
+      <details>
+        <summary>Message and filters</summary>
+        <label htmlFor={`${field}-template`}>
+          Text above the embed (optional): {'{{streamer}}'}, {'{{title}}'}, {'{{game}}'}, {'{{url}}'},
+          {' {{viewers}}'}, {'{{login}}'}, {'{{thumbnail}}'}
+        </label>
+        <textarea id={`${field}-template`} rows={2} maxLength={2000} value={template}
+          onChange={(event) => setTemplate(event.target.value)} />
+        <div className="row">
+          <label htmlFor={`${field}-roles`}>Roles to ping (ids)</label>
+          <input id={`${field}-roles`} value={roles} placeholder="112233445566778899"
+            onChange={(event) => setRoles(event.target.value)} />
+          <label htmlFor={`${field}-languages`}>Languages</label>
+          <input id={`${field}-languages`} value={languages} placeholder="en, de"
+            onChange={(event) => setLanguages(event.target.value)} />
+          <label htmlFor={`${field}-keywords`}>Title keywords</label>
+          <input id={`${field}-keywords`} value={keywords} placeholder="speedrun, any%"
+            onChange={(event) => setKeywords(event.target.value)} />
+        </div>
+        <div className="row">
+          <label htmlFor={`${field}-offline`}>When the stream ends</label>
+          <select id={`${field}-offline`} value={whenOffline}
+            onChange={(event) => setWhenOffline(event.target.value as WhenOffline)}>
+            {Object.entries(WHEN_OFFLINE).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+          <label>
+            <input type="checkbox" checked={gameChange} onChange={(event) => setGameChange(event.target.checked)} />
+            {' '}Announce game changes
+          </label>
+        </div>
+      </details>
+    </form>
+  );
+}
+
+function DeliveryLog({ webhook }: { webhook: Webhook }) {
+  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
+  const [state, setState] = useState('');
+
+  useEffect(() => {
+    const load = () => api<Delivery[]>('GET', `/api/webhooks/${webhook.id}/deliveries`).then(setDeliveries)
+      .catch(() => setDeliveries([]));
+    load();
+    const timer = setInterval(load, 5000);
+    return () => clearInterval(timer);
+  }, [webhook.id]);
+
+  if (deliveries === null) return <p aria-busy="true">Loading…</p>;
+  const shown = deliveries.filter((delivery) => state === '' || delivery.state === state);
+  return (
+    <section aria-label={`Delivery log of ${webhook.name}`} className="deliveries">
+      <div className="row">
+        <h3>Delivery log</h3>
+        <select aria-label="Show" value={state} onChange={(event) => setState(event.target.value)}>
+          <option value="">everything</option>
+          {['DELIVERED', 'RETRYING', 'ABANDONED', 'SKIPPED'].map((value) => (
+            <option key={value} value={value}>{value.toLowerCase()}</option>
+          ))}
+        </select>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">Nothing yet: announcements show here as your streamers go live.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr><th>When</th><th>Stream</th><th>State</th><th>Attempts</th></tr>
+          </thead>
+          <tbody>
+            {shown.map((delivery) => (
+              <tr key={delivery.id} data-testid={`delivery-${delivery.state}`}>
+                <td>{new Date(delivery.createdAt).toLocaleString()}</td>
+                <td>
+                  <strong>{delivery.streamer}</strong>{delivery.reason === 'GAME_CHANGED' ? ' switched game' : ''}
+                  <div className="muted">{delivery.title} · {delivery.game}</div>
+                </td>
+                <td>
+                  <span className={`state ${delivery.state.toLowerCase()}`}>{delivery.state.toLowerCase()}</span>
+                  {delivery.why && <div className="muted">{delivery.why}</div>}
+                  {delivery.ended && <div className="muted">{delivery.ended}</div>}
+                </td>
+                <td>
+                  {delivery.attempts.map((attempt) => (
+                    <div key={attempt.attempt}>
+                      #{attempt.attempt} {attempt.status === 0 ? 'no answer' : attempt.status} · {attempt.tookMillis} ms
+                      {attempt.status >= 300 || attempt.status === 0 ? ` · ${attempt.outcome}` : ''}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function WebhookCard({ webhook, onChanged, say }: { webhook: Webhook; onChanged: () => void; say: Say }) {
+  async function run(action: () => Promise<unknown>, success: string) {
+    try {
+      await action();
+      say('ok', success);
+      onChanged();
+    } catch (failure) {
+      say('error', (failure as Error).message);
+    }
+  }
+
+  return (
+    <li className="webhook" data-testid={`webhook-${webhook.name}`}>
+      <div className="row">
+        <strong>{webhook.name}</strong>
+        <code className="muted">{webhook.url}</code>
+        {webhook.disabledReason && <span className="connection failed">Disabled: {webhook.disabledReason}</span>}
+        <span className="spacer" />
+        <button type="button" className="danger"
+          onClick={() => run(() => api('DELETE', `/api/webhooks/${webhook.id}`), `${webhook.name} deleted.`)}>
+          Delete
+        </button>
+      </div>
+      {webhook.subscriptions.length === 0 ? (
+        <p className="muted">Not subscribed to anything yet.</p>
+      ) : (
+        <ul className="subscriptions">
+          {webhook.subscriptions.map((subscription) => (
+            <li key={subscription.id}>
+              {subscription.target.kind === 'STREAMER' ? 'Streamer' : 'Game'} <strong>{subscription.target.name}</strong>
+              <span className="muted">
+                {subscription.options.languages.length > 0 && ` · ${subscription.options.languages.join(', ')}`}
+                {subscription.options.titleKeywords.length > 0
+                  && ` · title has ${subscription.options.titleKeywords.join(' or ')}`}
+                {` · then ${WHEN_OFFLINE[subscription.options.whenOffline]}`}
+              </span>
+              <button type="button" className="secondary"
+                onClick={() => run(() => api('DELETE', `/api/webhooks/${webhook.id}/subscriptions/${subscription.id}`),
+                  `${subscription.target.name} removed.`)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SubscriptionForm webhook={webhook} onChanged={onChanged} say={say} />
+      <DeliveryLog webhook={webhook} />
+    </li>
+  );
+}
+
+export function NotificationsPage() {
+  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
+  const [name, setName] = useState('Go-live announcements');
+  const [url, setUrl] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const say: Say = (kind, text) => setMessage({ kind, text });
+
+  const load = useCallback(() => {
+    api<Webhook[]>('GET', '/api/webhooks').then(setWebhooks).catch((failure) => say('error', (failure as Error).message));
+  }, []);
+
+  useEffect(load, [load]);
+
+  async function register(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await api('POST', '/api/webhooks', { name, url: url.trim() });
+      say('ok', `${name} added: Discord confirmed the webhook.`);
+      setUrl('');
+      load();
+    } catch (failure) {
+      say('error', (failure as Error).message);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="notifications-heading">
+      <h1 id="notifications-heading">Notifications</h1>
+      <p>
+        Post to a Discord channel the moment a streamer you follow, or anyone streaming a game you care about, goes
+        live. In Discord: channel settings, Integrations, Webhooks, New Webhook, Copy Webhook URL.
+      </p>
+      <form onSubmit={register} className="row">
+        <label htmlFor="webhook-name">Name</label>
+        <input id="webhook-name" value={name} maxLength={64} onChange={(event) => setName(event.target.value)} />
+        <label htmlFor="webhook-url">Discord webhook URL</label>
+        <input id="webhook-url" className="secret" value={url} type="password" autoComplete="off"
+          placeholder="https://discord.com/api/webhooks/…" onChange={(event) => setUrl(event.target.value)} />
+        <button type="submit" disabled={url.trim() === ''}>Add webhook</button>
+      </form>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+          {message.text}
+        </p>
+      )}
+      {webhooks === null ? (
+        <p aria-busy="true">Loading…</p>
+      ) : webhooks.length === 0 ? (
+        <p className="muted">No webhooks yet.</p>
+      ) : (
+        <ul className="webhooks">
+          {webhooks.map((webhook) => <WebhookCard key={webhook.id} webhook={webhook} onChanged={load} say={say} />)}
+        </ul>
+      )}
+    </section>
+  );
+}
