@@ -123,17 +123,30 @@ function SubscriptionForm({ webhook, onChanged, say }: { webhook: Webhook; onCha
   );
 }
 
-function DeliveryLog({ webhook }: { webhook: Webhook }) {
+function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
   const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
   const [state, setState] = useState('');
 
-  useEffect(() => {
-    const load = () => api<Delivery[]>('GET', `/api/webhooks/${webhook.id}/deliveries`).then(setDeliveries)
+  const load = useCallback(() => {
+    api<Delivery[]>('GET', `/api/webhooks/${webhook.id}/deliveries`).then(setDeliveries)
       .catch(() => setDeliveries([]));
+  }, [webhook.id]);
+
+  useEffect(() => {
     load();
     const timer = setInterval(load, 5000);
     return () => clearInterval(timer);
-  }, [webhook.id]);
+  }, [load]);
+
+  async function redrive(delivery: Delivery) {
+    try {
+      await api('POST', `/api/webhooks/${webhook.id}/deliveries/${encodeURIComponent(delivery.id)}/redrive`);
+      say('ok', `Trying ${delivery.streamer}'s announcement again.`);
+      load();
+    } catch (failure) {
+      say('error', (failure as Error).message);
+    }
+  }
 
   if (deliveries === null) return <p aria-busy="true">Loading…</p>;
   const shown = deliveries.filter((delivery) => state === '' || delivery.state === state);
@@ -167,6 +180,9 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
                   <span className={`state ${delivery.state.toLowerCase()}`}>{delivery.state.toLowerCase()}</span>
                   {delivery.why && <div className="muted">{delivery.why}</div>}
                   {delivery.ended && <div className="muted">{delivery.ended}</div>}
+                  {delivery.state === 'ABANDONED' && (
+                    <button type="button" className="secondary" onClick={() => redrive(delivery)}>Try again</button>
+                  )}
                 </td>
                 <td>
                   {delivery.attempts.map((attempt) => (
@@ -203,6 +219,10 @@ function WebhookCard({ webhook, onChanged, say }: { webhook: Webhook; onChanged:
         <code className="muted">{webhook.url}</code>
         {webhook.disabledReason && <span className="connection failed">Disabled: {webhook.disabledReason}</span>}
         <span className="spacer" />
+        <button type="button" className="secondary"
+          onClick={() => run(() => api('POST', `/api/webhooks/${webhook.id}/test`), 'Test message posted: look in Discord.')}>
+          Send test message
+        </button>
         <button type="button" className="danger"
           onClick={() => run(() => api('DELETE', `/api/webhooks/${webhook.id}`), `${webhook.name} deleted.`)}>
           Delete
@@ -231,7 +251,7 @@ function WebhookCard({ webhook, onChanged, say }: { webhook: Webhook; onChanged:
         </ul>
       )}
       <SubscriptionForm webhook={webhook} onChanged={onChanged} say={say} />
-      <DeliveryLog webhook={webhook} />
+      <DeliveryLog webhook={webhook} say={say} />
     </li>
   );
 }

@@ -2,6 +2,8 @@ package dev.stagehand.command.notification;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.stagehand.api.common.NotFound;
+import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.notification.DispatchNotification;
 import dev.stagehand.api.notification.NotificationAbandoned;
 import dev.stagehand.api.notification.NotificationDelivered;
@@ -9,10 +11,12 @@ import dev.stagehand.api.notification.NotificationDeliveryFailed;
 import dev.stagehand.api.notification.NotificationDispatched;
 import dev.stagehand.api.notification.NotificationEnded;
 import dev.stagehand.api.notification.NotificationId;
+import dev.stagehand.api.notification.NotificationRedriven;
 import dev.stagehand.api.notification.NotificationSkipped;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
 import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
 import dev.stagehand.api.notification.RecordNotificationEnded;
+import dev.stagehand.api.notification.RedriveNotification;
 import dev.stagehand.api.notification.SkipNotification;
 import dev.stagehand.api.notification.WebhookId;
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,7 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One announcement of one stream through one webhook subscription, and the fate of each attempt to deliver it. Its id
  * comes from the stream and the subscription, so a second dispatch of the same stream is a no-op; once delivered or
  * abandoned, late reports of attempts change nothing. A delivered one learns once what became of its message when the
- * stream ended.
+ * stream ended. An abandoned one can be redriven once its owner fixed the webhook.
  */
 @Aggregate
 class Notification {
@@ -36,7 +40,10 @@ class Notification {
     private WebhookId webhookId;
     private boolean settled;
     private boolean delivered;
+    private boolean abandoned;
     private boolean ended;
+    private int attempts;
+    private NotificationDispatched dispatched;
 
     Notification() {
         // for Axon, which rebuilds the notification from its events
@@ -81,6 +88,18 @@ class Notification {
     }
 
     @CommandHandler
+    void handle(RedriveNotification command) {
+        if (!command.webhookId().equals(webhookId)) {
+            throw new NotFound("This webhook has no notification " + notificationId + ".");
+        }
+        if (!abandoned) {
+            throw new RuleViolation("Only an abandoned notification can be tried again");
+        }
+        apply(new NotificationRedriven(notificationId, webhookId, dispatched.broadcasterId(), dispatched.stream(),
+                dispatched.options(), dispatched.reason(), attempts));
+    }
+
+    @CommandHandler
     void handle(RecordNotificationEnded command) {
         if (delivered && !ended) {
             apply(new NotificationEnded(notificationId, webhookId, command.action(), command.status(),
@@ -92,6 +111,18 @@ class Notification {
     void on(NotificationDispatched event) {
         notificationId = event.notificationId();
         webhookId = event.webhookId();
+        dispatched = event;
+    }
+
+    @EventSourcingHandler
+    void on(NotificationDeliveryFailed event) {
+        attempts = event.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(NotificationRedriven event) {
+        settled = false;
+        abandoned = false;
     }
 
     @EventSourcingHandler
@@ -115,5 +146,6 @@ class Notification {
     @EventSourcingHandler
     void on(NotificationAbandoned event) {
         settled = true;
+        abandoned = true;
     }
 }

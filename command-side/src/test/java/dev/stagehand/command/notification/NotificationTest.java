@@ -1,5 +1,7 @@
 package dev.stagehand.command.notification;
 
+import dev.stagehand.api.common.NotFound;
+import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.notification.DispatchNotification;
 import dev.stagehand.api.notification.NotificationAbandoned;
 import dev.stagehand.api.notification.NotificationDelivered;
@@ -10,10 +12,12 @@ import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
 import dev.stagehand.api.notification.NotificationReason;
+import dev.stagehand.api.notification.NotificationRedriven;
 import dev.stagehand.api.notification.NotificationSkipped;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
 import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
 import dev.stagehand.api.notification.RecordNotificationEnded;
+import dev.stagehand.api.notification.RedriveNotification;
 import dev.stagehand.api.notification.SkipNotification;
 import dev.stagehand.api.notification.WebhookId;
 import dev.stagehand.api.notification.WebhookSubscriptionId;
@@ -90,6 +94,23 @@ class NotificationTest {
         fixture.given(DISPATCHED)
                .when(ended)
                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAnAbandonedNotificationOfThatWebhookCanBeRedriven() {
+        NotificationDeliveryFailed lastFailure =
+                new NotificationDeliveryFailed(ID, WEBHOOK, 8, 404, "gone", 3, null);
+        fixture.given(DISPATCHED, lastFailure, new NotificationAbandoned(ID, WEBHOOK, 8, "gone"))
+               .when(new RedriveNotification(ID, WEBHOOK))
+               .expectEvents(new NotificationRedriven(ID, WEBHOOK, "100001", STREAM, NotificationOptions.defaults(),
+                       NotificationReason.WENT_LIVE, 8));
+        fixture.given(DISPATCHED, lastFailure, new NotificationAbandoned(ID, WEBHOOK, 8, "gone"))
+               .when(new RedriveNotification(ID, new WebhookId("5a0c0f00-0000-4000-8000-000000000002")))
+               .expectException(NotFound.class);
+        fixture.given(DISPATCHED)
+               .when(new RedriveNotification(ID, WEBHOOK))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("Only an abandoned notification can be tried again");
     }
 
     @Test

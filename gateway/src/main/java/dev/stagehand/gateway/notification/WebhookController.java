@@ -7,6 +7,8 @@ import dev.stagehand.api.notification.DeliveryView;
 import dev.stagehand.api.notification.FindDeliveries;
 import dev.stagehand.api.notification.FindWebhook;
 import dev.stagehand.api.notification.FindWebhooksOf;
+import dev.stagehand.api.notification.NotificationId;
+import dev.stagehand.api.notification.RedriveNotification;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.RegisterWebhook;
 import dev.stagehand.api.notification.SubscribeWebhook;
@@ -17,8 +19,13 @@ import dev.stagehand.api.notification.WebhookId;
 import dev.stagehand.api.notification.WebhookSubscriptionId;
 import dev.stagehand.api.notification.WebhookView;
 import dev.stagehand.gateway.axon.ReadModelWait;
+import dev.stagehand.gateway.problem.BadGatewayException;
+import dev.stagehand.gateway.problem.ConflictException;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.sagas.notification.DeliveryOutcome;
+import dev.stagehand.sagas.notification.DiscordWebhooks;
+import dev.stagehand.sagas.notification.GoLiveMessages;
 import dev.stagehand.sagas.twitch.TwitchGames;
 import dev.stagehand.sagas.twitch.TwitchUsers;
 import dev.stagehand.secrets.SecretStore;
@@ -28,6 +35,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +54,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The logged-in account's Discord webhooks: register (the URL checked with Discord, then kept encrypted), rename or
- * repoint, delete, and subscribe each to streamers or games.
+ * repoint, delete, subscribe each to streamers or games, post a test message, read the delivery log and redrive an
+ * abandoned notification.
  */
 @RestController
 @RequestMapping("/api/webhooks")
@@ -61,9 +70,14 @@ class WebhookController {
     private final DiscordWebhookUrls urls;
     private final TwitchUsers twitchUsers;
     private final TwitchGames twitchGames;
+    private final CommandGateway commands;
+    private final DiscordWebhooks discord;
 
     WebhookController(QueryGateway queries, ReadModelWait wait, SecretStore secrets,
-                      DiscordWebhookUrls urls, TwitchUsers twitchUsers, TwitchGames twitchGames) {
+                      DiscordWebhookUrls urls, TwitchUsers twitchUsers, TwitchGames twitchGames,
+                      CommandGateway commands, DiscordWebhooks discord) {
+        this.commands = commands;
+        this.discord = discord;
         this.queries = queries;
         this.wait = wait;
         this.secrets = secrets;
@@ -199,6 +213,43 @@ class WebhookController {
                         ResponseTypes.multipleInstancesOf(DeliveryView.class))))
                 .flatMapIterable(list -> list)
                 .map(DeliveryResponse::of);
+    }
+
+    /** Tries an abandoned notification again, once its owner has fixed the webhook. */
+    @PostMapping("/{webhookId}/deliveries/{notificationId}/redrive")
+    Mono<ResponseEntity<Void>> redrive(CurrentAccount me, @PathVariable String webhookId,
+                                       @PathVariable String notificationId) {
+        return owned(me, webhookId)
+                .flatMap(view -> {
+                    if (view.disabledReason() != null) {
+                        return Mono.error(new ConflictException("The webhook is disabled (" + view.disabledReason()
+                                + "): give it a new URL first."));
+                    }
+                    return Mono.fromFuture(() -> commands.send(new RedriveNotification(
+                            new NotificationId(notificationId), view.webhookId())));
+                })
+                .thenReturn(ResponseEntity.accepted().build());
+    }
+
+    /** @param messageId Discord's id of the test message */
+    record TestResult(String messageId) {
+    }
+
+    /** Posts a sample announcement now, so its owner sees how it looks in Discord. */
+    @PostMapping("/{webhookId}/test")
+    Mono<TestResult> test(CurrentAccount me, @PathVariable String webhookId) {
+        return owned(me, webhookId)
+                .publishOn(Schedulers.boundedElastic())
+                .map(view -> {
+                    String url = secrets.read(view.url()).orElseThrow(() -> new NotFoundException(
+                            "No webhook has the id " + webhookId + "."));
+                    DeliveryOutcome outcome = discord.post(url, GoLiveMessages.sample(view.name()));
+                    if (!outcome.delivered()) {
+                        throw new BadGatewayException("Discord did not post the test message: " + outcome.reason()
+                                + (outcome.status() > 0 ? " (" + outcome.status() + ")" : ""));
+                    }
+                    return new TestResult(outcome.messageId());
+                });
     }
 
     /** The streamer or game the request names, as Helix knows it. */

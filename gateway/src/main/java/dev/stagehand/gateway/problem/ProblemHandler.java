@@ -38,6 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler({RuleViolation.class, NotFound.class, NotFoundException.class, ConflictException.class,
+            BadGatewayException.class,
             AggregateNotFoundException.class, CommandExecutionException.class, CompletionException.class,
             ExecutionException.class, TimeoutException.class, UnavailableException.class})
     ProblemDetail handleDomain(Exception exception) {
@@ -50,6 +51,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConflictException conflict) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        }
+        if (cause instanceof BadGatewayException refused) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, refused.getMessage());
         }
         if (cause instanceof UnavailableException unavailable) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage());

@@ -100,6 +100,35 @@ class GoLiveDeliveryTest extends IntegrationTest {
         admin.get().uri("/api/webhooks/{id}", deleted.id()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.disabledReason").isEqualTo(
                         "Discord says this webhook no longer exists (deleted in Discord)");
+        String abandoned = (String) log(admin, deleted.id()).get(0).get("id");
+        admin.post().uri("/api/webhooks/{id}/deliveries/{n}/redrive", deleted.id(), abandoned).exchange()
+                .expectStatus().isEqualTo(409);
+
+        SimWebhook replacement = sim.discord().createWebhook("replacement");
+        admin.put().uri("/api/webhooks/{id}", deleted.id())
+                .bodyValue(Map.of("name", "Go live", "url", replacement.url(sim.discordUrl()))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.disabledReason").doesNotExist();
+        admin.post().uri("/api/webhooks/{id}/deliveries/{n}/redrive", deleted.id(), abandoned).exchange()
+                .expectStatus().isAccepted();
+        await().atMost(WAIT).until(() -> sim.discord().deliveriesTo(replacement.id()).size() == 1);
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(log(admin, deleted.id()).get(0).get("state")));
         sim.world().goOffline("runner_one");
+    }
+
+    @Test
+    void aTestMessageShowsHowAnnouncementsLookOrWhyDiscordRefused() {
+        WebTestClient admin = as(discordUser("testing_admin"));
+        sim.world().user("quiet_streamer");
+        Hook hook = hook(admin, Map.of("streamer", "quiet_streamer"));
+        admin.post().uri("/api/webhooks/{id}/test", hook.id()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.messageId").isNotEmpty();
+        assertThat(sim.discord().deliveriesTo(hook.discord().id()).get(0).body().toString())
+                .contains("Test message from Stagehand for \"Go live\"");
+
+        sim.discord().deleteWebhook(hook.discord().id());
+        admin.post().uri("/api/webhooks/{id}/test", hook.id()).exchange().expectStatus().isEqualTo(502)
+                .expectBody().jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).startsWith("Discord did not post the test message: ")
+                                .endsWith("(404)"));
     }
 }

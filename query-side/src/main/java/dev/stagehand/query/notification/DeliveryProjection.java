@@ -9,6 +9,7 @@ import dev.stagehand.api.notification.NotificationDispatched;
 import dev.stagehand.api.notification.NotificationEnded;
 import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationReason;
+import dev.stagehand.api.notification.NotificationRedriven;
 import dev.stagehand.api.notification.NotificationSkipped;
 import dev.stagehand.api.notification.WebhookDeleted;
 import dev.stagehand.api.notification.WebhookId;
@@ -63,6 +64,14 @@ class DeliveryProjection {
         jdbc.sql("UPDATE delivery_view SET message_id = :message WHERE notification_id = :id")
             .param("id", event.notificationId().value()).param("message", event.messageId()).update();
         state(event.notificationId(), "DELIVERED", null, at);
+    }
+
+    @EventHandler
+    void on(NotificationRedriven event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE delivery_view SET state = 'DISPATCHED', why = NULL, updated_at = :at WHERE notification_id = :id")
+            .param("id", event.notificationId().value())
+            .param("at", java.sql.Timestamp.from(at))
+            .update();
     }
 
     @EventHandler

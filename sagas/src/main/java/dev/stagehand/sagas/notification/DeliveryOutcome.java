@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 public record DeliveryOutcome(int status, String messageId, Duration retryAfter, String reason, long tookMillis) {
 
-    boolean delivered() {
+    public boolean delivered() {
         return status >= 200 && status < 300;
     }
 

@@ -16,12 +16,20 @@ import java.util.stream.Collectors;
  * the title, a link, the game, the viewers and the thumbnail. Only those roles can be pinged: never {@code @everyone},
  * whatever a template or a stream title says.
  */
-final class GoLiveMessages {
+public final class GoLiveMessages {
 
     static final int TWITCH_PURPLE = 0x9146FF;
     static final int ENDED_GREY = 0x747F8D;
 
     private GoLiveMessages() {
+    }
+
+    /** A sample announcement, for a test message: a made-up stream, marked as a test. */
+    public static Map<String, Object> sample(String webhookName) {
+        StreamInfo sample = new StreamInfo("test", "stagehand", "Stagehand", "509658", "Just Chatting",
+                "Test message from Stagehand for \"" + webhookName + "\": this is how go-live announcements look", "en",
+                42, null, Instant.now());
+        return render(sample, NotificationOptions.defaults(), NotificationReason.WENT_LIVE);
     }
 
     static Map<String, Object> render(StreamInfo stream, NotificationOptions options, NotificationReason reason) {

@@ -7,6 +7,7 @@ import dev.stagehand.api.notification.NotificationDispatched;
 import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationReason;
+import dev.stagehand.api.notification.NotificationRedriven;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
 import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
 import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
@@ -69,6 +70,8 @@ public class NotificationDeliverySaga {
     private NotificationOptions options;
     private NotificationReason reason;
     private int attempts;
+    /** Attempts made before this round (a redrive starts a new round of at most the configured number). */
+    private int attemptsBefore;
     private String messageId;
     private Instant endedAt;
     private String endDeadline;
@@ -76,12 +79,28 @@ public class NotificationDeliverySaga {
     @StartSaga
     @SagaEventHandler(associationProperty = NOTIFICATION)
     void on(NotificationDispatched event) {
-        notificationId = event.notificationId();
-        webhookId = event.webhookId();
-        stream = event.stream();
-        options = event.options();
-        reason = event.reason();
-        SagaLifecycle.associateWith(BROADCASTER, event.broadcasterId());
+        start(event.notificationId(), event.webhookId(), event.broadcasterId(), event.stream(), event.options(),
+                event.reason(), 0);
+    }
+
+    /** Its owner fixed the webhook: attempts start again, numbered on from the last. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = NOTIFICATION)
+    void on(NotificationRedriven event) {
+        start(event.notificationId(), event.webhookId(), event.broadcasterId(), event.stream(), event.options(),
+                event.reason(), event.attempts());
+    }
+
+    private void start(NotificationId id, WebhookId webhook, String broadcasterId, StreamInfo announced,
+                       NotificationOptions chosen, NotificationReason why, int attemptsSoFar) {
+        notificationId = id;
+        webhookId = webhook;
+        stream = announced;
+        options = chosen;
+        reason = why;
+        attempts = attemptsSoFar;
+        attemptsBefore = attemptsSoFar;
+        SagaLifecycle.associateWith(BROADCASTER, broadcasterId);
         deadlines.schedule(Duration.ZERO, ATTEMPT);
     }
 
@@ -104,13 +123,18 @@ public class NotificationDeliverySaga {
         } else if (outcome.gone()) {
             commands.send(new DisableWebhook(webhookId, WEBHOOK_GONE));
             fail(outcome.status(), WEBHOOK_GONE, outcome.tookMillis(), null);
-        } else if (attempts >= settings.maxAttempts() || !(outcome.rateLimited() || outcome.transientFailure())) {
+        } else if (attemptsThisRound() >= settings.maxAttempts()
+                || !(outcome.rateLimited() || outcome.transientFailure())) {
             fail(outcome.status(), outcome.reason(), outcome.tookMillis(), null);
         } else {
-            Duration wait = outcome.rateLimited() ? outcome.retryAfter() : jittered(settings.backoffAfter(attempts));
+            Duration wait = outcome.rateLimited() ? outcome.retryAfter() : jittered(settings.backoffAfter(attemptsThisRound()));
             deadlines.schedule(wait, ATTEMPT);
             fail(outcome.status(), outcome.reason(), outcome.tookMillis(), GenericEventMessage.clock.instant().plus(wait));
         }
+    }
+
+    private int attemptsThisRound() {
+        return attempts - attemptsBefore;
     }
 
     private void fail(int status, String why, long tookMillis, Instant nextAttemptAt) {

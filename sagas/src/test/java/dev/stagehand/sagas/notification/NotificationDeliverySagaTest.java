@@ -10,6 +10,7 @@ import dev.stagehand.api.notification.NotificationId;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
 import dev.stagehand.api.notification.NotificationReason;
+import dev.stagehand.api.notification.NotificationRedriven;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
 import dev.stagehand.api.notification.RecordNotificationDeliveryFailed;
 import dev.stagehand.api.notification.RecordNotificationEnded;
@@ -176,6 +177,15 @@ class NotificationDeliverySagaTest {
                .andThenTimeElapses(SOON)
                .whenTimeElapses(Duration.ofMillis(2400))
                .expectDispatchedCommands(new RecordNotificationDelivered(ID, 2, "m1", 5));
+    }
+
+    @Test
+    void aRedriveStartsANewRoundNumberedOnFromTheLastAttempt() throws Exception {
+        discord.answers.add(answer(200));
+        fixture.givenAPublished(new NotificationRedriven(ID, WEBHOOK, "100001", STREAM,
+                       NotificationOptions.defaults(), NotificationReason.WENT_LIVE, 3))
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordNotificationDelivered(ID, 4, "m1", 5));
     }
 
     @Test
