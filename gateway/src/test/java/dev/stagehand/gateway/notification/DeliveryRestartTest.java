@@ -1,0 +1,98 @@
+package dev.stagehand.gateway.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stagehand.gateway.StagehandApplication;
+import dev.stagehand.gateway.WebUser;
+import dev.stagehand.twitchsim.TwitchSim;
+import dev.stagehand.twitchsim.discord.SimWebhook;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A notification whose delivery is still pending when Stagehand stops is delivered after it starts again, exactly
+ * once: its next attempt is a persistent deadline. Discord outlives Stagehand, so the second simulator is given the
+ * first one's webhook back.
+ */
+class DeliveryRestartTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Longer than a restart takes, so that the simulator has the webhook back when the attempt is due. */
+    private static final Duration RETRY = Duration.ofSeconds(30);
+
+    private final Path dataDir = Path.of("target", "test-data", "delivery-restart-" + UUID.randomUUID());
+    private final int simPort = freePort();
+
+    @Test
+    void aPendingDeliveryIsMadeOnceAfterARestart() {
+        SimWebhook discordHook;
+        try (ConfigurableApplicationContext first = start()) {
+            TwitchSim sim = first.getBean(TwitchSim.class);
+            sim.discord().approveAs("restart_admin");
+            WebUser admin = new WebUser(baseUrl(first));
+            admin.logIn("discord");
+            WebTestClient api = admin.client(WebTestClient.bindToServer().baseUrl(baseUrl(first))
+                    .responseTimeout(WAIT).build());
+            discordHook = sim.discord().createWebhook("survives");
+            String webhook = (String) api.post().uri("/api/webhooks")
+                    .bodyValue(Map.of("name", "Survives", "url", discordHook.url(sim.discordUrl()))).exchange()
+                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+            sim.world().user("restart_streamer");
+            api.post().uri("/api/webhooks/{id}/subscriptions", webhook)
+                    .bodyValue(Map.of("streamer", "restart_streamer")).exchange().expectStatus().isCreated();
+            // Discord fails the first attempt: the notification waits for its next one, due after the restart.
+            sim.faults().failNext("/discord/api/webhooks/" + discordHook.id(), 503, 1);
+
+            sim.world().goLive("restart_streamer", sim.world().game("509658", "Just Chatting"), "Still here?", 3);
+            await().atMost(WAIT).until(() -> state(api, webhook).equals("RETRYING"));
+            assertThat(sim.discord().deliveriesTo(discordHook.id())).isEmpty();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            TwitchSim sim = second.getBean(TwitchSim.class);
+            sim.discord().restoreWebhook(discordHook);
+            await().atMost(RETRY.plus(WAIT)).until(() -> !sim.discord().deliveriesTo(discordHook.id()).isEmpty());
+            await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() ->
+                    sim.discord().deliveriesTo(discordHook.id()).stream()
+                            .filter(delivery -> delivery.method().equals("POST")).count() == 1);
+        }
+    }
+
+    private static String state(WebTestClient api, String webhook) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> log = api.get().uri("/api/webhooks/{id}/deliveries", webhook).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return log.isEmpty() ? "" : (String) log.get(0).get("state");
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(StagehandApplication.class).run(
+                "--server.port=0",
+                "--stagehand.embedded.data-dir=" + dataDir,
+                "--stagehand.demo.twitch-sim-port=" + simPort,
+                "--stagehand.streams.poll-interval=1s",
+                "--stagehand.notifications.first-retry=" + RETRY.toSeconds() + "s");
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
