@@ -1,10 +1,10 @@
 // A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard,
-// subscribing a channel until Stagehand is in its chat, creating an overlay for it, a Discord webhook announcing a live
-// demo streamer, linking Discord on the account page, the dark theme, a phone-sized screen, and logging out.
+// subscribing a channel until Stagehand is in its chat, creating an overlay for it, a Discord webhook announcing a
+// streamer who goes live, linking Discord on the account page, the dark theme, a phone-sized screen, and logging out.
 // Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
-const discordWebhookUrl = process.argv[4];
+const [, , , , discordWebhookUrl, simControl] = process.argv;
 
 await runScenario(async (page, baseUrl, screenshot) => {
   await page.goto(baseUrl);
@@ -63,9 +63,11 @@ await runScenario(async (page, baseUrl, screenshot) => {
   if ((await webhook.textContent()).includes(discordWebhookUrl.split('/').pop())) {
     throw new Error('the webhook token is shown');
   }
-  await webhook.getByLabel('Twitch login').fill('pixelpanda');
+  await webhook.getByLabel('Twitch login').fill('browser_live');
   await webhook.getByRole('button', { name: 'Subscribe' }).click();
-  await webhook.getByText('Streamer Pixelpanda').waitFor({ timeout: 15000 });
+  await webhook.getByText('Streamer Browser_live').waitFor({ timeout: 15000 });
+  await fetch(`${simControl}/channels/browser_live/live?game_id=509658&game=Just%20Chatting&title=First%20stream`
+    + '&viewers=3', { method: 'POST' });
   await webhook.getByTestId('delivery-DELIVERED').waitFor({ timeout: 20000 });
   await screenshot('notifications');
 

@@ -28,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.chat.channels-per-connection=2",
     "stagehand.streams.poll-interval=1s",
     "stagehand.streams.comeback-grace=8s",
+    "stagehand.streams.max-backoff=2s",
     "stagehand.notifications.first-retry=1s"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {

@@ -15,6 +15,8 @@ class DashboardBrowserTest extends IntegrationTest {
         sim.oauth().approveAs("browser_streamer");
         sim.discord().approveAs("browser_admin");
         String webhook = sim.discord().createWebhook("browser announcements").url(sim.discordUrl());
-        BrowserScenario.run("dashboard.e2e.mjs", baseUrl().replace("localhost", "127.0.0.1"), webhook);
+        sim.world().user("browser_live");
+        BrowserScenario.run("dashboard.e2e.mjs", baseUrl().replace("localhost", "127.0.0.1"), webhook,
+                "http://127.0.0.1:" + sim.port() + "/sim");
     }
 }

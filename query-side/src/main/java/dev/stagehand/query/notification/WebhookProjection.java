@@ -172,7 +172,7 @@ class WebhookProjection {
                            new WatchTarget(WatchTarget.Kind.valueOf(row.getString("target_kind")),
                                    row.getString("target_id"), row.getString("target_name")),
                            json.readValue(row.getString("options"), NotificationOptions.class),
-                           row.getString("disabled_reason")))
+                           row.getString("disabled_reason"), row.getTimestamp("created_at").toInstant()))
                    .list();
     }
 

@@ -3,7 +3,6 @@ package dev.stagehand.sagas.notification;
 import dev.stagehand.api.notification.DispatchNotification;
 import dev.stagehand.api.notification.FindSubscriptionsWatching;
 import dev.stagehand.api.notification.NotificationId;
-import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationReason;
 import dev.stagehand.api.notification.SkipNotification;
 import dev.stagehand.api.notification.WatchTarget;
@@ -12,7 +11,6 @@ import dev.stagehand.api.stream.StreamInfo;
 import dev.stagehand.api.stream.StreamResumed;
 import dev.stagehand.api.stream.StreamUpdated;
 import dev.stagehand.api.stream.StreamWentLive;
-import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -24,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a stream going live (or, for subscriptions that ask, switching game; for game watches, switching into their
- * game) into one notification per subscription that watches it: dispatched, or skipped with the reason why. Never
- * replayed: a replay must not announce old streams.
+ * game) into one notification per subscription that watches it: dispatched, or skipped with the reason why. A stream
+ * that started before the subscription was made is not announced, whether or not Stagehand had seen it before, so
+ * subscribing behaves the same for everyone. Never replayed: a replay must not announce old streams.
  */
 @Component
 @ProcessingGroup("stream-notifier")
@@ -68,7 +67,7 @@ class StreamNotifier {
                .forEach(subscription -> {
                    NotificationId id = NotificationId.of(stream.streamId(), subscription.subscriptionId(), reason,
                            stream.gameId());
-                   Optional<String> skip = skipAll.or(() -> skipReason(subscription, stream));
+                   Optional<String> skip = skipAll.or(() -> NotificationFilters.skipReason(subscription, stream, reason));
                    commands.sendAndWait(skip.isPresent()
                            ? new SkipNotification(id, subscription.webhookId(), subscription.subscriptionId(),
                                    broadcasterId, stream, reason, skip.get())
@@ -81,26 +80,5 @@ class StreamNotifier {
     private static boolean concerned(WatchingSubscription subscription, NotificationReason reason) {
         return reason == NotificationReason.WENT_LIVE || subscription.target().kind() == WatchTarget.Kind.GAME
                 || subscription.options().announceGameChange();
-    }
-
-    static Optional<String> skipReason(WatchingSubscription subscription, StreamInfo stream) {
-        NotificationOptions options = subscription.options();
-        if (subscription.disabledReason() != null) {
-            return Optional.of("The webhook is disabled: " + subscription.disabledReason());
-        }
-        if (!options.languages().isEmpty() && !options.languages().contains(lower(stream.language()))) {
-            return Optional.of("The stream's language (" + stream.language() + ") is not one of "
-                    + String.join(", ", options.languages()));
-        }
-        String title = lower(stream.title());
-        if (!options.titleKeywords().isEmpty()
-                && options.titleKeywords().stream().noneMatch(keyword -> title.contains(lower(keyword)))) {
-            return Optional.of("The title has none of the keywords " + String.join(", ", options.titleKeywords()));
-        }
-        return Optional.empty();
-    }
-
-    private static String lower(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
 }

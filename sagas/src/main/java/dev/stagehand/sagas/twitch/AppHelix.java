@@ -20,7 +20,7 @@ public class AppHelix {
     private String appToken;
     private Instant appTokenExpires = Instant.EPOCH;
 
-    AppHelix(TwitchEndpoints twitch) {
+    public AppHelix(TwitchEndpoints twitch) {
         this.identity = new TwitchIdentityProvider(twitch.clientId(), twitch.clientSecret(), null,
                 twitch.identityUrl());
         // Helix asks the identity provider about tokens: it must be the one at this deployment's Twitch.

@@ -1,0 +1,48 @@
+package dev.stagehand.sagas.notification;
+
+import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.NotificationReason;
+import dev.stagehand.api.notification.WatchingSubscription;
+import dev.stagehand.api.stream.StreamInfo;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Whether a subscription announces a stream, and if not, the reason its owner reads in the delivery log. */
+final class NotificationFilters {
+
+    /**
+     * A stream that started this long before the subscription was made is one already running, not announced. The
+     * margin covers Twitch's second-precision start times and clocks that disagree.
+     */
+    static final Duration ALREADY_RUNNING = Duration.ofMinutes(2);
+
+    private NotificationFilters() {
+    }
+
+    static Optional<String> skipReason(WatchingSubscription subscription, StreamInfo stream,
+                                       NotificationReason reason) {
+        NotificationOptions options = subscription.options();
+        if (subscription.disabledReason() != null) {
+            return Optional.of("The webhook is disabled: " + subscription.disabledReason());
+        }
+        if (reason == NotificationReason.WENT_LIVE && stream.startedAt() != null
+                && stream.startedAt().isBefore(subscription.createdAt().minus(ALREADY_RUNNING))) {
+            return Optional.of("The stream had already started when this subscription was made");
+        }
+        if (!options.languages().isEmpty() && !options.languages().contains(lower(stream.language()))) {
+            return Optional.of("The stream's language (" + stream.language() + ") is not one of "
+                    + String.join(", ", options.languages()));
+        }
+        String title = lower(stream.title());
+        if (!options.titleKeywords().isEmpty()
+                && options.titleKeywords().stream().noneMatch(keyword -> title.contains(lower(keyword)))) {
+            return Optional.of("The title has none of the keywords " + String.join(", ", options.titleKeywords()));
+        }
+        return Optional.empty();
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+}
