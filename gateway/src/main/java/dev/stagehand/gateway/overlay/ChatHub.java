@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,23 +49,25 @@ class ChatHub implements SmartLifecycle {
     }
 
     /**
-     * The channel's last messages, then its live chat, each as its {@link ChatRecord} JSON; a slow listener misses
-     * records rather than slowing others.
+     * The channel's last messages, then its live chat, each as its {@link ChatRecord} JSON, with none lost or repeated
+     * in between; a slow listener misses records rather than slowing others.
      */
     Flux<String> channel(String channelId) {
-        return Flux.fromIterable(recent(channelId))
-                .concatWith(live.asFlux().filter(record -> record.channelId().equals(channelId)))
-                .map(LiveRecord::json);
-    }
-
-    private List<LiveRecord> recent(String channelId) {
-        Deque<LiveRecord> kept = recent.get(channelId);
-        if (kept == null) {
-            return List.of();
-        }
-        synchronized (kept) {
-            return List.copyOf(kept);
-        }
+        return Flux.defer(() -> {
+            Deque<LiveRecord> kept = recent.computeIfAbsent(channelId, id -> new ArrayDeque<>());
+            List<LiveRecord> earlier;
+            Flux<LiveRecord> following;
+            AtomicReference<Disposable> connection = new AtomicReference<>();
+            // accept() keeps and emits a channel's records under this same lock: each is either in the snapshot or
+            // reaches the listener connected here, never neither (a browser source saying hello at once) nor both.
+            synchronized (kept) {
+                following = live.asFlux().filter(record -> record.channelId().equals(channelId))
+                        .publish().autoConnect(0, connection::set);
+                earlier = List.copyOf(kept);
+            }
+            return Flux.fromIterable(earlier).concatWith(following).map(LiveRecord::json)
+                    .doFinally(signal -> connection.get().dispose());
+        });
     }
 
     private void accept(LiveRecord record) {
@@ -74,8 +77,8 @@ class ChatHub implements SmartLifecycle {
             if (kept.size() > RECENT) {
                 kept.removeFirst();
             }
+            live.tryEmitNext(record);
         }
-        live.tryEmitNext(record);
     }
 
     @Override
