@@ -2,6 +2,7 @@ package dev.stagehand.gateway.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -96,12 +97,17 @@ class AxonStorageConfiguration {
                 .build();
     }
 
-    /** Axon's db-scheduler auto-configuration contributes the deadline and event-schedule tasks. */
+    /**
+     * Axon's db-scheduler auto-configuration contributes the deadline and event-schedule tasks. Due deadlines are
+     * looked for every second (db-scheduler's default is 10 s), so that a retry Discord asks for in 1.5 s happens
+     * then, not up to 10 s later.
+     */
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks) {
         return Scheduler.create(dataSource, tasks)
                 .tableName("scheduled_tasks")
                 .threads(4)
+                .pollingInterval(Duration.ofSeconds(1))
                 .enableImmediateExecution()
                 .build();
     }

@@ -1,0 +1,119 @@
+package dev.stagehand.gateway.benchmark;
+
+import dev.stagehand.gateway.StagehandApplication;
+import dev.stagehand.gateway.WebUser;
+import dev.stagehand.twitchsim.TwitchSim;
+import dev.stagehand.twitchsim.discord.DiscordDelivery;
+import dev.stagehand.twitchsim.discord.SimWebhook;
+import dev.stagehand.twitchsim.world.SimGame;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Measures how long after a stream goes live its Discord announcement arrives, through Helix polling alone: streamers
+ * watched by webhooks go live at random moments, and the simulated Discord records when each announcement came.
+ * A benchmark, not a test: it prints its figures.
+ *
+ * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.stagehand.gateway.benchmark.GoLiveBenchmark -Dexec.args="100 60s 5"}
+ * (streamers, poll interval, streamers per webhook; they go live spread over two intervals). Discord lets a webhook
+ * post 5 messages per 2 s: with many streamers per webhook going live together, its 429s set the pace.
+ */
+public final class GoLiveBenchmark {
+
+
+    public static void main(String[] args) throws Exception {
+        int streamers = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        Duration interval = Duration.parse("PT" + (args.length > 1 ? args[1] : "60s").toUpperCase());
+        int perWebhook = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Path data = Files.createTempDirectory("stagehand-golive-benchmark");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StagehandApplication.class).run(
+                "--server.port=0", "--stagehand.embedded.data-dir=" + data, "--logging.level.root=warn",
+                "--stagehand.streams.poll-interval=" + interval.toMillis() + "ms")) {
+            run(app, streamers, interval, perWebhook);
+        } finally {
+            System.exit(0);
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext app, int streamers, Duration interval, int perWebhook)
+            throws Exception {
+        TwitchSim sim = app.getBean(TwitchSim.class);
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        sim.discord().approveAs("benchmark_admin");
+        WebUser admin = new WebUser(base);
+        admin.logIn("discord");
+        WebTestClient api = admin.client(WebTestClient.bindToServer().baseUrl(base)
+                .responseTimeout(Duration.ofSeconds(60)).build());
+        List<String> logins = IntStream.range(0, streamers).mapToObj(i -> String.format("golive_%04d", i)).toList();
+        List<SimWebhook> hooks = new ArrayList<>();
+        String webhook = null;
+        for (int i = 0; i < logins.size(); i++) {
+            if (i % perWebhook == 0) {
+                hooks.add(sim.discord().createWebhook("benchmark " + hooks.size()));
+                webhook = (String) api.post().uri("/api/webhooks").bodyValue(Map.of("name", "Benchmark " + hooks.size(),
+                                "url", hooks.get(hooks.size() - 1).url(sim.discordUrl()))).exchange()
+                        .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+            }
+            sim.world().user(logins.get(i));
+            api.post().uri("/api/webhooks/{id}/subscriptions", webhook).bodyValue(Map.of("streamer", logins.get(i)))
+                    .exchange().expectStatus().isCreated();
+        }
+        Thread.sleep(interval.toMillis());
+
+        SimGame game = sim.world().game("509658", "Just Chatting");
+        Map<String, Instant> wentLive = new HashMap<>();
+        long spread = interval.toMillis() * 2;
+        long start = System.currentTimeMillis();
+        List<Long> moments = logins.stream().map(login -> ThreadLocalRandom.current().nextLong(spread)).sorted()
+                .toList();
+        for (int i = 0; i < logins.size(); i++) {
+            long wait = start + moments.get(i) - System.currentTimeMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            wentLive.put(logins.get(i), Instant.now());
+            sim.world().goLive(logins.get(i), game, "Benchmark stream", 1);
+        }
+        long deadline = System.currentTimeMillis() + interval.toMillis() * 3 + 30_000;
+        while (announcements(sim, hooks).size() < streamers && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+
+        long[] latencies = announcements(sim, hooks).stream()
+                .mapToLong(delivery -> Duration.between(wentLive.get(login(delivery)), delivery.at()).toMillis())
+                .sorted().toArray();
+        System.out.printf("%d streamers (%d per webhook), poll interval %d s: %d announced; go-live to Discord "
+                        + "p50 %.1f s, p99 %.1f s, max %.1f s%n", streamers, perWebhook, interval.toSeconds(),
+                latencies.length,
+                percentile(latencies, 0.5) / 1000.0, percentile(latencies, 0.99) / 1000.0,
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000.0);
+    }
+
+    private static List<DiscordDelivery> announcements(TwitchSim sim, List<SimWebhook> hooks) {
+        return hooks.stream().flatMap(hook -> sim.discord().deliveriesTo(hook.id()).stream())
+                .filter(delivery -> delivery.method().equals("POST")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String login(DiscordDelivery delivery) {
+        Map<String, Object> embed = ((List<Map<String, Object>>) delivery.body().get("embeds")).get(0);
+        String url = (String) embed.get("url");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private static long percentile(long[] sorted, double fraction) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * fraction))];
+    }
+}
