@@ -38,7 +38,7 @@ class Notification {
     @AggregateIdentifier
     private NotificationId notificationId;
     private WebhookId webhookId;
-    private boolean settled;
+    private boolean skipped;
     private boolean delivered;
     private boolean abandoned;
     private boolean ended;
@@ -69,7 +69,7 @@ class Notification {
 
     @CommandHandler
     void handle(RecordNotificationDelivered command) {
-        if (!settled) {
+        if (!settled()) {
             apply(new NotificationDelivered(notificationId, webhookId, command.attempt(), command.messageId(),
                     command.tookMillis()));
         }
@@ -77,7 +77,7 @@ class Notification {
 
     @CommandHandler
     void handle(RecordNotificationDeliveryFailed command) {
-        if (settled) {
+        if (settled()) {
             return;
         }
         apply(new NotificationDeliveryFailed(notificationId, webhookId, command.attempt(), command.status(),
@@ -107,6 +107,11 @@ class Notification {
         }
     }
 
+    /** Skipped, delivered or abandoned: no attempt is due. */
+    private boolean settled() {
+        return skipped || delivered || abandoned;
+    }
+
     @EventSourcingHandler
     void on(NotificationDispatched event) {
         notificationId = event.notificationId();
@@ -121,7 +126,6 @@ class Notification {
 
     @EventSourcingHandler
     void on(NotificationRedriven event) {
-        settled = false;
         abandoned = false;
     }
 
@@ -129,12 +133,11 @@ class Notification {
     void on(NotificationSkipped event) {
         notificationId = event.notificationId();
         webhookId = event.webhookId();
-        settled = true;
+        skipped = true;
     }
 
     @EventSourcingHandler
     void on(NotificationDelivered event) {
-        settled = true;
         delivered = true;
     }
 
@@ -145,7 +148,6 @@ class Notification {
 
     @EventSourcingHandler
     void on(NotificationAbandoned event) {
-        settled = true;
         abandoned = true;
     }
 }

@@ -54,8 +54,7 @@ public final class GoLiveMessages {
         embed.put("url", url);
         embed.put("color", TWITCH_PURPLE);
         embed.put("fields", List.of(
-                Map.of("name", "Game", "value", truncate(text(stream.gameName()).isBlank() ? "—" : stream.gameName(),
-                        1024), "inline", true),
+                gameField(stream),
                 Map.of("name", "Viewers", "value", Integer.toString(stream.viewerCount()), "inline", true)));
         if (thumbnail != null) {
             embed.put("image", Map.of("url", thumbnail));
@@ -77,8 +76,7 @@ public final class GoLiveMessages {
         embed.put("url", "https://www.twitch.tv/" + stream.login());
         embed.put("color", ENDED_GREY);
         embed.put("fields", List.of(
-                Map.of("name", "Game", "value", truncate(text(stream.gameName()).isBlank() ? "—" : stream.gameName(),
-                        1024), "inline", true),
+                gameField(stream),
                 Map.of("name", "Streamed for", "value", lasted(stream.startedAt(), endedAt), "inline", true)));
         return Map.of("embeds", List.of(embed), "allowed_mentions", Map.of("parse", List.of()));
     }
@@ -91,6 +89,11 @@ public final class GoLiveMessages {
         Duration lasted = Duration.between(startedAt, endedAt);
         return lasted.toHours() > 0 ? String.format("%d h %02d min", lasted.toHours(), lasted.toMinutesPart())
                 : Math.max(1, lasted.toMinutes()) + " min";
+    }
+
+    private static Map<String, Object> gameField(StreamInfo stream) {
+        return Map.of("name", "Game", "value", truncate(text(stream.gameName()).isBlank() ? "—" : stream.gameName(),
+                1024), "inline", true);
     }
 
     private static String text(String value) {
