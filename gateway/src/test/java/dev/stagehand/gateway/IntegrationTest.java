@@ -29,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.streams.poll-interval=1s",
     "stagehand.streams.comeback-grace=8s",
     "stagehand.streams.max-backoff=2s",
+    "stagehand.streams.helix-lag=0s",
     "stagehand.notifications.first-retry=1s"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -65,10 +66,22 @@ public final class MasterKey {
 
     /** A key for one purpose only, derived as HMAC-SHA256(master key, purpose). */
     SecretKey derive(String purpose) {
+        return new SecretKeySpec(hmac(purpose), "AES");
+    }
+
+    /**
+     * A secret shared with an outside party for one purpose (the secret Twitch signs EventSub webhooks with, say): 64
+     * hex characters, the same on every node of the deployment and across restarts, never stored.
+     */
+    public String sharedSecret(String purpose) {
+        return HexFormat.of().formatHex(hmac("shared:" + purpose));
+    }
+
+    private byte[] hmac(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "AES");
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

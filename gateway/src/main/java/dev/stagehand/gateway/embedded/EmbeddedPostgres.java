@@ -33,6 +33,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by the Spring context, after everything that writes to it: zonky's own JVM shutdown hook
+                // would stop it while the context is still closing (deadlines and processors then fail mid-write).
+                .setRegisterShutdownHook(false)
                 // zonky's defaults suit throwaway test databases (fsync and synchronous commit off); this one holds
                 // the event store, so a crash must not lose committed events. These come after zonky's "-F" and win.
                 .setServerConfig("fsync", "on")

@@ -6,11 +6,13 @@ import dev.stagehand.api.account.AccountRegistered;
 import dev.stagehand.api.account.AccountRenamed;
 import dev.stagehand.api.account.AccountView;
 import dev.stagehand.api.account.FindAccount;
+import dev.stagehand.api.account.FindTwitchAuthorizations;
 import dev.stagehand.api.account.IdentityLinked;
 import dev.stagehand.api.account.IdentityUnlinked;
 import dev.stagehand.api.account.IdentityView;
 import dev.stagehand.api.account.OperatorRoleGranted;
 import dev.stagehand.api.account.Provider;
+import dev.stagehand.api.account.TwitchAuthorization;
 import dev.stagehand.api.account.TwitchAuthorizationLost;
 import dev.stagehand.api.account.TwitchAuthorizationRenewed;
 import dev.stagehand.api.common.SecretId;
@@ -130,6 +132,17 @@ class AccountProjection {
     @QueryHandler
     Optional<AccountView> handle(FindAccount query) {
         return find(query.accountId());
+    }
+
+    @QueryHandler
+    List<TwitchAuthorization> handle(FindTwitchAuthorizations query) {
+        return jdbc.sql("""
+                    SELECT user_id, token_id FROM account_identity_view
+                    WHERE provider = 'TWITCH' AND token_id IS NOT NULL AND NOT needs_login AND user_id IS NOT NULL
+                    ORDER BY user_id""")
+                   .query((row, rowNumber) -> new TwitchAuthorization(row.getString("user_id"),
+                           new SecretId(row.getObject("token_id", UUID.class).toString())))
+                   .list();
     }
 
     private void updateTwitch(AccountId id, UUID token, boolean needsLogin, Instant at) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,11 @@ class TwitchOAuthTokens implements TwitchTokens {
     @Override
     public void forget(SecretId token) {
         secrets.delete(token);
+    }
+
+    @Override
+    public Optional<String> accessToken(SecretId token) {
+        return secrets.read(token).map(stored -> json.readValue(stored, TwitchToken.class).accessToken());
     }
 
     @Override

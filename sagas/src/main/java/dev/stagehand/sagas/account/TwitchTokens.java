@@ -3,6 +3,7 @@ package dev.stagehand.sagas.account;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.common.SecretId;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The streamers' Twitch tokens: kept sealed in the secret store, validated and refreshed with Twitch. */
 public interface TwitchTokens {
@@ -16,4 +17,7 @@ public interface TwitchTokens {
     TokenCheck check(SecretId token, Duration horizon);
 
     void forget(SecretId token);
+
+    /** The token's current access token (the check above replaces it when it refreshes), if still stored. */
+    Optional<String> accessToken(SecretId token);
 }

@@ -1,9 +1,12 @@
 package dev.stagehand.sagas.stream;
 
+import com.github.twitch4j.helix.domain.ChannelInformation;
 import com.github.twitch4j.helix.domain.Stream;
 import com.github.twitch4j.helix.domain.StreamList;
 import dev.stagehand.api.stream.StreamInfo;
 import dev.stagehand.sagas.twitch.AppHelix;
+import dev.stagehand.sagas.twitch.TwitchUnavailableException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -53,6 +56,26 @@ class HelixStreams {
             }
         }
         return live;
+    }
+
+    /**
+     * A stream EventSub just announced, described from the channel's settings ({@code GET /channels}): Helix's {@code
+     * /streams} lists a new stream only a minute or more later. No viewers yet; Twitch's live thumbnail address.
+     */
+    LiveStream started(String broadcasterId, String streamId, Instant startedAt) {
+        ChannelInformation channel = helix.call((twitch, token) -> twitch.getChannelInformation(token,
+                        List.of(broadcasterId))).getChannels().stream().findFirst()
+                .orElseThrow(() -> new TwitchUnavailableException(
+                        new IllegalStateException("Twitch has no channel " + broadcasterId)));
+        return new LiveStream(broadcasterId, new StreamInfo(streamId, channel.getBroadcasterLogin(),
+                channel.getBroadcasterName(), blankToNull(channel.getGameId()), blankToNull(channel.getGameName()),
+                channel.getTitle(), channel.getBroadcasterLanguage(), 0,
+                "https://static-cdn.jtvnw.net/previews-ttv/live_user_" + channel.getBroadcasterLogin()
+                        + "-{width}x{height}.jpg", startedAt));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** A live stream and whose it is. */

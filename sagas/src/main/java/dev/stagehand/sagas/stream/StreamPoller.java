@@ -10,6 +10,7 @@ import dev.stagehand.api.stream.StreamView;
 import dev.stagehand.sagas.UnavailableException;
 import dev.stagehand.sagas.stream.HelixStreams.LiveStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +32,9 @@ import org.springframework.stereotype.Component;
  * The safety net of stream watching, and the only watcher of games: every poll interval, asks Helix which watched
  * streamers are live, which streams each watched game has (page after page), and whether the streams Stagehand last
  * saw live still are (one may have switched to a game nobody watches). What it sees goes to each broadcaster's
- * {@code Stream}, which drops what it already knows. When Twitch fails or refuses (429), the next poll waits twice as
- * long, up to a limit.
+ * {@code Stream}, which drops what it already knows. A stream missing from Helix's answer has ended, unless it started
+ * so recently (EventSub announced it) that Helix's cached answers may not list it yet. When Twitch fails or refuses
+ * (429), the next poll waits twice as long, up to a limit.
  */
 @Component
 class StreamPoller implements SmartLifecycle {
@@ -102,7 +104,9 @@ class StreamPoller implements SmartLifecycle {
         seen.values().stream().filter(stream -> changed(knownById.get(stream.broadcasterId()), stream))
             .forEach(stream -> commands.sendAndWait(new RecordStreamOnline(stream.broadcasterId(), stream.info(),
                     StreamSource.POLLING, settings.comebackGrace())));
+        Instant listedByNow = Instant.now().minus(settings.helixLag());
         known.stream().filter(stream -> !seen.containsKey(stream.broadcasterId()))
+             .filter(stream -> stream.info().startedAt() == null || stream.info().startedAt().isBefore(listedByNow))
              .forEach(ended -> commands.sendAndWait(new RecordStreamOffline(ended.broadcasterId(),
                      StreamSource.POLLING)));
     }

@@ -43,6 +43,11 @@ public class AppHelix {
         }
     }
 
+    /** The client itself, for twitch4j modules that call Helix with other tokens (EventSub sockets, a streamer's). */
+    public TwitchHelix client() {
+        return helix;
+    }
+
     private synchronized String appToken() {
         if (appToken == null || Instant.now().isAfter(appTokenExpires)) {
             var credential = identity.getAppAccessToken();

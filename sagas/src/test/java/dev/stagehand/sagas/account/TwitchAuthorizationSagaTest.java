@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,11 @@ class TwitchAuthorizationSagaTest {
         @Override
         public void forget(SecretId token) {
             forgotten.add(token);
+        }
+
+        @Override
+        public Optional<String> accessToken(SecretId token) {
+            throw new UnsupportedOperationException("the saga never reads tokens");
         }
     }
 

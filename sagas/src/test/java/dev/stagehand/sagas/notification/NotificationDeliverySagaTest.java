@@ -91,7 +91,8 @@ class NotificationDeliverySagaTest {
         fixture.registerResource(discord);
         fixture.registerResource((WebhookTargets) webhookId -> target);
         fixture.registerResource(new NotificationProperties(3, Duration.ofSeconds(2), Duration.ofMinutes(5)));
-        fixture.registerResource(new StreamProperties(Duration.ofSeconds(60), GRACE, Duration.ofMinutes(5)));
+        fixture.registerResource(new StreamProperties(Duration.ofSeconds(60), GRACE, Duration.ofMinutes(5), null,
+                Duration.ofMinutes(3)));
     }
 
     private static NotificationDispatched dispatchedWith(WhenOffline whenOffline) {

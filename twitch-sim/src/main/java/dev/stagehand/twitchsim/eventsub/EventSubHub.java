@@ -7,10 +7,13 @@ import dev.stagehand.twitchsim.world.SimWorld;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
@@ -21,27 +24,33 @@ import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * EventSub over WebSocket ({@code wss://eventsub.wss.twitch.tv/ws}): welcome, keepalives, notifications for the
- * subscriptions created through Helix, session reconnects, and Twitch's close codes. Message shapes follow Twitch's
- * documentation and twitch-cli's mock server.
+ * EventSub, both transports, for the subscriptions created through Helix. Over WebSocket ({@code
+ * wss://eventsub.wss.twitch.tv/ws}): welcome, keepalives, notifications, session reconnects, and Twitch's close codes.
+ * Over webhooks: callback verification, signed notifications, retries and revocation ({@link WebhookCallbacks}).
+ * Message shapes follow Twitch's documentation and twitch-cli's mock server.
  */
 public final class EventSubHub implements SimWorld.StreamListener {
 
     /** Twitch's limit on the total cost of one user's WebSocket subscriptions. */
     public static final int MAX_TOTAL_COST = 10;
+    /** Twitch's limit on the total cost of an app's webhook subscriptions. */
+    public static final int MAX_WEBHOOK_TOTAL_COST = 10_000;
     static final int CLOSE_CLIENT_SENT_TRAFFIC = 4001;
     static final int CLOSE_CONNECTION_UNUSED = 4003;
 
     private final SimWorld world;
+    private final WebhookCallbacks webhooks;
     private final Map<String, EventSubSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, EventSubSubscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reconnecting = new ConcurrentHashMap<>();
+    private final Set<String> outage = ConcurrentHashMap.newKeySet();
     private volatile String baseUrl = "";
     private volatile Duration unusedTimeout = Duration.ofSeconds(10);
     private volatile Duration reconnectGrace = Duration.ofSeconds(30);
 
     public EventSubHub(SimWorld world) {
         this.world = world;
+        this.webhooks = new WebhookCallbacks(world);
         world.addStreamListener(this);
     }
 
@@ -85,7 +94,7 @@ public final class EventSubHub implements SimWorld.StreamListener {
                 .subscribe(tick -> session.send(message("session_keepalive", Map.of()))));
         if (resumed == null) {
             Mono.delay(unusedTimeout).subscribe(tick -> {
-                if (subscriptions.values().stream().noneMatch(sub -> sub.sessionId().equals(session.id()))) {
+                if (subscriptions.values().stream().noneMatch(sub -> session.id().equals(sub.sessionId()))) {
                     session.close(CLOSE_CONNECTION_UNUSED);
                 }
             });
@@ -123,7 +132,7 @@ public final class EventSubHub implements SimWorld.StreamListener {
 
     private void end(EventSubSession session) {
         if (sessions.remove(session.id(), session)) {
-            subscriptions.values().removeIf(subscription -> subscription.sessionId().equals(session.id()));
+            subscriptions.values().removeIf(subscription -> session.id().equals(subscription.sessionId()));
         }
     }
 
@@ -176,8 +185,12 @@ public final class EventSubHub implements SimWorld.StreamListener {
         if (broadcasterId == null || world.userById(broadcasterId).isEmpty()) {
             return error(400, "Bad Request", "condition.broadcaster_user_id must name an existing user");
         }
-        if (!"websocket".equals(transport.get("method"))) {
-            return error(400, "Bad Request", "unsupported transport method: " + transport.get("method"));
+        Object method = transport.get("method");
+        if (EventSubTransport.WEBHOOK.equals(method)) {
+            return subscribeWebhook(clientId, user, (String) type, (String) version, condition, transport);
+        }
+        if (!EventSubTransport.WEBSOCKET.equals(method)) {
+            return error(400, "Bad Request", "unsupported transport method: " + method);
         }
         if (user == null) {
             return error(400, "Bad Request", "websocket transports require a user access token");
@@ -187,27 +200,82 @@ public final class EventSubHub implements SimWorld.StreamListener {
             return error(400, "Bad Request", "websocket transport session does not exist or has already disconnected");
         }
         int cost = broadcasterId.equals(user.id()) ? 0 : 1;
-        EventSubSubscription subscription = new EventSubSubscription(UUID.randomUUID().toString(), (String) type,
-                (String) version, condition, session.id(), clientId, user.id(), cost, world.now());
+        return add(new EventSubSubscription(UUID.randomUUID().toString(), (String) type, (String) version, condition,
+                EventSubTransport.websocket(session.id()), clientId, user.id(), cost, world.now(),
+                EventSubSubscription.ENABLED), MAX_TOTAL_COST);
+    }
+
+    private Answer subscribeWebhook(String clientId, SimUser user, String type, String version,
+                                    Map<String, String> condition, Map<?, ?> transport) {
+        if (user != null) {
+            return error(400, "Bad Request", "webhook transports require an app access token");
+        }
+        String callback = String.valueOf(transport.get("callback"));
+        // Twitch wants https on port 443; like twitch-cli, the simulator also accepts plain http for local callbacks.
+        if (!callback.startsWith("https://") && !callback.startsWith("http://")) {
+            return error(400, "Bad Request", "transport.callback must be an https URL");
+        }
+        Object secret = transport.get("secret");
+        if (!(secret instanceof String s) || s.length() < 10 || s.length() > 100) {
+            return error(400, "Bad Request", "transport.secret must be 10 to 100 characters");
+        }
+        // Subscribing to a broadcaster who authorized the app costs nothing; anyone else costs 1.
+        int cost = world.authorized(clientId, condition.get("broadcaster_user_id")) ? 0 : 1;
+        EventSubSubscription pending = new EventSubSubscription(UUID.randomUUID().toString(), type, version,
+                condition, EventSubTransport.webhook(callback, s), clientId, null, cost, world.now(),
+                "webhook_callback_verification_pending");
+        Answer answer = add(pending, MAX_WEBHOOK_TOTAL_COST);
+        if (answer.status() == 202) {
+            webhooks.verify(pending).subscribe(verified -> subscriptions.computeIfPresent(pending.id(),
+                    (id, current) -> current.withStatus(verified ? EventSubSubscription.ENABLED
+                            : "webhook_callback_verification_failed")));
+        }
+        return answer;
+    }
+
+    private Answer add(EventSubSubscription subscription, int maxTotalCost) {
         synchronized (subscriptions) {
-            if (subscriptions.values().stream().anyMatch(existing -> existing.sameAs(subscription))) {
+            if (subscriptions.values().stream().anyMatch(existing -> existing.clientId().equals(subscription.clientId())
+                    && existing.sameAs(subscription))) {
                 return error(409, "Conflict", "subscription already exists");
             }
-            int totalCost = totalCost(clientId, user.id());
-            if (totalCost + cost > MAX_TOTAL_COST) {
-                return error(429, "Too Many Requests", "total subscription cost would exceed " + MAX_TOTAL_COST);
+            int totalCost = totalCost(subscription.clientId(), subscription.userId());
+            if (totalCost + subscription.cost() > maxTotalCost) {
+                return error(429, "Too Many Requests", "total subscription cost would exceed " + maxTotalCost);
             }
             subscriptions.put(subscription.id(), subscription);
-            return new Answer(202, listBody(List.of(subscription), totalCost + cost));
+            return new Answer(202, listBody(List.of(subscription), totalCost + subscription.cost(), maxTotalCost,
+                    null));
         }
     }
 
-    public Answer list(String clientId, SimUser user) {
+    /**
+     * The client's subscriptions (with a user token, that user's), oldest first, optionally of one type or status, a
+     * page of {@code first} (at most 100) after the cursor.
+     */
+    public Answer list(String clientId, SimUser user, String type, String status, String after, String first) {
         String userId = user == null ? null : user.id();
         List<EventSubSubscription> own = subscriptions.values().stream()
-                .filter(s -> s.clientId().equals(clientId) && (userId == null || s.userId().equals(userId)))
+                .filter(s -> s.clientId().equals(clientId) && Objects.equals(s.userId(), userId))
+                .filter(s -> type == null || s.type().equals(type))
+                .filter(s -> status == null || s.status().equals(status))
+                .sorted(Comparator.comparing(EventSubSubscription::createdAt).thenComparing(EventSubSubscription::id))
                 .toList();
-        return new Answer(200, listBody(own, userId == null ? 0 : totalCost(clientId, userId)));
+        int from;
+        int size;
+        try {
+            from = after == null ? 0 : Integer.parseInt(after);
+            size = first == null ? 100 : Integer.parseInt(first);
+        } catch (NumberFormatException malformed) {
+            return error(400, "Bad Request", "malformed after or first");
+        }
+        if (from < 0 || size < 1 || size > 100) {
+            return error(400, "Bad Request", "first must be 1 to 100");
+        }
+        List<EventSubSubscription> page = own.subList(Math.min(from, own.size()), Math.min(from + size, own.size()));
+        String cursor = from + size < own.size() ? Integer.toString(from + size) : null;
+        return new Answer(200, listBody(page, totalCost(clientId, userId),
+                userId == null ? MAX_WEBHOOK_TOTAL_COST : MAX_TOTAL_COST, cursor));
     }
 
     public Answer delete(String clientId, String id) {
@@ -221,22 +289,55 @@ public final class EventSubHub implements SimWorld.StreamListener {
 
     private int totalCost(String clientId, String userId) {
         return subscriptions.values().stream()
-                .filter(s -> s.clientId().equals(clientId) && s.userId().equals(userId))
+                .filter(s -> s.clientId().equals(clientId) && Objects.equals(s.userId(), userId))
                 .mapToInt(EventSubSubscription::cost).sum();
     }
 
-    private Map<String, Object> listBody(List<EventSubSubscription> list, int totalCost) {
+    /** Waits between webhook delivery attempts (Twitch's are undocumented); when spent, the subscription is revoked. */
+    public void webhookRetries(List<Duration> waits) {
+        webhooks.retries(waits);
+    }
+
+    /** Delivers every webhook notification twice, as Twitch warns it may. */
+    public void duplicateWebhookNotifications(boolean on) {
+        webhooks.duplicates(on);
+    }
+
+    /**
+     * EventSub failing to send over these transports ({@code "websocket"}, {@code "webhook"}): their notifications are
+     * lost, as in a Twitch incident. Called with none, it ends the outage.
+     */
+    public void outage(String... transports) {
+        outage.clear();
+        outage.addAll(List.of(transports));
+    }
+
+    /** Webhook notifications a callback answered with 2xx. */
+    public long webhookNotificationsAccepted() {
+        return webhooks.notificationsAccepted();
+    }
+
+    /** The subscriptions to a broadcaster's events, each as "transport type status" ("webhook stream.online enabled"). */
+    public List<String> subscriptionsTo(String broadcasterId) {
+        return subscriptions.values().stream()
+                .filter(s -> broadcasterId.equals(s.condition().get("broadcaster_user_id")))
+                .map(s -> s.transport().method() + " " + s.type() + " " + s.status())
+                .sorted().toList();
+    }
+
+    private Map<String, Object> listBody(List<EventSubSubscription> list, int totalCost, int maxTotalCost,
+                                         String cursor) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", list.stream().map(s -> s.json(connectedAt(s))).toList());
         body.put("total", list.size());
         body.put("total_cost", totalCost);
-        body.put("max_total_cost", MAX_TOTAL_COST);
-        body.put("pagination", Map.of());
+        body.put("max_total_cost", maxTotalCost);
+        body.put("pagination", cursor == null ? Map.of() : Map.of("cursor", cursor));
         return body;
     }
 
     private Instant connectedAt(EventSubSubscription subscription) {
-        EventSubSession session = sessions.get(subscription.sessionId());
+        EventSubSession session = subscription.transport().isWebhook() ? null : sessions.get(subscription.sessionId());
         return session == null ? subscription.createdAt() : session.connectedAt();
     }
 
@@ -267,16 +368,30 @@ public final class EventSubHub implements SimWorld.StreamListener {
 
     private void notify(String type, SimUser broadcaster, Map<String, Object> event) {
         for (EventSubSubscription subscription : subscriptions.values()) {
-            if (subscription.type().equals(type)
-                    && broadcaster.id().equals(subscription.condition().get("broadcaster_user_id"))) {
-                EventSubSession session = sessions.get(subscription.sessionId());
-                if (session != null) {
-                    Map<String, Object> payload = new LinkedHashMap<>();
-                    payload.put("subscription", subscription.json(session.connectedAt()));
-                    payload.put("event", event);
-                    session.send(message("notification", payload, subscription));
-                }
+            if (!subscription.enabled() || outage.contains(subscription.transport().method())
+                    || !subscription.type().equals(type)
+                    || !broadcaster.id().equals(subscription.condition().get("broadcaster_user_id"))) {
+                continue;
             }
+            if (subscription.transport().isWebhook()) {
+                webhooks.notify(subscription, event, () -> failuresExceeded(subscription));
+                continue;
+            }
+            EventSubSession session = sessions.get(subscription.sessionId());
+            if (session != null) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("subscription", subscription.json(session.connectedAt()));
+                payload.put("event", event);
+                session.send(message("notification", payload, subscription));
+            }
+        }
+    }
+
+    private void failuresExceeded(EventSubSubscription subscription) {
+        EventSubSubscription revoked = subscriptions.computeIfPresent(subscription.id(),
+                (id, current) -> current.withStatus("notification_failures_exceeded"));
+        if (revoked != null) {
+            webhooks.revoked(revoked);
         }
     }
 

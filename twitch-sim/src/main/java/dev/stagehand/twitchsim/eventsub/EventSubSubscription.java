@@ -4,29 +4,47 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A subscription delivered over one WebSocket session. */
-record EventSubSubscription(String id, String type, String version, Map<String, String> condition, String sessionId,
-                            String clientId, String userId, int cost, Instant createdAt) {
+/**
+ * A subscription and where its notifications go.
+ *
+ * @param userId the user whose token created it; null for a webhook subscription made with an app token
+ * @param status {@code enabled}, or for webhooks also {@code webhook_callback_verification_pending}, {@code
+ *               webhook_callback_verification_failed}, {@code notification_failures_exceeded}
+ */
+record EventSubSubscription(String id, String type, String version, Map<String, String> condition,
+                            EventSubTransport transport, String clientId, String userId, int cost, Instant createdAt,
+                            String status) {
+
+    static final String ENABLED = "enabled";
+
+    EventSubSubscription withStatus(String newStatus) {
+        return new EventSubSubscription(id, type, version, condition, transport, clientId, userId, cost, createdAt,
+                newStatus);
+    }
+
+    boolean enabled() {
+        return ENABLED.equals(status);
+    }
+
+    String sessionId() {
+        return transport.sessionId();
+    }
 
     Map<String, Object> json(Instant connectedAt) {
-        Map<String, Object> transport = new LinkedHashMap<>();
-        transport.put("method", "websocket");
-        transport.put("session_id", sessionId);
-        transport.put("connected_at", connectedAt.toString());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
-        json.put("status", "enabled");
+        json.put("status", status);
         json.put("type", type);
         json.put("version", version);
         json.put("condition", condition);
         json.put("created_at", createdAt.toString());
-        json.put("transport", transport);
+        json.put("transport", transport.json(connectedAt));
         json.put("cost", cost);
         return json;
     }
 
     boolean sameAs(EventSubSubscription other) {
         return type.equals(other.type) && version.equals(other.version) && condition.equals(other.condition)
-                && sessionId.equals(other.sessionId);
+                && transport.sameDestination(other.transport);
     }
 }

@@ -65,6 +65,7 @@ public final class HelixApi {
         routes.get("/helix/users", faulty.wrap(authenticated(this::users)))
                 .get("/helix/streams", faulty.wrap(authenticated(this::streams)))
                 .get("/helix/games", faulty.wrap(authenticated(this::games)))
+                .get("/helix/channels", faulty.wrap(authenticated(this::channels)))
                 .post("/helix/clips", faulty.wrap(authenticated(this::createClip)))
                 .get("/helix/clips", faulty.wrap(authenticated(this::clips)))
                 .get("/helix/chat/emotes/global", faulty.wrap(authenticated((request, response, token, p) ->
@@ -98,7 +99,8 @@ public final class HelixApi {
                                         "Bad Request", "The request body is missing"))))
                                 .flatMap(answer -> answer(response, answer)))))
                 .get("/helix/eventsub/subscriptions", faulty.wrap(authenticated((request, response, token, p) ->
-                        answer(response, eventSub.list(token.clientId(), token.user())))))
+                        answer(response, eventSub.list(token.clientId(), token.user(), first(p, "type"),
+                                first(p, "status"), first(p, "after"), first(p, "first"))))))
                 .delete("/helix/eventsub/subscriptions", faulty.wrap(authenticated((request, response, token, p) ->
                         answer(response, eventSub.delete(token.clientId(), first(p, "id"))))));
     }
@@ -176,6 +178,35 @@ public final class HelixApi {
                 .filter(s -> languages.isEmpty() || languages.contains(s.language()))
                 .toList();
         return page(response, parameters, matching, HelixApi::streamJson);
+    }
+
+    /** A channel's current settings: its live stream's, or those of its last stream, or empty for a new channel. */
+    private Mono<Void> channels(HttpServerRequest request, HttpServerResponse response, SimToken token,
+                                Map<String, List<String>> parameters) {
+        List<String> ids = parameters.getOrDefault("broadcaster_id", List.of());
+        if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            return json(response, 400, error(400, "Bad Request",
+                    "Between 1 and " + MAX_IDS + " broadcaster_id parameters are required"));
+        }
+        List<Map<String, Object>> channels = ids.stream().map(world::userById).flatMap(Optional::stream)
+                .map(user -> channelJson(user, world.lastStream(user.id()).orElse(null))).toList();
+        return json(response, 200, Map.of("data", channels));
+    }
+
+    private static Map<String, Object> channelJson(SimUser user, SimStream stream) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("broadcaster_id", user.id());
+        json.put("broadcaster_login", user.login());
+        json.put("broadcaster_name", user.displayName());
+        json.put("broadcaster_language", stream == null ? "en" : stream.language());
+        json.put("game_id", stream == null ? "" : stream.game().id());
+        json.put("game_name", stream == null ? "" : stream.game().name());
+        json.put("title", stream == null ? "" : stream.title());
+        json.put("delay", 0);
+        json.put("tags", stream == null ? List.of() : stream.tags());
+        json.put("content_classification_labels", List.of());
+        json.put("is_branded_content", false);
+        return json;
     }
 
     private Mono<Void> createClip(HttpServerRequest request, HttpServerResponse response, SimToken token,

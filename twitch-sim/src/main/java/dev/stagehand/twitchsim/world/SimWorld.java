@@ -33,6 +33,7 @@ public final class SimWorld {
     private final Map<String, String> appSecrets = new ConcurrentHashMap<>();
     private final Map<String, SimGame> gamesById = new ConcurrentHashMap<>();
     private final Map<String, SimStream> liveByBroadcasterId = new ConcurrentHashMap<>();
+    private final Map<String, SimStream> lastByBroadcasterId = new ConcurrentHashMap<>();
     private final Map<String, SimToken> tokensByAccess = new ConcurrentHashMap<>();
     private final Map<String, SimToken> tokensByRefresh = new ConcurrentHashMap<>();
     private final List<StreamListener> streamListeners = new CopyOnWriteArrayList<>();
@@ -130,6 +131,12 @@ public final class SimWorld {
         tokensOf(login).forEach(token -> revoke(token.accessToken()));
     }
 
+    /** Whether the user authorized the app: it holds a token of theirs that has not been revoked (it may be expired). */
+    public boolean authorized(String clientId, String userId) {
+        return tokensByRefresh.values().stream().anyMatch(token -> token.clientId().equals(clientId)
+                && token.user() != null && token.user().id().equals(userId));
+    }
+
     private List<SimToken> tokensOf(String login) {
         return tokensByAccess.values().stream()
                 .filter(token -> token.user() != null && token.user().login().equals(login.toLowerCase()))
@@ -183,6 +190,7 @@ public final class SimWorld {
                     : new SimStream(current.id(), broadcaster, game, title, viewers, current.startedAt(),
                     current.language(), current.tags(), current.mature());
         });
+        lastByBroadcasterId.put(broadcaster.id(), stream);
         if (started[0]) {
             streamListeners.forEach(listener -> listener.wentLive(stream));
         }
@@ -192,6 +200,11 @@ public final class SimWorld {
     public void goOffline(String login) {
         userByLogin(login).filter(user -> liveByBroadcasterId.remove(user.id()) != null)
                 .ifPresent(user -> streamListeners.forEach(listener -> listener.wentOffline(user)));
+    }
+
+    /** The broadcaster's live stream, or the last one they had: a channel keeps its title and game offline. */
+    public Optional<SimStream> lastStream(String broadcasterId) {
+        return Optional.ofNullable(lastByBroadcasterId.get(broadcasterId));
     }
 
     public Optional<SimStream> liveStream(String broadcasterId) {

@@ -1,0 +1,172 @@
+package dev.stagehand.sagas.stream;
+
+import com.github.twitch4j.eventsub.EventSubSubscription;
+import com.github.twitch4j.eventsub.EventSubSubscriptionStatus;
+import com.github.twitch4j.eventsub.EventSubTransport;
+import com.github.twitch4j.eventsub.EventSubTransportMethod;
+import com.github.twitch4j.eventsub.condition.ChannelEventSubCondition;
+import com.github.twitch4j.eventsub.subscriptions.SubscriptionTypes;
+import com.github.twitch4j.helix.domain.EventSubSubscriptionList;
+import dev.stagehand.api.notification.FindWatchTargets;
+import dev.stagehand.api.notification.WatchTarget;
+import dev.stagehand.sagas.twitch.AppHelix;
+import dev.stagehand.sagas.twitch.TwitchUnavailableException;
+import dev.stagehand.secrets.MasterKey;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.lang3.exception.ContextedRuntimeException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * EventSub webhooks for every watched streamer, once Twitch can reach this deployment: every poll interval, keeps an
+ * enabled {@code stream.online} and {@code stream.offline} subscription per watched streamer at the callback, removes
+ * those of streamers no longer watched, and replaces those Twitch revoked or could not verify. Twitch limits an app's
+ * webhook subscriptions to a total cost of 10,000; a streamer who authorized Stagehand costs nothing, anyone else 1.
+ * Twitch signs every message with a secret derived from the master key, so every node can check it.
+ */
+@Component
+public class EventSubWebhooks implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EventSubWebhooks.class);
+    private static final List<String> TYPES = List.of(SubscriptionTypes.STREAM_ONLINE.getName(),
+            SubscriptionTypes.STREAM_OFFLINE.getName());
+    private static final Set<EventSubSubscriptionStatus> HEALTHY = Set.of(EventSubSubscriptionStatus.ENABLED,
+            EventSubSubscriptionStatus.WEBHOOK_CALLBACK_VERIFICATION_PENDING);
+    private static final int PAGE = 100;
+
+    private final QueryGateway queries;
+    private final AppHelix helix;
+    private final StreamProperties settings;
+    private final String secret;
+    private volatile URI callback;
+    private volatile ScheduledExecutorService keeper;
+
+    EventSubWebhooks(QueryGateway queries, AppHelix helix, StreamProperties settings, MasterKey masterKey) {
+        this.queries = queries;
+        this.helix = helix;
+        this.settings = settings;
+        this.secret = masterKey.sharedSecret("twitch-eventsub-webhook");
+    }
+
+    /** The secret Twitch signs this deployment's EventSub messages with. */
+    public String secret() {
+        return secret;
+    }
+
+    /** Starts keeping the watched streamers' subscriptions at {@code callbackUrl}. */
+    public synchronized void deliverTo(URI callbackUrl) {
+        if (keeper != null) {
+            return;
+        }
+        callback = callbackUrl;
+        keeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "eventsub-webhooks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        keeper.scheduleWithFixedDelay(this::keepSubscriptions, 0, settings.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        log.info("Watched streamers are followed by EventSub webhooks at {}", callbackUrl);
+    }
+
+    void keepSubscriptions() {
+        try {
+            Set<String> watched = new HashSet<>();
+            queries.query(new FindWatchTargets(), ResponseTypes.multipleInstancesOf(WatchTarget.class)).join()
+                   .stream().filter(target -> target.kind() == WatchTarget.Kind.STREAMER)
+                   .forEach(streamer -> watched.add(streamer.id()));
+            Set<String> kept = new HashSet<>();
+            for (EventSubSubscription existing : ours()) {
+                String broadcasterId = ((ChannelEventSubCondition) existing.getCondition()).getBroadcasterUserId();
+                if (watched.contains(broadcasterId) && HEALTHY.contains(existing.getStatus())) {
+                    kept.add(existing.getRawType() + "/" + broadcasterId);
+                } else {
+                    helix.call((twitch, token) -> twitch.deleteEventSubSubscription(token, existing.getId()));
+                }
+            }
+            for (String broadcasterId : watched) {
+                for (String type : TYPES) {
+                    if (!kept.contains(type + "/" + broadcasterId) && !subscribe(type, broadcasterId)) {
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException failed) {
+            log.warn("Could not bring the EventSub webhook subscriptions up to date; trying again at the next poll: {}",
+                    failed.toString());
+        }
+    }
+
+    /** This deployment's webhook subscriptions, every page. */
+    private List<EventSubSubscription> ours() {
+        List<EventSubSubscription> ours = new ArrayList<>();
+        String cursor = null;
+        do {
+            String after = cursor;
+            EventSubSubscriptionList page = helix.call((twitch, token) -> twitch.getEventSubSubscriptions(token, null,
+                    null, null, after, PAGE));
+            page.getSubscriptions().stream()
+                .filter(subscription -> subscription.getTransport() != null
+                        && subscription.getTransport().getMethod() == EventSubTransportMethod.WEBHOOK
+                        && callback.toString().equals(subscription.getTransport().getCallback()))
+                .forEach(ours::add);
+            cursor = page.getPagination() == null ? null : page.getPagination().getCursor();
+        } while (cursor != null && !cursor.isEmpty());
+        return ours;
+    }
+
+    /** Subscribes; false when Twitch's cost limit is reached, so that no more are tried this round. */
+    private boolean subscribe(String type, String broadcasterId) {
+        EventSubTransport transport = EventSubTransport.builder().method(EventSubTransportMethod.WEBHOOK)
+                .callback(callback.toString()).secret(secret).build();
+        EventSubSubscription subscription = type.equals(SubscriptionTypes.STREAM_ONLINE.getName())
+                ? SubscriptionTypes.STREAM_ONLINE.prepareSubscription(
+                        condition -> condition.broadcasterUserId(broadcasterId).build(), transport)
+                : SubscriptionTypes.STREAM_OFFLINE.prepareSubscription(
+                        condition -> condition.broadcasterUserId(broadcasterId).build(), transport);
+        try {
+            helix.call((twitch, token) -> twitch.createEventSubSubscription(token, subscription));
+            return true;
+        } catch (TwitchUnavailableException refused) {
+            int status = helixStatus(refused);
+            if (status == 409) {
+                return true;
+            }
+            if (status == 429) {
+                log.warn("Twitch's limit on EventSub webhook subscriptions is reached; streamers beyond it are "
+                        + "watched by polling only");
+                return false;
+            }
+            throw refused;
+        }
+    }
+
+    private static int helixStatus(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ContextedRuntimeException helixError
+                    && helixError.getFirstContextValue("errorStatus") instanceof Integer status) {
+                return status;
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public void destroy() {
+        ScheduledExecutorService current = keeper;
+        if (current != null) {
+            current.shutdownNow();
+        }
+    }
+}
