@@ -21,14 +21,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Measures how long after a stream goes live its Discord announcement arrives, through Helix polling alone: streamers
+ * Measures how long after a stream goes live its Discord announcement arrives, through one watcher alone: streamers
  * watched by webhooks go live at random moments, and the simulated Discord records when each announcement came.
  * A benchmark, not a test: it prints its figures.
  *
  * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.gateway.benchmark.GoLiveBenchmark -Dexec.args="100 60s 5"}
- * (streamers, poll interval, streamers per webhook; they go live spread over two intervals). Discord lets a webhook
- * post 5 messages per 2 s: with many streamers per webhook going live together, its 429s set the pace.
+ * -Dexec.mainClass=dev.stagehand.gateway.benchmark.GoLiveBenchmark -Dexec.args="100 60s 5 polling"}
+ * (streamers, poll interval, streamers per webhook, and the watcher: {@code polling}, {@code webhook} for EventSub
+ * webhooks, {@code socket} for EventSub sockets of streamers who logged in; the others are cut off in the simulator).
+ * Streamers go live spread over two intervals. Discord lets a webhook post 5 messages per 2 s: with many streamers
+ * per webhook going live together, its 429s set the pace.
  */
 public final class GoLiveBenchmark {
 
@@ -37,18 +39,19 @@ public final class GoLiveBenchmark {
         int streamers = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Duration interval = Duration.parse("PT" + (args.length > 1 ? args[1] : "60s").toUpperCase());
         int perWebhook = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        String watcher = args.length > 3 ? args[3] : "polling";
         Path data = Files.createTempDirectory("stagehand-golive-benchmark");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StagehandApplication.class).run(
                 "--server.port=0", "--stagehand.embedded.data-dir=" + data, "--logging.level.root=warn",
                 "--stagehand.streams.poll-interval=" + interval.toMillis() + "ms")) {
-            run(app, streamers, interval, perWebhook);
+            run(app, streamers, interval, perWebhook, watcher);
         } finally {
             System.exit(0);
         }
     }
 
-    private static void run(ConfigurableApplicationContext app, int streamers, Duration interval, int perWebhook)
-            throws Exception {
+    private static void run(ConfigurableApplicationContext app, int streamers, Duration interval, int perWebhook,
+                            String watcher) throws Exception {
         TwitchSim sim = app.getBean(TwitchSim.class);
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         sim.discord().approveAs("benchmark_admin");
@@ -67,10 +70,15 @@ public final class GoLiveBenchmark {
                         .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
             }
             sim.world().user(logins.get(i));
+            if (watcher.equals("socket")) {
+                sim.oauth().approveAs(logins.get(i));
+                new WebUser(base).logIn("twitch");
+            }
             api.post().uri("/api/webhooks/{id}/subscriptions", webhook).bodyValue(Map.of("streamer", logins.get(i)))
                     .exchange().expectStatus().isCreated();
         }
         Thread.sleep(interval.toMillis());
+        cutOffAllBut(sim, watcher, logins);
 
         SimGame game = sim.world().game("509658", "Just Chatting");
         Map<String, Instant> wentLive = new HashMap<>();
@@ -94,11 +102,28 @@ public final class GoLiveBenchmark {
         long[] latencies = announcements(sim, hooks).stream()
                 .mapToLong(delivery -> Duration.between(wentLive.get(login(delivery)), delivery.at()).toMillis())
                 .sorted().toArray();
-        System.out.printf("%d streamers (%d per webhook), poll interval %d s: %d announced; go-live to Discord "
-                        + "p50 %.1f s, p99 %.1f s, max %.1f s%n", streamers, perWebhook, interval.toSeconds(),
+        System.out.printf("%s: %d streamers (%d per webhook), poll interval %d s: %d announced; go-live to Discord "
+                        + "p50 %.1f s, p99 %.1f s, max %.1f s%n", watcher, streamers, perWebhook, interval.toSeconds(),
                 latencies.length,
                 percentile(latencies, 0.5) / 1000.0, percentile(latencies, 0.99) / 1000.0,
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000.0);
+    }
+
+    /** Leaves one watcher working: EventSub stops sending, or Helix's /streams fails so that polling sees nothing. */
+    private static void cutOffAllBut(TwitchSim sim, String watcher, List<String> logins) throws InterruptedException {
+        switch (watcher) {
+            case "polling" -> sim.eventSub().outage("websocket", "webhook");
+            case "webhook", "socket" -> {
+                sim.eventSub().outage(watcher.equals("webhook") ? "websocket" : "webhook");
+                sim.faults().failNext("/helix/streams", 503, Integer.MAX_VALUE);
+                String transport = watcher.equals("webhook") ? "webhook" : "websocket";
+                while (!logins.stream().allMatch(login -> sim.eventSub().subscriptionsTo(sim.world().user(login).id())
+                        .contains(transport + " stream.online enabled"))) {
+                    Thread.sleep(200);
+                }
+            }
+            default -> throw new IllegalArgumentException("watcher must be polling, webhook or socket: " + watcher);
+        }
     }
 
     private static List<DiscordDelivery> announcements(TwitchSim sim, List<SimWebhook> hooks) {

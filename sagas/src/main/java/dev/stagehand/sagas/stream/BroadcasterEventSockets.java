@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * user's token), subscribed to the streamer's own {@code stream.online} and {@code stream.offline}, which costs nothing
  * against Twitch's limit of 10. Every poll interval the sockets follow the logins: a new login gets a socket, a lost or
  * removed authorization closes its socket, and a refreshed token reopens it (after a dropped connection twitch4j
- * subscribes again with the socket's token, which must still be valid then).
+ * subscribes again with the socket's token, which must still be valid then). Only the node that watches streams for the
+ * deployment holds sockets.
  */
 @Component
 class BroadcasterEventSockets implements SmartLifecycle {
@@ -45,6 +46,7 @@ class BroadcasterEventSockets implements SmartLifecycle {
     private final TwitchEndpoints twitch;
     private final EventSubSignals signals;
     private final StreamProperties settings;
+    private final StreamWatchingNode node;
     private final Map<String, OpenSocket> sockets = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService follower;
     /** Records signals one at a time, in the order they came, off twitch4j's threads. */
@@ -54,13 +56,14 @@ class BroadcasterEventSockets implements SmartLifecycle {
     }
 
     BroadcasterEventSockets(QueryGateway queries, TwitchTokens tokens, AppHelix helix, TwitchEndpoints twitch,
-                            EventSubSignals signals, StreamProperties settings) {
+                            EventSubSignals signals, StreamProperties settings, StreamWatchingNode node) {
         this.queries = queries;
         this.tokens = tokens;
         this.helix = helix;
         this.twitch = twitch;
         this.signals = signals;
         this.settings = settings;
+        this.node = node;
     }
 
     @Override
@@ -85,9 +88,12 @@ class BroadcasterEventSockets implements SmartLifecycle {
     void followLogins() {
         try {
             Map<String, String> wanted = new HashMap<>();
-            queries.query(new FindTwitchAuthorizations(), ResponseTypes.multipleInstancesOf(TwitchAuthorization.class))
-                   .join().forEach(authorization -> tokens.accessToken(authorization.token())
-                           .ifPresent(accessToken -> wanted.put(authorization.twitchUserId(), accessToken)));
+            if (node.watches()) {
+                queries.query(new FindTwitchAuthorizations(),
+                                ResponseTypes.multipleInstancesOf(TwitchAuthorization.class))
+                       .join().forEach(authorization -> tokens.accessToken(authorization.token())
+                               .ifPresent(accessToken -> wanted.put(authorization.twitchUserId(), accessToken)));
+            }
             List.copyOf(sockets.keySet()).stream().filter(userId -> !wanted.containsKey(userId)).forEach(this::close);
             wanted.forEach((userId, accessToken) -> {
                 OpenSocket open = sockets.get(userId);

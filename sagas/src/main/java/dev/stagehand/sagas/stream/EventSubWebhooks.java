@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * enabled {@code stream.online} and {@code stream.offline} subscription per watched streamer at the callback, removes
  * those of streamers no longer watched, and replaces those Twitch revoked or could not verify. Twitch limits an app's
  * webhook subscriptions to a total cost of 10,000; a streamer who authorized Stagehand costs nothing, anyone else 1.
- * Twitch signs every message with a secret derived from the master key, so every node can check it.
+ * The node that watches streams keeps them; Twitch signs every message with a secret derived from the master key, so
+ * whichever node it reaches can check it.
  */
 @Component
 public class EventSubWebhooks implements DisposableBean {
@@ -48,14 +49,17 @@ public class EventSubWebhooks implements DisposableBean {
     private final QueryGateway queries;
     private final AppHelix helix;
     private final StreamProperties settings;
+    private final StreamWatchingNode node;
     private final String secret;
     private volatile URI callback;
     private volatile ScheduledExecutorService keeper;
 
-    EventSubWebhooks(QueryGateway queries, AppHelix helix, StreamProperties settings, MasterKey masterKey) {
+    EventSubWebhooks(QueryGateway queries, AppHelix helix, StreamProperties settings, MasterKey masterKey,
+                     StreamWatchingNode node) {
         this.queries = queries;
         this.helix = helix;
         this.settings = settings;
+        this.node = node;
         this.secret = masterKey.sharedSecret("twitch-eventsub-webhook");
     }
 
@@ -81,6 +85,9 @@ public class EventSubWebhooks implements DisposableBean {
     }
 
     void keepSubscriptions() {
+        if (!node.watches()) {
+            return;
+        }
         try {
             Set<String> watched = new HashSet<>();
             queries.query(new FindWatchTargets(), ResponseTypes.multipleInstancesOf(WatchTarget.class)).join()

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * saw live still are (one may have switched to a game nobody watches). What it sees goes to each broadcaster's
  * {@code Stream}, which drops what it already knows. A stream missing from Helix's answer has ended, unless it started
  * so recently (EventSub announced it) that Helix's cached answers may not list it yet. When Twitch fails or refuses
- * (429), the next poll waits twice as long, up to a limit.
+ * (429), the next poll waits twice as long, up to a limit. Only the node that watches streams for the deployment polls.
  */
 @Component
 class StreamPoller implements SmartLifecycle {
@@ -45,14 +45,17 @@ class StreamPoller implements SmartLifecycle {
     private final CommandGateway commands;
     private final HelixStreams helix;
     private final StreamProperties settings;
+    private final StreamWatchingNode node;
     private volatile ScheduledExecutorService scheduler;
     private Duration wait;
 
-    StreamPoller(QueryGateway queries, CommandGateway commands, HelixStreams helix, StreamProperties settings) {
+    StreamPoller(QueryGateway queries, CommandGateway commands, HelixStreams helix, StreamProperties settings,
+                 StreamWatchingNode node) {
         this.queries = queries;
         this.commands = commands;
         this.helix = helix;
         this.settings = settings;
+        this.node = node;
     }
 
     @Override
@@ -68,7 +71,9 @@ class StreamPoller implements SmartLifecycle {
 
     private void pollAndReschedule() {
         try {
-            poll();
+            if (node.watches()) {
+                poll();
+            }
             wait = settings.pollInterval();
         } catch (UnavailableException unavailable) {
             wait = min(wait.multipliedBy(2), settings.maxBackoff());
