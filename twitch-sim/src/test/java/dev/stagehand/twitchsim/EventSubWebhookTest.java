@@ -126,7 +126,7 @@ class EventSubWebhookTest {
                 EventSubNotification.class).getEvent();
         assertThat(online.getBroadcasterUserId()).isEqualTo(streamerId);
         assertThat(online.getId()).isEqualTo(twitch.world().liveStream(streamerId).orElseThrow().id());
-        assertThat(twitch.eventSub().webhookNotificationsAccepted()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> twitch.eventSub().webhookNotificationsAccepted() == 1);
     }
 
     @Test

@@ -53,6 +53,7 @@ public class EventSubWebhooks implements DisposableBean {
     private final String secret;
     private volatile URI callback;
     private volatile ScheduledExecutorService keeper;
+    private boolean atCostLimit;
 
     EventSubWebhooks(QueryGateway queries, AppHelix helix, StreamProperties settings, MasterKey masterKey,
                      StreamWatchingNode node) {
@@ -102,8 +103,9 @@ public class EventSubWebhooks implements DisposableBean {
                     helix.call((twitch, token) -> twitch.deleteEventSubSubscription(token, existing.getId()));
                 }
             }
-            for (String broadcasterId : watched) {
-                for (String type : TYPES) {
+            // Every stream.online first: when the cost limit cuts in, going live matters more than going offline.
+            for (String type : TYPES) {
+                for (String broadcasterId : watched) {
                     if (!kept.contains(type + "/" + broadcasterId) && !subscribe(type, broadcasterId)) {
                         return;
                     }
@@ -144,6 +146,7 @@ public class EventSubWebhooks implements DisposableBean {
                         condition -> condition.broadcasterUserId(broadcasterId).build(), transport);
         try {
             helix.call((twitch, token) -> twitch.createEventSubSubscription(token, subscription));
+            atCostLimit = false;
             return true;
         } catch (TwitchUnavailableException refused) {
             int status = helixStatus(refused);
@@ -151,8 +154,11 @@ public class EventSubWebhooks implements DisposableBean {
                 return true;
             }
             if (status == 429) {
-                log.warn("Twitch's limit on EventSub webhook subscriptions is reached; streamers beyond it are "
-                        + "watched by polling only");
+                if (!atCostLimit) {
+                    log.warn("Twitch's limit on EventSub webhook subscriptions is reached; streamers beyond it are "
+                            + "watched by polling only");
+                }
+                atCostLimit = true;
                 return false;
             }
             throw refused;
