@@ -156,6 +156,24 @@ class EventSubWebhookTest {
     }
 
     @Test
+    void aRevokedSubscriptionIsReportedToItsCallback() throws Exception {
+        String streamerId = twitch.world().user("streamer").id();
+        subscribe(streamerId, SECRET);
+        received.poll(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> twitch.eventSub().subscriptionsTo(streamerId).get(0).endsWith("enabled"));
+
+        twitch.eventSub().revokeWebhooks(streamerId, "authorization_revoked");
+
+        Received revocation = received.poll(10, TimeUnit.SECONDS);
+        assertThat(revocation.type()).isEqualTo("revocation");
+        assertThat(revocation.signatureValid()).isTrue();
+        assertThat(TypeConvert.jsonToObject(revocation.body(), EventSubNotification.class).getSubscription()
+                .getStatus()).isEqualTo(EventSubSubscriptionStatus.AUTHORIZATION_REVOKED);
+        assertThat(twitch.eventSub().subscriptionsTo(streamerId))
+                .containsExactly("webhook stream.online authorization_revoked");
+    }
+
+    @Test
     void aBroadcasterWhoAuthorizedTheAppCostsNothingAndBadRequestsAreRefused() {
         twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "streamer", List.of());
         String streamerId = twitch.world().user("streamer").id();

@@ -29,8 +29,8 @@ import reactor.core.scheduler.Schedulers;
  * Twitch's EventSub webhook callback. Every message must carry a signature made with this deployment's secret and be
  * less than 10 minutes old (else 403). A new subscription's challenge is answered; {@code stream.online} and {@code
  * stream.offline} are recorded before the answer, so that a failure (503) makes Twitch send them again; a message id
- * already recorded is acknowledged and dropped, as Twitch may send one twice; a revocation is logged (the subscription
- * keeper replaces it).
+ * already recorded is acknowledged and dropped, as Twitch may send one twice; a revocation is logged and tells the
+ * subscription keeper to replace it (on the watching node at once, on the others at its next full listing).
  */
 @RestController
 class EventSubCallbackController {
@@ -73,6 +73,7 @@ class EventSubCallbackController {
             case "revocation" -> {
                 log.warn("Twitch revoked the EventSub subscription {} ({}); it will be replaced",
                         message.getSubscription().getRawType(), message.getSubscription().getStatus());
+                webhooks.revoked();
                 yield Mono.just(ResponseEntity.noContent().build());
             }
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown message type " + type);

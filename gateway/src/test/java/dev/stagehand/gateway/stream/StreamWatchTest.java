@@ -123,7 +123,7 @@ class StreamWatchTest extends IntegrationTest {
     }
 
     @Test
-    void aWatchedStreamerIsAnnouncedOnceThroughEventSubWebhooksWhilePollingCannotSeeThemAndTwitchSendsTwice() {
+    void aWatchedStreamerIsAnnouncedOnceThroughEventSubWebhooksWhilePollingCannotSeeThemAndTwitchSendsTwiceOrRevokes() {
         WebTestClient admin = as(discordUser("hooked_admin"));
         String id = sim.world().user("hooked_streamer").id();
         Watch watch = watch(admin, Map.of("streamer", "hooked_streamer"));
@@ -145,6 +145,10 @@ class StreamWatchTest extends IntegrationTest {
         assertThat(sources("StreamWentLive", id)).containsExactly("EVENTSUB_WEBHOOK");
         assertThat(sources("StreamWentOffline", id)).containsExactly("EVENTSUB_WEBHOOK");
         assertThat(announcements(watch)).isEqualTo(1);
+
+        sim.eventSub().revokeWebhooks(id, "authorization_revoked");
+        await().atMost(WAIT).until(() -> sim.eventSub().subscriptionsTo(id).equals(List.of(
+                "webhook stream.offline enabled", "webhook stream.online enabled")));
 
         admin.delete().uri("/api/webhooks/{id}", watch.webhookId()).exchange().expectStatus().isNoContent();
         await().atMost(WAIT).until(() -> sim.eventSub().subscriptionsTo(id).isEmpty());

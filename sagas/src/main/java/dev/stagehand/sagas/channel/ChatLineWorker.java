@@ -1,5 +1,6 @@
 package dev.stagehand.sagas.channel;
 
+import dev.stagehand.sagas.DaemonThreads;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +23,7 @@ final class ChatLineWorker implements AutoCloseable {
 
     ChatLineWorker(String name, int capacity) {
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(capacity),
-                task -> {
-                    Thread thread = new Thread(task, name);
-                    thread.setDaemon(true);
-                    return thread;
-                },
+                DaemonThreads.named(name),
                 (task, executor) -> {
                     if (executor.isShutdown()) {
                         return;

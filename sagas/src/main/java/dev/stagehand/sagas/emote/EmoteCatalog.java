@@ -2,6 +2,7 @@ package dev.stagehand.sagas.emote;
 
 import dev.stagehand.api.chat.ChatRecord.EmoteOccurrence;
 import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
+import dev.stagehand.sagas.DaemonThreads;
 import dev.stagehand.sagas.twitch.TwitchUnavailableException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,11 +104,7 @@ public class EmoteCatalog implements EmoteMatcher, SmartLifecycle {
     @Override
     public void start() {
         loadStored();
-        refresher = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "emote-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("emote-refresh"));
         long global = settings.globalRefresh().toMillis();
         long channel = settings.channelRefresh().toMillis();
         refresher.scheduleWithFixedDelay(() -> safely(this::refreshGlobal), 0, global, TimeUnit.MILLISECONDS);

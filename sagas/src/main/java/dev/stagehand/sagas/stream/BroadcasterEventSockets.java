@@ -9,6 +9,7 @@ import com.github.twitch4j.eventsub.subscriptions.SubscriptionTypes;
 import dev.stagehand.api.account.FindTwitchAuthorizations;
 import dev.stagehand.api.account.TwitchAuthorization;
 import dev.stagehand.api.stream.StreamSource;
+import dev.stagehand.sagas.DaemonThreads;
 import dev.stagehand.sagas.account.TwitchTokens;
 import dev.stagehand.sagas.twitch.AppHelix;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
@@ -68,16 +69,10 @@ class BroadcasterEventSockets implements SmartLifecycle {
 
     @Override
     public void start() {
-        recorder = Executors.newSingleThreadExecutor(task -> daemon(task, "eventsub-signals"));
-        follower = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "eventsub-sockets"));
+        recorder = Executors.newSingleThreadExecutor(DaemonThreads.named("eventsub-signals"));
+        follower = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("eventsub-sockets"));
         follower.scheduleWithFixedDelay(this::followLogins, 0, settings.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     /** Streamers with an open socket, by Twitch user id. */

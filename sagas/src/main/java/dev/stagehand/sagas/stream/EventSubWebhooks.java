@@ -9,13 +9,15 @@ import com.github.twitch4j.eventsub.subscriptions.SubscriptionTypes;
 import com.github.twitch4j.helix.domain.EventSubSubscriptionList;
 import dev.stagehand.api.notification.FindWatchTargets;
 import dev.stagehand.api.notification.WatchTarget;
+import dev.stagehand.sagas.DaemonThreads;
 import dev.stagehand.sagas.twitch.AppHelix;
 import dev.stagehand.sagas.twitch.TwitchUnavailableException;
 import dev.stagehand.secrets.MasterKey;
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,11 +32,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * EventSub webhooks for every watched streamer, once Twitch can reach this deployment: every poll interval, keeps an
- * enabled {@code stream.online} and {@code stream.offline} subscription per watched streamer at the callback, removes
- * those of streamers no longer watched, and replaces those Twitch revoked or could not verify. Twitch limits an app's
- * webhook subscriptions to a total cost of 10,000; a streamer who authorized Stagehand costs nothing, anyone else 1.
- * The node that watches streams keeps them; Twitch signs every message with a secret derived from the master key, so
- * whichever node it reaches can check it.
+ * enabled {@code stream.online} and {@code stream.offline} subscription per watched streamer at the callback and
+ * removes those of streamers no longer watched. Twitch limits an app's webhook subscriptions to a total cost of
+ * 10,000; a streamer who authorized Stagehand costs nothing, anyone else 1. Listing them all takes a Helix call per 100,
+ * so the list is read again only every {@value #RELIST_EVERY} rounds, after a revocation, or when this node starts
+ * watching; in between it works from what it created and removed itself. Twitch signs every message with a secret
+ * derived from the master key, so whichever node it reaches can check it.
  */
 @Component
 public class EventSubWebhooks implements DisposableBean {
@@ -45,6 +48,7 @@ public class EventSubWebhooks implements DisposableBean {
     private static final Set<EventSubSubscriptionStatus> HEALTHY = Set.of(EventSubSubscriptionStatus.ENABLED,
             EventSubSubscriptionStatus.WEBHOOK_CALLBACK_VERIFICATION_PENDING);
     private static final int PAGE = 100;
+    static final int RELIST_EVERY = 10;
 
     private final QueryGateway queries;
     private final AppHelix helix;
@@ -54,6 +58,10 @@ public class EventSubWebhooks implements DisposableBean {
     private volatile URI callback;
     private volatile ScheduledExecutorService keeper;
     private boolean atCostLimit;
+    /** Subscription ids by {@code type/broadcasterId}, as this node last knew them. */
+    private final Map<String, String> known = new HashMap<>();
+    private volatile boolean relist = true;
+    private int rounds;
 
     EventSubWebhooks(QueryGateway queries, AppHelix helix, StreamProperties settings, MasterKey masterKey,
                      StreamWatchingNode node) {
@@ -75,18 +83,20 @@ public class EventSubWebhooks implements DisposableBean {
             return;
         }
         callback = callbackUrl;
-        keeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "eventsub-webhooks");
-            thread.setDaemon(true);
-            return thread;
-        });
+        keeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("eventsub-webhooks"));
         keeper.scheduleWithFixedDelay(this::keepSubscriptions, 0, settings.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         log.info("Watched streamers are followed by EventSub webhooks at {}", callbackUrl);
     }
 
+    /** Twitch revoked a subscription: the next round reads the list again and replaces it. */
+    public void revoked() {
+        relist = true;
+    }
+
     void keepSubscriptions() {
         if (!node.watches()) {
+            relist = true;
             return;
         }
         try {
@@ -94,45 +104,69 @@ public class EventSubWebhooks implements DisposableBean {
             queries.query(new FindWatchTargets(), ResponseTypes.multipleInstancesOf(WatchTarget.class)).join()
                    .stream().filter(target -> target.kind() == WatchTarget.Kind.STREAMER)
                    .forEach(streamer -> watched.add(streamer.id()));
-            Set<String> kept = new HashSet<>();
-            for (EventSubSubscription existing : ours()) {
-                String broadcasterId = ((ChannelEventSubCondition) existing.getCondition()).getBroadcasterUserId();
-                if (watched.contains(broadcasterId) && HEALTHY.contains(existing.getStatus())) {
-                    kept.add(existing.getRawType() + "/" + broadcasterId);
-                } else {
-                    helix.call((twitch, token) -> twitch.deleteEventSubSubscription(token, existing.getId()));
-                }
+            if (relist || ++rounds >= RELIST_EVERY) {
+                relist = false;
+                rounds = 0;
+                readList();
             }
+            known.entrySet().removeIf(subscription -> {
+                if (watched.contains(broadcasterOf(subscription.getKey()))) {
+                    return false;
+                }
+                helix.call((twitch, token) -> twitch.deleteEventSubSubscription(token, subscription.getValue()));
+                return true;
+            });
             // Every stream.online first: when the cost limit cuts in, going live matters more than going offline.
             for (String type : TYPES) {
                 for (String broadcasterId : watched) {
-                    if (!kept.contains(type + "/" + broadcasterId) && !subscribe(type, broadcasterId)) {
+                    if (!known.containsKey(key(type, broadcasterId)) && !subscribe(type, broadcasterId)) {
                         return;
                     }
                 }
             }
         } catch (RuntimeException failed) {
+            relist = true;
             log.warn("Could not bring the EventSub webhook subscriptions up to date; trying again at the next poll: {}",
                     failed.toString());
         }
     }
 
-    /** This deployment's webhook subscriptions, every page. */
-    private List<EventSubSubscription> ours() {
-        List<EventSubSubscription> ours = new ArrayList<>();
+    /** Reads every page of this deployment's subscriptions; those Twitch revoked or could not verify are removed. */
+    private void readList() {
+        known.clear();
         String cursor = null;
         do {
             String after = cursor;
             EventSubSubscriptionList page = helix.call((twitch, token) -> twitch.getEventSubSubscriptions(token, null,
                     null, null, after, PAGE));
-            page.getSubscriptions().stream()
-                .filter(subscription -> subscription.getTransport() != null
-                        && subscription.getTransport().getMethod() == EventSubTransportMethod.WEBHOOK
-                        && callback.toString().equals(subscription.getTransport().getCallback()))
-                .forEach(ours::add);
+            for (EventSubSubscription subscription : page.getSubscriptions()) {
+                if (!ours(subscription)) {
+                    continue;
+                }
+                if (HEALTHY.contains(subscription.getStatus())) {
+                    String broadcasterId = ((ChannelEventSubCondition) subscription.getCondition())
+                            .getBroadcasterUserId();
+                    known.put(key(subscription.getRawType(), broadcasterId), subscription.getId());
+                } else {
+                    helix.call((twitch, token) -> twitch.deleteEventSubSubscription(token, subscription.getId()));
+                }
+            }
             cursor = page.getPagination() == null ? null : page.getPagination().getCursor();
         } while (cursor != null && !cursor.isEmpty());
-        return ours;
+    }
+
+    private boolean ours(EventSubSubscription subscription) {
+        return subscription.getTransport() != null
+                && subscription.getTransport().getMethod() == EventSubTransportMethod.WEBHOOK
+                && callback.toString().equals(subscription.getTransport().getCallback());
+    }
+
+    private static String key(String type, String broadcasterId) {
+        return type + "/" + broadcasterId;
+    }
+
+    private static String broadcasterOf(String key) {
+        return key.substring(key.indexOf('/') + 1);
     }
 
     /** Subscribes; false when Twitch's cost limit is reached, so that no more are tried this round. */
@@ -145,12 +179,15 @@ public class EventSubWebhooks implements DisposableBean {
                 : SubscriptionTypes.STREAM_OFFLINE.prepareSubscription(
                         condition -> condition.broadcasterUserId(broadcasterId).build(), transport);
         try {
-            helix.call((twitch, token) -> twitch.createEventSubSubscription(token, subscription));
+            EventSubSubscriptionList created = helix.call((twitch, token) ->
+                    twitch.createEventSubSubscription(token, subscription));
+            known.put(key(type, broadcasterId), created.getSubscriptions().get(0).getId());
             atCostLimit = false;
             return true;
         } catch (TwitchUnavailableException refused) {
             int status = helixStatus(refused);
             if (status == 409) {
+                relist = true;
                 return true;
             }
             if (status == 429) {

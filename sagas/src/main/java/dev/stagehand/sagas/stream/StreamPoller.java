@@ -7,6 +7,7 @@ import dev.stagehand.api.stream.RecordStreamOffline;
 import dev.stagehand.api.stream.RecordStreamOnline;
 import dev.stagehand.api.stream.StreamSource;
 import dev.stagehand.api.stream.StreamView;
+import dev.stagehand.sagas.DaemonThreads;
 import dev.stagehand.sagas.UnavailableException;
 import dev.stagehand.sagas.stream.HelixStreams.LiveStream;
 import java.time.Duration;
@@ -60,11 +61,7 @@ class StreamPoller implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "stream-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stream-poller"));
         wait = settings.pollInterval();
         scheduler.schedule(this::pollAndReschedule, 0, TimeUnit.MILLISECONDS);
     }

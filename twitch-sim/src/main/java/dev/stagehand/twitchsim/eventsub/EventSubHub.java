@@ -388,8 +388,22 @@ public final class EventSubHub implements SimWorld.StreamListener {
     }
 
     private void failuresExceeded(EventSubSubscription subscription) {
+        revoke(subscription, "notification_failures_exceeded");
+    }
+
+    /**
+     * Twitch revoking every webhook subscription to a broadcaster's events with this status ({@code
+     * authorization_revoked}, {@code user_removed}, {@code version_removed}), and telling their callbacks.
+     */
+    public void revokeWebhooks(String broadcasterId, String status) {
+        subscriptions.values().stream()
+                .filter(s -> s.transport().isWebhook() && broadcasterId.equals(s.condition().get("broadcaster_user_id")))
+                .forEach(subscription -> revoke(subscription, status));
+    }
+
+    private void revoke(EventSubSubscription subscription, String status) {
         EventSubSubscription revoked = subscriptions.computeIfPresent(subscription.id(),
-                (id, current) -> current.withStatus("notification_failures_exceeded"));
+                (id, current) -> current.withStatus(status));
         if (revoked != null) {
             webhooks.revoked(revoked);
         }
