@@ -2,6 +2,7 @@ package dev.stagehand.gateway.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -98,14 +99,16 @@ class AxonStorageConfiguration {
     }
 
     /**
-     * Axon's db-scheduler auto-configuration contributes the deadline and event-schedule tasks. Due deadlines are
-     * looked for every second (db-scheduler's default is 10 s), so that a retry Discord asks for in 1.5 s happens
-     * then, not up to 10 s later. At shutdown, running deadlines get 10 s to finish (db-scheduler's default is 30 min);
+     * Axon's db-scheduler auto-configuration contributes the deadline and event-schedule tasks; features add recurring
+     * tasks (run once per period across all nodes). Due deadlines are looked for every second (db-scheduler's default
+     * is 10 s), so that a retry Discord asks for in 1.5 s happens then, not up to 10 s later. At shutdown, running deadlines get 10 s to finish (db-scheduler's default is 30 min);
      * one cut short runs again after the restart.
      */
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks) {
-        return Scheduler.create(dataSource, tasks)
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring) {
+        // startTasks makes the recurring tasks known too: they must not be listed twice.
+        return Scheduler.create(dataSource, tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList())
+                .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .threads(4)
                 .pollingInterval(Duration.ofSeconds(1))

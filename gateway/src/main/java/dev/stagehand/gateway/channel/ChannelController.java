@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,13 +42,13 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/channels")
 class ChannelController {
 
-    private final QueryGateway queries;
+    private final SubscribedChannels channels;
     private final TwitchUsers twitchUsers;
     private final ReadModelWait wait;
     private final EmoteCatalog emotes;
 
-    ChannelController(QueryGateway queries, TwitchUsers twitchUsers, ReadModelWait wait, EmoteCatalog emotes) {
-        this.queries = queries;
+    ChannelController(SubscribedChannels channels, TwitchUsers twitchUsers, ReadModelWait wait, EmoteCatalog emotes) {
+        this.channels = channels;
         this.twitchUsers = twitchUsers;
         this.wait = wait;
         this.emotes = emotes;
@@ -65,12 +64,12 @@ class ChannelController {
 
     @GetMapping
     Flux<ChannelResponse> mine(CurrentAccount me) {
-        return channelsOf(me).flatMapIterable(channels -> channels).map(ChannelResponse::of);
+        return channels.all(me).flatMapIterable(channels -> channels).map(ChannelResponse::of);
     }
 
     @GetMapping("/{channelId}")
     Mono<ChannelResponse> one(CurrentAccount me, @PathVariable String channelId) {
-        return subscribed(me, channelId).map(ChannelResponse::of);
+        return channels.one(me, channelId).map(ChannelResponse::of);
     }
 
     @PostMapping
@@ -89,12 +88,12 @@ class ChannelController {
 
     @GetMapping("/{channelId}/emotes")
     Mono<ChannelEmotes> emotes(CurrentAccount me, @PathVariable String channelId) {
-        return subscribed(me, channelId).publishOn(Schedulers.boundedElastic()).map(view -> emotesOf(channelId));
+        return channels.one(me, channelId).publishOn(Schedulers.boundedElastic()).map(view -> emotesOf(channelId));
     }
 
     @PostMapping("/{channelId}/emotes/refresh")
     Mono<ChannelEmotes> refreshEmotes(CurrentAccount me, @PathVariable String channelId) {
-        return subscribed(me, channelId).publishOn(Schedulers.boundedElastic()).map(view -> {
+        return channels.one(me, channelId).publishOn(Schedulers.boundedElastic()).map(view -> {
             if (!emotes.refreshNow(channelId)) {
                 throw new ConflictException("Stagehand is not in " + view.displayName()
                         + "'s chat yet; its emotes are fetched as soon as it is.");
@@ -109,7 +108,7 @@ class ChannelController {
 
     @DeleteMapping("/{channelId}")
     Mono<ResponseEntity<Void>> unsubscribe(CurrentAccount me, @PathVariable String channelId) {
-        return subscribed(me, channelId)
+        return channels.one(me, channelId)
                 .flatMap(view -> changeAndAwait(me, new UnsubscribeChannel(view.channelId(), me.id()),
                         update -> update.channelId().equals(view.channelId()) && update.subscribedAt() == null))
                 .thenReturn(ResponseEntity.noContent().build());
@@ -125,21 +124,5 @@ class ChannelController {
     private Mono<ChannelView> changeAndAwait(CurrentAccount me, Object command, Predicate<ChannelView> changed) {
         return wait.sendAndAwait(command, new FindChannelsOf(me.id()),
                 ResponseTypes.multipleInstancesOf(ChannelView.class), ChannelView.class, Flux::fromIterable, changed);
-    }
-
-    /** The channel if this account subscribes it; otherwise 404, whoever else subscribes it. */
-    private Mono<ChannelView> subscribed(CurrentAccount me, String channelId) {
-        return channelsOf(me)
-                .flatMapIterable(channels -> channels)
-                .filter(view -> view.channelId().value().equals(channelId))
-                .next()
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("You do not subscribe a channel with the id "
-                        + channelId + ".")));
-    }
-
-    private Mono<List<ChannelView>> channelsOf(CurrentAccount me) {
-        return Mono.fromFuture(() -> queries.query(new FindChannelsOf(me.id()),
-                        ResponseTypes.multipleInstancesOf(ChannelView.class)))
-                .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -1,0 +1,17 @@
+package dev.stagehand.api.history;
+
+import java.time.Instant;
+
+/**
+ * Answered with a {@link ChatMessagePage}: a channel's stored chat, newest first.
+ *
+ * @param from   earliest {@code sentAt} included, or null for the oldest kept
+ * @param to     latest {@code sentAt} excluded, or null for now
+ * @param user   only this chatter's lines (Twitch login, any case), or null
+ * @param words  only lines containing every one of these words, or null
+ * @param limit  at most this many records
+ * @param cursor the previous page's {@link ChatMessagePage#next()}, or null for the first page
+ */
+public record FindChatMessages(String channelId, Instant from, Instant to, String user, String words, int limit,
+                               HistoryCursor cursor) {
+}

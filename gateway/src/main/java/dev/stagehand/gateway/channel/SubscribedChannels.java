@@ -1,0 +1,39 @@
+package dev.stagehand.gateway.channel;
+
+import dev.stagehand.api.channel.ChannelView;
+import dev.stagehand.api.channel.FindChannelsOf;
+import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.gateway.security.CurrentAccount;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The channels an account subscribes: what it may see of a channel's chat, stats and settings. */
+@Component
+public class SubscribedChannels {
+
+    private final QueryGateway queries;
+
+    SubscribedChannels(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    /** The channel if this account subscribes it; otherwise 404, whoever else subscribes it. */
+    public Mono<ChannelView> one(CurrentAccount me, String channelId) {
+        return all(me)
+                .flatMapIterable(channels -> channels)
+                .filter(view -> view.channelId().value().equals(channelId))
+                .next()
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("You do not subscribe a channel with the id "
+                        + channelId + ".")));
+    }
+
+    Mono<List<ChannelView>> all(CurrentAccount me) {
+        return Mono.fromFuture(() -> queries.query(new FindChannelsOf(me.id()),
+                        ResponseTypes.multipleInstancesOf(ChannelView.class)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,184 @@
+package dev.stagehand.gateway.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.chat.ChatRecord.Chatter;
+import dev.stagehand.api.chat.ChatRecord.Kind;
+import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.gateway.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Chat of a subscribed channel is stored once, searched by words, chatter and time, paged and exported. */
+class ChatHistoryTest extends IntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    private KafkaTemplate<String, String> kafka;
+    @Autowired
+    private JsonMapper json;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private Scheduler scheduler;
+    @Autowired
+    private RecurringTask<Void> chatHistoryRetentionTask;
+
+    @Test
+    void aChannelsChatIsFoundByWordByChatterAndPageByPageAndExported() {
+        String channelId = sim.world().user("history_one").id();
+        WebTestClient streamer = subscribed("history_one", "history_owner");
+        say("history_one", "speedy_sam", "those speedrun strats are wild Kappa");
+        say("history_one", "chess_cat", "=HYPERLINK(\"evil\") hello there");
+        for (int i = 1; i <= 5; i++) {
+            say("history_one", "speedy_sam", "message number " + i);
+        }
+        await().atMost(WAIT).until(() -> search(streamer, channelId, "limit=500").messages().size() == 7);
+
+        List<ChatRecord> strats = search(streamer, channelId, "q=strats").messages();
+        assertThat(strats).extracting(ChatRecord::text).containsExactly("those speedrun strats are wild Kappa");
+        assertThat(strats.get(0).emotes()).extracting(ChatRecord.EmoteOccurrence::code).containsExactly("Kappa");
+        assertThat(search(streamer, channelId, "q=SPEEDRUN wild").messages()).hasSize(1);
+        assertThat(search(streamer, channelId, "user=Chess_Cat").messages()).extracting(ChatRecord::text)
+                .containsExactly("=HYPERLINK(\"evil\") hello there");
+
+        List<String> paged = new ArrayList<>();
+        Page page = search(streamer, channelId, "user=speedy_sam&limit=2");
+        paged.addAll(page.texts());
+        while (page.next() != null) {
+            page = search(streamer, channelId, "user=speedy_sam&limit=2&cursor=" + page.next());
+            paged.addAll(page.texts());
+        }
+        assertThat(paged).containsExactly("message number 5", "message number 4", "message number 3",
+                "message number 2", "message number 1", "those speedrun strats are wild Kappa");
+
+        Instant third = search(streamer, channelId, "q=number 3").messages().get(0).sentAt();
+        assertThat(search(streamer, channelId, "user=speedy_sam&from=" + third).texts())
+                .containsExactly("message number 5", "message number 4", "message number 3");
+        assertThat(search(streamer, channelId, "user=speedy_sam&to=" + third).texts())
+                .containsExactly("message number 2", "message number 1", "those speedrun strats are wild Kappa");
+
+        String ndjson = streamer.get().uri("/api/channels/{id}/messages/export?user=speedy_sam", channelId).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+                .expectHeader().valueEquals("Content-Disposition", "attachment; filename=\"chat-history_one.ndjson\"")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(ndjson.lines().map(line -> json.readValue(line, ChatRecord.class).text()))
+                .hasSize(6).startsWith("message number 5");
+        String csv = streamer.get().uri("/api/channels/{id}/messages/export?format=csv&user=chess_cat", channelId)
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "csv"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv).startsWith("sent_at,kind,message_id,user_id,user_login,display_name,text\r\n")
+                .contains(",\"MESSAGE\",").endsWith(",\"'=HYPERLINK(\"\"evil\"\") hello there\"\r\n");
+    }
+
+    @Test
+    void aRecordDeliveredTwiceIsStoredOnceAndOneTooOldOrUnreadableIsSkipped() {
+        String channelId = sim.world().user("history_two").id();
+        WebTestClient streamer = subscribed("history_two", "history_owner_two");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ChatRecord twice = record(channelId, "twice-1", "delivered twice", now);
+        ChatRecord expired = record(channelId, "old-1", "from long ago", now.minus(Duration.ofDays(31)));
+        kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(twice));
+        kafka.send(Topics.CHAT_MESSAGES.name(), channelId, "{not json");
+        kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(expired));
+        kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(twice));
+        kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(
+                record(channelId, "last-1", "the last one", now.plusMillis(1))));
+
+        await().atMost(WAIT).until(() -> !search(streamer, channelId, "q=last").messages().isEmpty());
+        assertThat(search(streamer, channelId, "limit=500").texts()).containsExactly("the last one", "delivered twice");
+    }
+
+    @Test
+    void daysPastTheRetentionPeriodAreDroppedWhole() {
+        LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(40);
+        String partition = "chat_message_p" + old.toString().replace("-", "");
+        jdbc.sql("CREATE TABLE " + partition + " PARTITION OF chat_message FOR VALUES FROM ('" + old
+                 + " 00:00:00+00') TO ('" + old.plusDays(1) + " 00:00:00+00')").update();
+        jdbc.sql("INSERT INTO chat_message (channel_id, sent_at, message_id, kind, record) VALUES ('1', :at, 'x',"
+                 + " 'MESSAGE', '{}')").param("at", java.sql.Timestamp.from(old.atStartOfDay(ZoneOffset.UTC)
+                .toInstant())).update();
+
+        scheduler.reschedule(chatHistoryRetentionTask.instance(RecurringTask.INSTANCE), Instant.now());
+
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM pg_class WHERE relname = :name")
+                .param("name", partition).query(Long.class).single() == 0);
+    }
+
+    @Test
+    void badSearchesAreRefusedAndOnlySubscribersSeeAChannel() {
+        String channelId = sim.world().user("history_three").id();
+        WebTestClient streamer = subscribed("history_three", "history_owner_three");
+        for (String bad : List.of("limit=0", "limit=501", "limit=many", "from=yesterday", "to=2026-12-03",
+                "from=2026-12-03T10:00:00Z&to=2026-12-03T09:00:00Z", "user=not%20a%20login", "cursor=bm9wZQ",
+                "q=" + "a".repeat(201))) {
+            streamer.get().uri("/api/channels/" + channelId + "/messages?" + bad).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").isNotEmpty();
+        }
+        streamer.get().uri("/api/channels/{id}/messages/export?format=xml", channelId).exchange()
+                .expectStatus().isBadRequest();
+        as(twitchUser("history_stranger")).get().uri("/api/channels/{id}/messages", channelId).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        anonymous().get().uri("/api/channels/{id}/messages", channelId).exchange().expectStatus().isUnauthorized();
+    }
+
+    record Page(List<ChatRecord> messages, String next) {
+
+        List<String> texts() {
+            return messages.stream().map(ChatRecord::text).toList();
+        }
+    }
+
+    private Page search(WebTestClient client, String channelId, String parameters) {
+        return client.get().uri("/api/channels/" + channelId + "/messages?" + parameters).exchange()
+                .expectStatus().isOk().expectBody(Page.class).returnResult().getResponseBody();
+    }
+
+    /** Says a line a few milliseconds after the last, so that Twitch's timestamps (milliseconds) order them. */
+    private void say(String channel, String chatter, String text) {
+        try {
+            Thread.sleep(3);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        sim.chat().say(channel, chatter, text);
+    }
+
+    private WebTestClient subscribed(String channel, String owner) {
+        WebTestClient streamer = as(twitchUser(owner));
+        streamer.post().uri("/api/channels").bodyValue(Map.of("channel", channel)).exchange()
+                .expectStatus().isCreated();
+        await().atMost(WAIT).until(() -> sim.chat().viewersConnected(channel) == 1);
+        return streamer;
+    }
+
+    private static ChatRecord record(String channelId, String id, String text, Instant sentAt) {
+        return new ChatRecord(ChatRecord.SCHEMA_VERSION, Kind.MESSAGE, id, channelId, "history_two", null,
+                new Chatter("42", "replayer", "Replayer", null, List.of()), text, List.of(), null, null, null, null,
+                null, sentAt, sentAt);
+    }
+}
