@@ -1,7 +1,9 @@
 -- Chat history: every record of the followed channels' chat, as it travelled on stagehand.chat.messages (the JSON in
--- "record"), with the columns searches need. Partitioned by UTC day of sent_at so that retention drops whole
--- partitions; ChatHistoryPartitions creates them as records arrive. The primary key doubles as the time-range index
--- and makes writes idempotent: a record delivered again has the same channel, time and Twitch message id.
+-- "record", returned as it is), with the columns searches need. Partitioned by UTC day of sent_at so that retention
+-- drops whole partitions; ChatHistoryPartitions creates them as records arrive. The primary key doubles as the
+-- time-range index and makes writes idempotent: a record delivered again has the same channel, time and message id.
+-- Today's partition has no other index, so that writing keeps up with chat at its peak; a day that has ended gets
+-- its search indexes (chatter, and words through to_tsvector('simple', ...)) from ChatHistoryPartitions.
 CREATE TABLE chat_message (
     channel_id VARCHAR(20)  NOT NULL,
     sent_at    TIMESTAMPTZ  NOT NULL,
@@ -9,10 +11,6 @@ CREATE TABLE chat_message (
     kind       VARCHAR(24)  NOT NULL,
     user_login VARCHAR(64),
     text       TEXT,
-    record     JSON         NOT NULL,
-    words      TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', coalesce(text, ''))) STORED,
+    record     TEXT         NOT NULL,
     PRIMARY KEY (channel_id, sent_at, message_id)
 ) PARTITION BY RANGE (sent_at);
-
-CREATE INDEX chat_message_user ON chat_message (channel_id, user_login, sent_at);
-CREATE INDEX chat_message_words ON chat_message USING GIN (words);

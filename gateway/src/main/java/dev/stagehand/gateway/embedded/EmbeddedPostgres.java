@@ -41,7 +41,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // Chat history at its peak writes tens of megabytes a second: with PostgreSQL's defaults (128 MB of
+                // buffers, a checkpoint every gigabyte of WAL) much of that time goes to evicting and checkpointing.
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "4GB");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -40,7 +40,7 @@ class ChatHistoryTest extends IntegrationTest {
     @Autowired
     private Scheduler scheduler;
     @Autowired
-    private RecurringTask<Void> chatHistoryRetentionTask;
+    private RecurringTask<Void> chatHistoryMaintenanceTask;
 
     @Test
     void aChannelsChatIsFoundByWordByChatterAndPageByPageAndExported() {
@@ -103,27 +103,49 @@ class ChatHistoryTest extends IntegrationTest {
         kafka.send(Topics.CHAT_MESSAGES.name(), channelId, "{not json");
         kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(expired));
         kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(twice));
+        String escaped = "the last one ¯\\_(ツ)_/¯ \t with\nwhat COPY escapes\r";
         kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(
-                record(channelId, "last-1", "the last one", now.plusMillis(1))));
+                record(channelId, "last-1", escaped, now.plusMillis(1))));
 
         await().atMost(WAIT).until(() -> !search(streamer, channelId, "q=last").messages().isEmpty());
-        assertThat(search(streamer, channelId, "limit=500").texts()).containsExactly("the last one", "delivered twice");
+        assertThat(search(streamer, channelId, "limit=500").texts())
+                .containsExactly(escaped, "delivered twice");
+        assertThat(search(streamer, channelId, "q=escapes").texts()).hasSize(1);
     }
 
     @Test
-    void daysPastTheRetentionPeriodAreDroppedWhole() {
+    void aDayThatEndedGetsItsSearchIndexesAndDaysPastTheRetentionPeriodAreDroppedWhole() {
+        String channelId = sim.world().user("history_four").id();
+        WebTestClient streamer = subscribed("history_four", "history_owner_four");
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(
+                record(channelId, "yesterday-1", "said yesterday before the indexes", yesterday)));
+        await().atMost(WAIT).until(() -> !search(streamer, channelId, "q=yesterday").messages().isEmpty());
+        String yesterdays = partition(LocalDate.ofInstant(yesterday, ZoneOffset.UTC));
+
         LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(40);
-        String partition = "chat_message_p" + old.toString().replace("-", "");
-        jdbc.sql("CREATE TABLE " + partition + " PARTITION OF chat_message FOR VALUES FROM ('" + old
+        String expired = partition(old);
+        jdbc.sql("CREATE TABLE " + expired + " PARTITION OF chat_message FOR VALUES FROM ('" + old
                  + " 00:00:00+00') TO ('" + old.plusDays(1) + " 00:00:00+00')").update();
         jdbc.sql("INSERT INTO chat_message (channel_id, sent_at, message_id, kind, record) VALUES ('1', :at, 'x',"
                  + " 'MESSAGE', '{}')").param("at", java.sql.Timestamp.from(old.atStartOfDay(ZoneOffset.UTC)
                 .toInstant())).update();
 
-        scheduler.reschedule(chatHistoryRetentionTask.instance(RecurringTask.INSTANCE), Instant.now());
+        scheduler.reschedule(chatHistoryMaintenanceTask.instance(RecurringTask.INSTANCE), Instant.now());
 
-        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM pg_class WHERE relname = :name")
-                .param("name", partition).query(Long.class).single() == 0);
+        await().atMost(WAIT).until(() -> tables(expired) == 0);
+        await().atMost(WAIT).until(() -> tables(yesterdays + "_user") == 1 && tables(yesterdays + "_words") == 1);
+        assertThat(search(streamer, channelId, "q=indexes&user=replayer").texts())
+                .containsExactly("said yesterday before the indexes");
+    }
+
+    private static String partition(LocalDate day) {
+        return "chat_message_p" + day.toString().replace("-", "");
+    }
+
+    private long tables(String name) {
+        return jdbc.sql("SELECT count(*) FROM pg_class WHERE relname = :name").param("name", name)
+                   .query(Long.class).single();
     }
 
     @Test

@@ -45,7 +45,7 @@ class ChatHistory {
             params.put("user", query.user().toLowerCase());
         }
         if (query.words() != null) {
-            sql.append(" AND words @@ plainto_tsquery('simple', :words)");
+            sql.append(" AND " + ChatHistoryPartitions.WORDS + " @@ plainto_tsquery('simple', :words)");
             params.put("words", query.words());
         }
         if (query.cursor() != null) {

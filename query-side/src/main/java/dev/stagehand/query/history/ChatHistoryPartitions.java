@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The days of {@code chat_message}, one partition each (UTC): created when the first record of a day arrives, on
- * whichever node writes it, and dropped whole when the retention period has passed.
+ * whichever node writes it; given their search indexes once the day has ended (today's partition only has its primary
+ * key, so that writing keeps up with chat at its peak); dropped whole when the retention period has passed.
  */
 @Component
 class ChatHistoryPartitions {
@@ -23,6 +25,11 @@ class ChatHistoryPartitions {
     private static final Logger log = LoggerFactory.getLogger(ChatHistoryPartitions.class);
     private static final String PREFIX = "chat_message_p";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** The expression searches by words use; the index on it must be exactly the same. */
+    static final String WORDS = "to_tsvector('simple', coalesce(text, ''))";
+    private static final Map<String, String> SEARCH_INDEXES = Map.of(
+            "user", "(channel_id, user_login, sent_at)",
+            "words", "USING GIN (" + WORDS + ")");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -54,6 +61,36 @@ class ChatHistoryPartitions {
         }
         existing.removeIf(day -> day.isBefore(firstKept));
         return expired.size();
+    }
+
+    /**
+     * Builds the search indexes of every day before {@code today} that lacks them (or whose last build failed), without
+     * stopping writes to it; answers how many were built.
+     */
+    int indexDaysBefore(LocalDate today) {
+        int built = 0;
+        for (LocalDate day : days()) {
+            if (!day.isBefore(today)) {
+                continue;
+            }
+            String partition = PREFIX + DAY.format(day);
+            for (Map.Entry<String, String> index : SEARCH_INDEXES.entrySet()) {
+                String name = partition + "_" + index.getKey();
+                Boolean valid = jdbc.sql("""
+                            SELECT pg_index.indisvalid FROM pg_index JOIN pg_class ON pg_class.oid = pg_index.indexrelid
+                            WHERE pg_class.relname = :name""")
+                        .param("name", name).query(Boolean.class).optional().orElse(null);
+                if (Boolean.TRUE.equals(valid)) {
+                    continue;
+                }
+                if (valid != null) {
+                    jdbc.sql("DROP INDEX CONCURRENTLY IF EXISTS " + name).update();
+                }
+                jdbc.sql("CREATE INDEX CONCURRENTLY " + name + " ON " + partition + " " + index.getValue()).update();
+                built++;
+            }
+        }
+        return built;
     }
 
     /** Two nodes changing the partitions at once would fail on PostgreSQL's catalog: one waits for the other. */

@@ -1,0 +1,26 @@
+package dev.stagehand.query.history;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every hour, on one node of the deployment (db-scheduler runs a recurring task once across nodes), drops the days of
+ * chat history that have passed the retention period and gives the days that have ended their search indexes.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChatHistoryMaintenance {
+
+    @Bean
+    RecurringTask<Void> chatHistoryMaintenanceTask(ChatHistoryPartitions partitions, ChatHistoryProperties settings) {
+        return Tasks.recurring("chat-history-maintenance", FixedDelay.ofHours(1))
+                .execute((instance, context) -> {
+                    Instant now = Instant.now();
+                    partitions.dropBefore(ChatHistoryPartitions.dayOf(now.minus(settings.retention())));
+                    partitions.indexDaysBefore(ChatHistoryPartitions.dayOf(now));
+                });
+    }
+}
