@@ -1,5 +1,6 @@
 package dev.stagehand.api.kafka;
 
+import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.chat.ChatRecord;
 import java.util.List;
 
@@ -13,7 +14,14 @@ public final class Topics {
     public static final Topic<String, ChatRecord> CHAT_MESSAGES =
             new Topic<>("stagehand.chat.messages", String.class, ChatRecord.class, 12);
 
-    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES);
+    /**
+     * Per-channel chat statistics of tumbling windows ({@link ChatStats}), keyed by Twitch channel id. Written by the
+     * chat analytics stream processor only.
+     */
+    public static final Topic<String, ChatStats> CHAT_STATS =
+            new Topic<>("stagehand.chat.stats", String.class, ChatStats.class, 12);
+
+    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS);
 
     private Topics() {
     }

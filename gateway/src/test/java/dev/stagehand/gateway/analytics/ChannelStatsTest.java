@@ -1,0 +1,84 @@
+package dev.stagehand.gateway.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stagehand.api.analytics.ChatStats;
+import dev.stagehand.gateway.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Chat of a subscribed channel is counted by the analytics stream and served per window. */
+class ChannelStatsTest extends IntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void theCountsMatchWhatTheSimulatorSentWithTopEmotesAndChatters() {
+        String channelId = sim.world().user("stats_one").id();
+        WebTestClient streamer = as(twitchUser("stats_owner"));
+        streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "stats_one")).exchange()
+                .expectStatus().isCreated();
+        await().atMost(WAIT).until(() -> sim.chat().viewersConnected("stats_one") == 1);
+        Instant from = Instant.now().minus(Duration.ofMinutes(10));
+
+        for (int i = 0; i < 30; i++) {
+            sim.chat().say("stats_one", i % 3 == 0 ? "loud_larry" : "quiet_quinn_" + i, "Kappa number " + i + " Kappa");
+        }
+        sim.chat().subscribe("stats_one", "fan", 3, "not a chat message");
+
+        await().atMost(WAIT).until(() -> total(streamer, channelId, "1m", from) == 30
+                && total(streamer, channelId, "10m", from) == 30);
+        List<ChatStats> minutes = series(streamer, channelId, "1m", from);
+        ChatStats busiest = minutes.stream().max(java.util.Comparator.comparingLong(ChatStats::messageCount))
+                .orElseThrow();
+        assertThat(busiest.topChatters().get(0).login()).isEqualTo("loud_larry");
+        assertThat(busiest.topEmotes().get(0).code()).isEqualTo("Kappa");
+
+        streamer.get().uri("/api/channels/{id}/stats", channelId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.channel_id").isEqualTo(channelId)
+                .jsonPath("$.message_count").isNumber()
+                .jsonPath("$.current_window.start").isNotEmpty()
+                .jsonPath("$.current_window.end").isNotEmpty()
+                .jsonPath("$.current_window.duration_seconds").isEqualTo(60)
+                .jsonPath("$.last_updated").isNotEmpty()
+                .jsonPath("$.messages_per_second").isNumber()
+                .jsonPath("$.ten_minute_window.window.duration_seconds").isEqualTo(600);
+    }
+
+    @Test
+    void badSeriesAreRefusedAndOnlySubscribersSeeStats() {
+        String channelId = sim.world().user("stats_two").id();
+        WebTestClient streamer = as(twitchUser("stats_owner_two"));
+        streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "stats_two")).exchange()
+                .expectStatus().isCreated();
+        for (String bad : List.of("window=5m", "from=soon", "from=2026-12-03T10:00:00Z&to=2026-12-03T09:00:00Z",
+                "from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z")) {
+            streamer.get().uri("/api/channels/" + channelId + "/stats/series?" + bad).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        streamer.get().uri("/api/channels/{id}/stats", channelId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.message_count").isEqualTo(0);
+        as(twitchUser("stats_stranger")).get().uri("/api/channels/{id}/stats", channelId).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    private long total(WebTestClient client, String channelId, String window, Instant from) {
+        return series(client, channelId, window, from).stream().mapToLong(ChatStats::messageCount).sum();
+    }
+
+    private List<ChatStats> series(WebTestClient client, String channelId, String window, Instant from) {
+        return client.get().uri("/api/channels/" + channelId + "/stats/series?window=" + window + "&from=" + from)
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<ChatStats>>() { }).returnResult().getResponseBody();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.stagehand.query.analytics;
+
+import dev.stagehand.api.kafka.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chat analytics as a Kafka Streams topology: {@code stagehand.chat.messages} → {@link ChatStatsProcessor} (counters
+ * in a persistent store, restored from its changelog) → {@code stagehand.chat.stats}. Both topics are keyed by channel,
+ * so one channel's counting happens in one task and nothing is repartitioned.
+ */
+final class ChatStatsTopology {
+
+    private ChatStatsTopology() {
+    }
+
+    /** Adds the topology to {@code builder}; answers its source, the chat stream. */
+    static KStream<String, String> addTo(StreamsBuilder builder, JsonMapper json) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChatStatsProcessor.STORE),
+                Serdes.String(), Serdes.Long()));
+        KStream<String, String> chat = builder.stream(Topics.CHAT_MESSAGES.name(),
+                Consumed.with(Serdes.String(), Serdes.String()));
+        chat.process(() -> new ChatStatsProcessor(json), ChatStatsProcessor.STORE)
+            .to(Topics.CHAT_STATS.name(), Produced.with(Serdes.String(), Serdes.String()));
+        return chat;
+    }
+}
