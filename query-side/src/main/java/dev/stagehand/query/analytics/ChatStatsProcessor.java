@@ -1,10 +1,11 @@
 package dev.stagehand.query.analytics;
 
-import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.ChatStats.TopChatter;
 import dev.stagehand.api.analytics.ChatStats.TopEmote;
-import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
+import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.query.chat.ChatLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the top ten emotes and chatters) and sent on as {@link ChatStats}. Windows are forgotten once they are well past; a
  * record that late is not counted.
  *
- * <p>Store keys: {@code <seconds>|<window start ms, 13 digits>|<channel>|} followed by {@code #} (messages), {@code u}
+ * <p>Store keys: {@code <seconds, 3 digits>|<window start, epoch ms>|<channel>|} followed by {@code #} (messages), {@code u}
  * (unique chatters), {@code c|<login>} or {@code e|<provider>:<id>:<code>}.
  */
 class ChatStatsProcessor implements Processor<String, String, String, String> {
@@ -41,10 +41,10 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
     private static final List<Window> WINDOWS = List.of(new Window(60, Duration.ofMinutes(10)),
             new Window(600, Duration.ofHours(1)));
 
-    private record Window(int seconds, Duration kept) {
+    private record Window(int seconds, Duration kept, String prefix) {
 
-        String prefix() {
-            return String.format("%03d|", seconds);
+        Window(int seconds, Duration kept) {
+            this(seconds, kept, String.format("%03d|", seconds));
         }
     }
 
@@ -67,9 +67,8 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
 
     @Override
     public void process(Record<String, String> consumed) {
-        ChatRecord record = read(consumed.value());
-        if (record == null || record.kind() != ChatRecord.Kind.MESSAGE || record.user() == null
-                || record.user().login() == null) {
+        ChatLine line = consumed.value() == null ? null : ChatLine.read(json, consumed.value());
+        if (line == null || line.kind() != ChatRecord.Kind.MESSAGE || line.userLogin() == null) {
             return;
         }
         long at = consumed.timestamp();
@@ -79,23 +78,16 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
             if (start + length + window.kept().toMillis() < context.currentStreamTimeMs()) {
                 continue;
             }
-            String base = window.prefix() + String.format("%013d|", start) + record.channelId() + "|";
+            // Milliseconds since the epoch have 13 digits from 2001 to 2286, so keys order by time as text.
+            String base = window.prefix() + start + "|" + line.channelId() + "|";
             increment(base + "#");
-            if (increment(base + "c|" + record.user().login().toLowerCase()) == 1) {
+            if (increment(base + "c|" + line.userLogin()) == 1) {
                 increment(base + "u");
             }
-            for (ChatRecord.EmoteOccurrence emote : record.emotes()) {
+            for (ChatLine.Emote emote : line.emotes()) {
                 increment(base + "e|" + emote.provider() + ":" + emote.emoteId() + ":" + emote.code());
             }
             changed.add(base);
-        }
-    }
-
-    private ChatRecord read(String value) {
-        try {
-            return value == null ? null : json.readValue(value, ChatRecord.class);
-        } catch (JacksonException notAChatRecord) {
-            return null;
         }
     }
 
@@ -156,8 +148,7 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
                 continue;
             }
             List<String> past = new ArrayList<>();
-            try (KeyValueIterator<String, Long> found = counts.range(window.prefix(),
-                    window.prefix() + String.format("%013d", oldestKept))) {
+            try (KeyValueIterator<String, Long> found = counts.range(window.prefix(), window.prefix() + oldestKept)) {
                 found.forEachRemaining(entry -> past.add(entry.key));
             }
             past.forEach(counts::delete);

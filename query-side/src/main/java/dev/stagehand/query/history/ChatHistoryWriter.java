@@ -1,5 +1,6 @@
 package dev.stagehand.query.history;
 
+import dev.stagehand.query.chat.ChatLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.postgresql.PGConnection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,7 +64,7 @@ class ChatHistoryWriter {
     }
 
     /** A line as stored, and when it is filed. */
-    private record Row(StoredChatLine line, Instant sentAt) {
+    private record Row(ChatLine line, Instant sentAt) {
     }
 
     @KafkaListener(id = "chat-history", groupId = GROUP, topics = "stagehand.chat.messages", batch = "true",
@@ -74,7 +75,7 @@ class ChatHistoryWriter {
         Instant oldestKept = now.minus(settings.retention());
         List<Row> rows = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, String> consumed : batch) {
-            StoredChatLine line = read(consumed);
+            ChatLine line = read(consumed);
             if (line == null) {
                 continue;
             }
@@ -106,7 +107,7 @@ class ChatHistoryWriter {
     private static byte[] copyText(List<Row> rows) {
         StringBuilder text = new StringBuilder(rows.size() * 1024);
         for (Row row : rows) {
-            StoredChatLine line = row.line();
+            ChatLine line = row.line();
             field(text, line.channelId()).append('\t');
             field(text, row.sentAt().toString()).append('\t');
             field(text, line.messageId()).append('\t');
@@ -159,8 +160,8 @@ class ChatHistoryWriter {
         return connection.createArrayOf("text", rows.stream().map(value).toArray(String[]::new));
     }
 
-    private StoredChatLine read(ConsumerRecord<String, String> consumed) {
-        StoredChatLine line = consumed.value() == null ? null : StoredChatLine.read(json, consumed.value());
+    private ChatLine read(ConsumerRecord<String, String> consumed) {
+        ChatLine line = consumed.value() == null ? null : ChatLine.read(json, consumed.value());
         if (line == null && unreadable.incrementAndGet() % 1000 == 1) {
             log.warn("Skipped a record of stagehand.chat.messages that is not a chat record ({} so far), at "
                      + "partition {} offset {}", unreadable.get(), consumed.partition(), consumed.offset());
@@ -168,7 +169,7 @@ class ChatHistoryWriter {
         return line;
     }
 
-    private static Instant filedAt(StoredChatLine line, Instant now) {
+    private static Instant filedAt(ChatLine line, Instant now) {
         Instant sentAt = line.sentAt();
         if (sentAt == null || sentAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
             return line.receivedAt() == null ? now : line.receivedAt();

@@ -1,29 +1,38 @@
-package dev.stagehand.query.history;
+package dev.stagehand.query.chat;
 
 import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What history stores of a {@link ChatRecord}'s JSON: its columns, read by streaming over the JSON without building the
- * record (building it was most of the writer's work), and the JSON itself, kept as it came.
+ * What the query side reads of a {@link ChatRecord}'s JSON, read by streaming over it without building the record
+ * (building it was most of the work of the consumers of {@code stagehand.chat.messages}), and the JSON itself, kept
+ * as it came.
  *
  * @param userLogin the chatter's login in lower case, or null
  */
-record StoredChatLine(String channelId, String messageId, ChatRecord.Kind kind, String userLogin, String text,
-                      Instant sentAt, Instant receivedAt, String json) {
+public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind, String userLogin, String text,
+                       List<Emote> emotes, Instant sentAt, Instant receivedAt, String json) {
+
+    /** An emote in the line, by provider, id and code. */
+    public record Emote(EmoteProvider provider, String emoteId, String code) {
+    }
 
     /** The line, or null when {@code json} is not a chat record with an id, a channel and a known kind. */
-    static StoredChatLine read(JsonMapper mapper, String json) {
+    public static ChatLine read(JsonMapper mapper, String json) {
         String channelId = null;
         String messageId = null;
         String kind = null;
         String login = null;
         String text = null;
+        List<Emote> emotes = List.of();
         String sentAt = null;
         String receivedAt = null;
         try (JsonParser parser = mapper.createParser(json)) {
@@ -41,16 +50,17 @@ record StoredChatLine(String channelId, String messageId, ChatRecord.Kind kind, 
                     case "sentAt" -> sentAt = parser.getValueAsString();
                     case "receivedAt" -> receivedAt = parser.getValueAsString();
                     case "user" -> login = value == JsonToken.START_OBJECT ? login(parser) : null;
+                    case "emotes" -> emotes = value == JsonToken.START_ARRAY ? emotes(parser) : List.of();
                     default -> parser.skipChildren();
                 }
             }
             if (channelId == null || messageId == null || kind == null) {
                 return null;
             }
-            return new StoredChatLine(channelId, messageId, ChatRecord.Kind.valueOf(kind), login, text,
+            return new ChatLine(channelId, messageId, ChatRecord.Kind.valueOf(kind), login, text, emotes,
                     sentAt == null ? null : Instant.parse(sentAt), receivedAt == null ? null : Instant.parse(receivedAt),
                     json);
-        } catch (JacksonException | IllegalArgumentException | DateTimeParseException notAChatRecord) {
+        } catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeParseException bad) {
             return null;
         }
     }
@@ -67,5 +77,26 @@ record StoredChatLine(String channelId, String messageId, ChatRecord.Kind kind, 
             }
         }
         return login == null ? null : login.toLowerCase();
+    }
+
+    private static List<Emote> emotes(JsonParser parser) {
+        List<Emote> emotes = new ArrayList<>(2);
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            String provider = null;
+            String id = null;
+            String code = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                switch (name) {
+                    case "provider" -> provider = parser.getValueAsString();
+                    case "emoteId" -> id = parser.getValueAsString();
+                    case "code" -> code = parser.getValueAsString();
+                    default -> parser.skipChildren();
+                }
+            }
+            emotes.add(new Emote(EmoteProvider.valueOf(provider), id, code));
+        }
+        return emotes;
     }
 }

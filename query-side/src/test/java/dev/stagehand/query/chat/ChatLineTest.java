@@ -1,4 +1,4 @@
-package dev.stagehand.query.history;
+package dev.stagehand.query.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-class StoredChatLineTest {
+class ChatLineTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -24,15 +24,15 @@ class StoredChatLineTest {
                 "hi Kappa", List.of(new EmoteOccurrence(EmoteProvider.TWITCH, "25", "Kappa", 3, 7, false)),
                 null, null, null, null, null, sent, sent.plusMillis(40)));
 
-        StoredChatLine line = StoredChatLine.read(json, record);
+        ChatLine line = ChatLine.read(json, record);
 
-        assertThat(line).isEqualTo(new StoredChatLine("100", "m-1", ChatRecord.Kind.MESSAGE, "speedy_sam", "hi Kappa",
-                sent, sent.plusMillis(40), record));
+        assertThat(line).isEqualTo(new ChatLine("100", "m-1", ChatRecord.Kind.MESSAGE, "speedy_sam", "hi Kappa",
+                List.of(new ChatLine.Emote(EmoteProvider.TWITCH, "25", "Kappa")), sent, sent.plusMillis(40), record));
     }
 
     @Test
     void aRecordWithoutAChatterOrTimesIsStillALine() {
-        StoredChatLine line = StoredChatLine.read(json,
+        ChatLine line = ChatLine.read(json,
                 "{\"kind\":\"CHAT_CLEARED\",\"id\":\"c-1\",\"channelId\":\"100\",\"user\":null,\"future\":[1,{\"a\":2}]}");
 
         assertThat(line.kind()).isEqualTo(ChatRecord.Kind.CHAT_CLEARED);
@@ -44,8 +44,9 @@ class StoredChatLineTest {
     void whatIsNotAChatRecordIsNoLine() {
         for (String unreadable : List.of("{not json", "[]", "42", "{\"id\":\"x\",\"channelId\":\"1\"}",
                 "{\"id\":\"x\",\"channelId\":\"1\",\"kind\":\"DANCE\"}",
+                "{\"id\":\"x\",\"channelId\":\"1\",\"kind\":\"MESSAGE\",\"emotes\":[{\"provider\":\"MSN\"}]}",
                 "{\"id\":\"x\",\"channelId\":\"1\",\"kind\":\"MESSAGE\",\"sentAt\":\"yesterday\"}")) {
-            assertThat(StoredChatLine.read(json, unreadable)).as(unreadable).isNull();
+            assertThat(ChatLine.read(json, unreadable)).as(unreadable).isNull();
         }
     }
 }
