@@ -9,8 +9,16 @@ CREATE TABLE chat_message (
     sent_at    TIMESTAMPTZ  NOT NULL,
     message_id VARCHAR(128) NOT NULL,
     kind       VARCHAR(24)  NOT NULL,
+    user_id    VARCHAR(20),
     user_login VARCHAR(64),
     text       TEXT,
     record     TEXT         NOT NULL,
     PRIMARY KEY (channel_id, sent_at, message_id)
 ) PARTITION BY RANGE (sent_at);
+
+-- Chatters who opted out of chat history (ChatterOptedOut): their records are erased and no longer written.
+CREATE TABLE chat_opt_out (
+    twitch_user_id VARCHAR(20) PRIMARY KEY,
+    login          VARCHAR(64) NOT NULL,
+    opted_out_at   TIMESTAMPTZ NOT NULL
+);

@@ -3,6 +3,7 @@ package dev.stagehand.api.analytics;
 import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A channel's chat in one tumbling window, as it travels on {@code stagehand.chat.stats}: written again, at most once a
@@ -24,6 +25,13 @@ public record ChatStats(int schemaVersion, String channelId, int windowSeconds, 
     public ChatStats {
         topEmotes = topEmotes == null ? List.of() : List.copyOf(topEmotes);
         topChatters = topChatters == null ? List.of() : List.copyOf(topChatters);
+    }
+
+    /** These figures with these chatters (logins, lower case) left out of the top chatters. */
+    public ChatStats withoutChatters(Set<String> logins) {
+        return new ChatStats(schemaVersion, channelId, windowSeconds, windowStart, windowEnd, messageCount,
+                uniqueChatters, topEmotes, topChatters.stream().filter(chatter -> !logins.contains(chatter.login()))
+                .toList(), lastUpdated);
     }
 
     public record TopEmote(EmoteProvider provider, String emoteId, String code, long count) {

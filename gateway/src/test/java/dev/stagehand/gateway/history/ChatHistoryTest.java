@@ -149,6 +149,38 @@ class ChatHistoryTest extends IntegrationTest {
     }
 
     @Test
+    void aChatterWhoOptsOutIsErasedAndNoLongerKeptUntilTheyOptBackIn() {
+        String channelId = sim.world().user("history_five").id();
+        WebTestClient streamer = subscribed("history_five", "history_owner_five");
+        WebTestClient chatter = as(twitchUser("shy_viewer"));
+        say("history_five", "shy_viewer", "please forget me soon");
+        await().atMost(WAIT).until(() -> search(streamer, channelId, "user=shy_viewer").messages().size() == 1);
+        await().atMost(WAIT).until(() -> statsSeries(streamer, channelId).contains("shy_viewer"));
+
+        chatter.post().uri("/api/me/chat-history/opt-out").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.optedOut").isEqualTo(true).jsonPath("$.twitchLogin").isEqualTo("shy_viewer");
+        assertThat(search(streamer, channelId, "user=shy_viewer").messages()).isEmpty();
+        say("history_five", "shy_viewer", "not kept");
+        say("history_five", "bold_viewer", "kept as usual");
+        await().atMost(WAIT).until(() -> !search(streamer, channelId, "user=bold_viewer").messages().isEmpty());
+        assertThat(search(streamer, channelId, "user=shy_viewer").messages()).isEmpty();
+        await().atMost(WAIT).until(() -> statsSeries(streamer, channelId).contains("bold_viewer"));
+        assertThat(statsSeries(streamer, channelId)).doesNotContain("shy_viewer");
+        chatter.get().uri("/api/me/chat-history").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.optedOut").isEqualTo(true);
+
+        chatter.delete().uri("/api/me/chat-history/opt-out").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.optedOut").isEqualTo(false);
+        say("history_five", "shy_viewer", "kept again");
+        await().atMost(WAIT).until(() -> search(streamer, channelId, "user=shy_viewer").texts()
+                .equals(List.of("kept again")));
+
+        as(discordUser("discord_only_viewer")).post().uri("/api/me/chat-history/opt-out").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void badSearchesAreRefusedAndOnlySubscribersSeeAChannel() {
         String channelId = sim.world().user("history_three").id();
         WebTestClient streamer = subscribed("history_three", "history_owner_three");
@@ -188,6 +220,12 @@ class ChatHistoryTest extends IntegrationTest {
             Thread.currentThread().interrupt();
         }
         sim.chat().say(channel, chatter, text);
+    }
+
+    /** The channel's analytics windows of the last hour, as JSON. */
+    private String statsSeries(WebTestClient client, String channelId) {
+        return client.get().uri("/api/channels/{id}/stats/series?window=10m", channelId).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
     private WebTestClient subscribed(String channel, String owner) {

@@ -1,5 +1,6 @@
 package dev.stagehand.query.analytics;
 
+import dev.stagehand.query.history.ChatHistoryOptOuts;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatAnalyticsConfiguration {
 
     @Bean
-    KStream<String, String> chatStatsTopology(StreamsBuilder builder, JsonMapper json) {
-        return ChatStatsTopology.addTo(builder, json);
+    KStream<String, String> chatStatsTopology(StreamsBuilder builder, JsonMapper json, ChatHistoryOptOuts optOuts) {
+        return ChatStatsTopology.addTo(builder, json, optOuts::chatters);
     }
 }

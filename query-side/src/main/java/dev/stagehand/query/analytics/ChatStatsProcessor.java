@@ -6,6 +6,7 @@ import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.query.chat.ChatLine;
+import dev.stagehand.query.chat.OptedOutChatters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Counts each channel's chat in tumbling windows of one and ten minutes (by the records' Kafka timestamps): messages,
  * messages per chatter and occurrences per emote, one counter each in a state store, so that a message costs a few
- * increments however busy the channel. Every second, the windows that changed are summed up (counts, unique chatters,
+ * increments however busy the channel; chatters who opted out are not counted at all. Every second, the windows that changed are summed up (counts, unique chatters,
  * the top ten emotes and chatters) and sent on as {@link ChatStats}. Windows are forgotten once they are well past; a
  * record that late is not counted.
  *
@@ -49,12 +51,15 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
     }
 
     private final JsonMapper json;
+    private final Supplier<OptedOutChatters> optOuts;
     private final Set<String> changed = new LinkedHashSet<>();
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, Long> counts;
+    private OptedOutChatters optedOut = OptedOutChatters.NONE;
 
-    ChatStatsProcessor(JsonMapper json) {
+    ChatStatsProcessor(JsonMapper json, Supplier<OptedOutChatters> optOuts) {
         this.json = json;
+        this.optOuts = optOuts;
     }
 
     @Override
@@ -63,12 +68,15 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
         this.counts = context.getStateStore(STORE);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
         context.schedule(Duration.ofSeconds(10), PunctuationType.WALL_CLOCK_TIME, now -> forgetPast());
+        optedOut = optOuts.get();
+        context.schedule(Duration.ofSeconds(10), PunctuationType.WALL_CLOCK_TIME, now -> optedOut = optOuts.get());
     }
 
     @Override
     public void process(Record<String, String> consumed) {
         ChatLine line = consumed.value() == null ? null : ChatLine.read(json, consumed.value());
-        if (line == null || line.kind() != ChatRecord.Kind.MESSAGE || line.userLogin() == null) {
+        if (line == null || line.kind() != ChatRecord.Kind.MESSAGE || line.userLogin() == null
+                || optedOut.ids().contains(line.userId())) {
             return;
         }
         long at = consumed.timestamp();
@@ -111,11 +119,11 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
         String[] parts = base.split("\\|", 4);
         int seconds = Integer.parseInt(parts[0]);
         Instant start = Instant.ofEpochMilli(Long.parseLong(parts[1]));
-        List<TopEmote> emotes = top(base + "e|").stream().map(ranked -> {
+        List<TopEmote> emotes = top(base + "e|", Set.of()).stream().map(ranked -> {
             String[] emote = ranked.key.split(":", 3);
             return new TopEmote(EmoteProvider.valueOf(emote[0]), emote[1], emote[2], ranked.value);
         }).toList();
-        List<TopChatter> chatters = top(base + "c|").stream()
+        List<TopChatter> chatters = top(base + "c|", optedOut.logins()).stream()
                 .map(ranked -> new TopChatter(ranked.key, ranked.value)).toList();
         return new ChatStats(ChatStats.SCHEMA_VERSION, parts[2], seconds, start, start.plusSeconds(seconds),
                 count(base + "#"), count(base + "u"), emotes, chatters, now);
@@ -126,8 +134,11 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
         return count == null ? 0 : count;
     }
 
-    /** The {@link #TOP} counters under {@code prefix}, highest first (ties by name), keyed by what follows it. */
-    private List<KeyValue<String, Long>> top(String prefix) {
+    /**
+     * The {@link #TOP} counters under {@code prefix}, highest first (ties by name), keyed by what follows it, leaving
+     * out those names.
+     */
+    private List<KeyValue<String, Long>> top(String prefix, Set<String> leftOut) {
         List<KeyValue<String, Long>> all = new ArrayList<>();
         try (KeyValueIterator<String, Long> found = counts.prefixScan(prefix, new StringSerializer())) {
             found.forEachRemaining(all::add);
@@ -135,8 +146,9 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
         return all.stream()
                 .sorted(Comparator.<KeyValue<String, Long>>comparingLong(entry -> -entry.value)
                         .thenComparing(entry -> entry.key))
-                .limit(TOP)
                 .map(entry -> KeyValue.pair(entry.key.substring(prefix.length()), entry.value))
+                .filter(entry -> !leftOut.contains(entry.key))
+                .limit(TOP)
                 .toList();
     }
 

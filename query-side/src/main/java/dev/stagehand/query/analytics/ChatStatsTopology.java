@@ -1,6 +1,8 @@
 package dev.stagehand.query.analytics;
 
 import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.query.chat.OptedOutChatters;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -20,14 +22,15 @@ final class ChatStatsTopology {
     }
 
     /** Adds the topology to {@code builder}; answers its source, the chat stream. */
-    static KStream<String, String> addTo(StreamsBuilder builder, JsonMapper json) {
+    static KStream<String, String> addTo(StreamsBuilder builder, JsonMapper json,
+                                         Supplier<OptedOutChatters> optOuts) {
         // Cached: a busy window's counters change thousands of times a second, but reach RocksDB and the changelog
         // once per commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChatStatsProcessor.STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         KStream<String, String> chat = builder.stream(Topics.CHAT_MESSAGES.name(),
                 Consumed.with(Serdes.String(), Serdes.String()));
-        chat.process(() -> new ChatStatsProcessor(json), ChatStatsProcessor.STORE)
+        chat.process(() -> new ChatStatsProcessor(json, optOuts), ChatStatsProcessor.STORE)
             .to(Topics.CHAT_STATS.name(), Produced.with(Serdes.String(), Serdes.String()));
         return chat;
     }

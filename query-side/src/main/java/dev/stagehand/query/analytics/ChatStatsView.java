@@ -3,11 +3,12 @@ package dev.stagehand.query.analytics;
 import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.FindChannelStats;
 import dev.stagehand.api.analytics.FindChatStatsSeries;
-import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.query.history.ChatHistoryOptOuts;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,16 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds {@code chat_stats_view} from {@code stagehand.chat.stats}: the last figures of every window, a row each, and
  * answers the queries of channel statistics. A window published again replaces its row, unless that row is newer.
+ * Chatters who opted out are left out of the top chatters.
  */
 @Component
 class ChatStatsView {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ChatHistoryOptOuts optOuts;
 
-    ChatStatsView(JdbcClient jdbc, JsonMapper json) {
+    ChatStatsView(JdbcClient jdbc, JsonMapper json, ChatHistoryOptOuts optOuts) {
         this.jdbc = jdbc;
         this.json = json;
+        this.optOuts = optOuts;
     }
 
     @KafkaListener(id = "chat-stats-view", groupId = "stagehand-chat-stats-view", topics = "stagehand.chat.stats",
@@ -43,7 +47,12 @@ class ChatStatsView {
                 // only the analytics processor writes this topic; a record it did not write is ignored
             }
         }
-        latest.values().forEach(this::upsert);
+        if (latest.isEmpty()) {
+            return;
+        }
+        // The processor learns of an opt-out within ten seconds; until then it may still name the chatter.
+        Set<String> optedOut = optOuts.chatters().logins();
+        latest.values().forEach(stats -> upsert(stats.withoutChatters(optedOut)));
     }
 
     private void upsert(ChatStats stats) {

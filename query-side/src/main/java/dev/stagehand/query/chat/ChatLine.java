@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param userLogin the chatter's login in lower case, or null
  */
-public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind, String userLogin, String text,
-                       List<Emote> emotes, Instant sentAt, Instant receivedAt, String json) {
+public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind, String userId, String userLogin,
+                       String text, List<Emote> emotes, Instant sentAt, Instant receivedAt, String json) {
 
     /** An emote in the line, by provider, id and code. */
     public record Emote(EmoteProvider provider, String emoteId, String code) {
@@ -30,7 +30,7 @@ public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind,
         String channelId = null;
         String messageId = null;
         String kind = null;
-        String login = null;
+        String[] user = {null, null};
         String text = null;
         List<Emote> emotes = List.of();
         String sentAt = null;
@@ -49,7 +49,7 @@ public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind,
                     case "text" -> text = parser.getValueAsString();
                     case "sentAt" -> sentAt = parser.getValueAsString();
                     case "receivedAt" -> receivedAt = parser.getValueAsString();
-                    case "user" -> login = value == JsonToken.START_OBJECT ? login(parser) : null;
+                    case "user" -> user = value == JsonToken.START_OBJECT ? user(parser) : new String[] {null, null};
                     case "emotes" -> emotes = value == JsonToken.START_ARRAY ? emotes(parser) : List.of();
                     default -> parser.skipChildren();
                 }
@@ -57,7 +57,7 @@ public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind,
             if (channelId == null || messageId == null || kind == null) {
                 return null;
             }
-            return new ChatLine(channelId, messageId, ChatRecord.Kind.valueOf(kind), login, text, emotes,
+            return new ChatLine(channelId, messageId, ChatRecord.Kind.valueOf(kind), user[0], user[1], text, emotes,
                     sentAt == null ? null : Instant.parse(sentAt), receivedAt == null ? null : Instant.parse(receivedAt),
                     json);
         } catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeParseException bad) {
@@ -65,18 +65,20 @@ public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind,
         }
     }
 
-    private static String login(JsonParser parser) {
-        String login = null;
+    /** The chatter's id and login (lower case). */
+    private static String[] user(JsonParser parser) {
+        String[] user = {null, null};
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             parser.nextToken();
-            if (name.equals("login")) {
-                login = parser.getValueAsString();
-            } else {
-                parser.skipChildren();
+            switch (name) {
+                case "id" -> user[0] = parser.getValueAsString();
+                case "login" -> user[1] = parser.getValueAsString() == null ? null
+                        : parser.getValueAsString().toLowerCase();
+                default -> parser.skipChildren();
             }
         }
-        return login == null ? null : login.toLowerCase();
+        return user;
     }
 
     private static List<Emote> emotes(JsonParser parser) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stores every record of {@code stagehand.chat.messages} in {@code chat_message}, a poll's worth at a time by COPY,
  * PostgreSQL's fastest way in. When some of a poll's records were stored before (Kafka delivers again after a crash or
- * a rebalance), COPY refuses the whole poll and it is written again by an INSERT that skips those. The nodes of a deployment share the topic's partitions (one consumer group); offsets are committed
+ * a rebalance), COPY refuses the whole poll and it is written again by an INSERT that skips those. The lines of
+ * chatters who opted out are not written. The nodes of a deployment share the topic's partitions (one consumer group); offsets are committed
  * after the rows, and a record delivered again is ignored by its key, so nothing is lost or stored twice; while the
  * database fails, the same poll is tried again (the application's Kafka error handler backs off and never skips). A
  * record that is not a chat record is skipped and counted.
@@ -41,26 +43,28 @@ class ChatHistoryWriter {
     private static final Logger log = LoggerFactory.getLogger(ChatHistoryWriter.class);
     /** Clocks disagree: a record dated further ahead than this is filed under when Stagehand received it. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
-    private static final String COPY = "COPY chat_message (channel_id, sent_at, message_id, kind, user_login, text,"
-                                       + " record) FROM STDIN";
+    private static final String COPY = "COPY chat_message (channel_id, sent_at, message_id, kind, user_id, user_login,"
+                                       + " text, record) FROM STDIN";
     private static final String INSERT = """
-            INSERT INTO chat_message (channel_id, sent_at, message_id, kind, user_login, text, record)
-            SELECT * FROM unnest(?::varchar[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
-                                 ?::text[])
+            INSERT INTO chat_message (channel_id, sent_at, message_id, kind, user_id, user_login, text, record)
+            SELECT * FROM unnest(?::varchar[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                 ?::varchar[], ?::text[], ?::text[])
             ON CONFLICT DO NOTHING""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final ChatHistoryPartitions partitions;
     private final ChatHistoryProperties settings;
+    private final ChatHistoryOptOuts optOuts;
     private final AtomicLong unreadable = new AtomicLong();
 
     ChatHistoryWriter(JdbcTemplate jdbc, JsonMapper json, ChatHistoryPartitions partitions,
-                      ChatHistoryProperties settings) {
+                      ChatHistoryProperties settings, ChatHistoryOptOuts optOuts) {
         this.jdbc = jdbc;
         this.json = json;
         this.partitions = partitions;
         this.settings = settings;
+        this.optOuts = optOuts;
     }
 
     /** A line as stored, and when it is filed. */
@@ -74,9 +78,10 @@ class ChatHistoryWriter {
         Instant now = Instant.now();
         Instant oldestKept = now.minus(settings.retention());
         List<Row> rows = new ArrayList<>(batch.size());
+        Set<String> optedOut = optOuts.chatters().ids();
         for (ConsumerRecord<String, String> consumed : batch) {
             ChatLine line = read(consumed);
-            if (line == null) {
+            if (line == null || optedOut.contains(line.userId())) {
                 continue;
             }
             Instant sentAt = filedAt(line, now);
@@ -112,6 +117,7 @@ class ChatHistoryWriter {
             field(text, row.sentAt().toString()).append('\t');
             field(text, line.messageId()).append('\t');
             field(text, line.kind().name()).append('\t');
+            field(text, line.userId()).append('\t');
             field(text, line.userLogin()).append('\t');
             field(text, withoutNul(line.text())).append('\t');
             field(text, line.json()).append('\n');
@@ -143,9 +149,10 @@ class ChatHistoryWriter {
             statement.setArray(2, column(connection, rows, row -> row.sentAt().toString()));
             statement.setArray(3, column(connection, rows, row -> row.line().messageId()));
             statement.setArray(4, column(connection, rows, row -> row.line().kind().name()));
-            statement.setArray(5, column(connection, rows, row -> row.line().userLogin()));
-            statement.setArray(6, column(connection, rows, row -> withoutNul(row.line().text())));
-            statement.setArray(7, column(connection, rows, row -> row.line().json()));
+            statement.setArray(5, column(connection, rows, row -> row.line().userId()));
+            statement.setArray(6, column(connection, rows, row -> row.line().userLogin()));
+            statement.setArray(7, column(connection, rows, row -> withoutNul(row.line().text())));
+            statement.setArray(8, column(connection, rows, row -> row.line().json()));
             return statement.executeUpdate();
         });
     }

@@ -3,20 +3,22 @@ package dev.stagehand.query.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.ChatStats.TopChatter;
 import dev.stagehand.api.analytics.ChatStats.TopEmote;
-import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.chat.ChatRecord.Chatter;
 import dev.stagehand.api.chat.ChatRecord.EmoteOccurrence;
 import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
 import dev.stagehand.api.chat.ChatRecord.Kind;
+import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.query.chat.OptedOutChatters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -39,11 +41,12 @@ class ChatStatsTopologyTest {
     private TestInputTopic<String, String> chat;
     private TestOutputTopic<String, String> stats;
     private final List<ChatStats> received = new ArrayList<>();
+    private OptedOutChatters optedOut = OptedOutChatters.NONE;
 
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        ChatStatsTopology.addTo(builder, json);
+        ChatStatsTopology.addTo(builder, json, () -> optedOut);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "chat-stats-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -126,6 +129,21 @@ class ChatStatsTopologyTest {
             assertThat(all).toIterable().extracting(entry -> entry.key)
                     .allMatch(key -> !key.contains(String.format("%013d", MINUTE.toEpochMilli())));
         }
+    }
+
+    @Test
+    void aChatterWhoOptedOutIsNotCountedAndLeavesTheTopChattersWithinTenSeconds() {
+        say("100", "shy", "counted before opting out", MINUTE.plusSeconds(1));
+        say("100", "bold", "one", MINUTE.plusSeconds(2));
+        optedOut = new OptedOutChatters(Set.of("1shy"), Set.of("shy"));
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        say("100", "shy", "not counted", MINUTE.plusSeconds(3));
+        say("100", "bold", "two", MINUTE.plusSeconds(4));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        ChatStats minute = published("100", 60);
+        assertThat(minute.messageCount()).isEqualTo(3);
+        assertThat(minute.topChatters()).containsExactly(new TopChatter("bold", 2));
     }
 
     private void say(String channelId, String login, String text, Instant at, EmoteOccurrence... emotes) {

@@ -26,7 +26,7 @@ class ChatLineTest {
 
         ChatLine line = ChatLine.read(json, record);
 
-        assertThat(line).isEqualTo(new ChatLine("100", "m-1", ChatRecord.Kind.MESSAGE, "speedy_sam", "hi Kappa",
+        assertThat(line).isEqualTo(new ChatLine("100", "m-1", ChatRecord.Kind.MESSAGE, "7", "speedy_sam", "hi Kappa",
                 List.of(new ChatLine.Emote(EmoteProvider.TWITCH, "25", "Kappa")), sent, sent.plusMillis(40), record));
     }
 

@@ -1,0 +1,78 @@
+package dev.stagehand.gateway.history;
+
+import dev.stagehand.api.account.IdentityView;
+import dev.stagehand.api.account.Provider;
+import dev.stagehand.api.history.FindChatHistoryOptOut;
+import dev.stagehand.api.history.OptIntoChatHistory;
+import dev.stagehand.api.history.OptOutOfChatHistory;
+import dev.stagehand.gateway.account.AccountViews;
+import dev.stagehand.gateway.axon.ReadModelWait;
+import dev.stagehand.gateway.problem.ConflictException;
+import dev.stagehand.gateway.security.CurrentAccount;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A chatter's say over Stagehand keeping their chat: anyone who logged in with Twitch can opt out (what is stored of
+ * their chat is erased, and nothing more is kept) and back in.
+ */
+@RestController
+@RequestMapping("/api/me/chat-history")
+class ChatHistoryOptOutController {
+
+    private final AccountViews accounts;
+    private final ReadModelWait wait;
+    private final QueryGateway queries;
+
+    ChatHistoryOptOutController(AccountViews accounts, ReadModelWait wait,
+                                QueryGateway queries) {
+        this.accounts = accounts;
+        this.wait = wait;
+        this.queries = queries;
+    }
+
+    /** @param twitchLogin the Twitch account whose chat this is about */
+    record ChatHistoryChoice(String twitchLogin, boolean optedOut) {
+    }
+
+    @GetMapping
+    Mono<ChatHistoryChoice> choice(CurrentAccount me) {
+        return twitch(me).flatMap(twitch -> Mono.fromFuture(() -> queries.query(
+                        new FindChatHistoryOptOut(twitch.userId()), Boolean.class))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(optedOut -> new ChatHistoryChoice(twitch.login(), optedOut)));
+    }
+
+    @PostMapping("/opt-out")
+    Mono<ChatHistoryChoice> optOut(CurrentAccount me) {
+        return twitch(me).flatMap(twitch -> choose(twitch,
+                new OptOutOfChatHistory(twitch.userId(), twitch.login()), true));
+    }
+
+    @DeleteMapping("/opt-out")
+    Mono<ChatHistoryChoice> optIn(CurrentAccount me) {
+        return twitch(me).flatMap(twitch -> choose(twitch, new OptIntoChatHistory(twitch.userId()), false));
+    }
+
+    private Mono<ChatHistoryChoice> choose(IdentityView twitch, Object command, boolean optedOut) {
+        return wait.sendAndAwait(command, new FindChatHistoryOptOut(twitch.userId()),
+                        ResponseTypes.instanceOf(Boolean.class), Boolean.class, Flux::just,
+                        choice -> choice == optedOut)
+                .map(choice -> new ChatHistoryChoice(twitch.login(), choice));
+    }
+
+    private Mono<IdentityView> twitch(CurrentAccount me) {
+        return accounts.find(me.id())
+                .flatMap(account -> Mono.justOrEmpty(account.identity(Provider.TWITCH)))
+                .switchIfEmpty(Mono.error(() -> new ConflictException("Chat is kept by Twitch account: log in with "
+                        + "Twitch (or link it to this account) to choose for your chat.")));
+    }
+}
