@@ -30,7 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.streams.comeback-grace=8s",
     "stagehand.streams.max-backoff=2s",
     "stagehand.streams.helix-lag=0s",
-    "stagehand.notifications.first-retry=1s"})
+    "stagehand.notifications.first-retry=1s",
+    "stagehand.highlights.spikes.baseline-windows=10"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 

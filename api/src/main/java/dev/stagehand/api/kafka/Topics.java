@@ -2,6 +2,7 @@ package dev.stagehand.api.kafka;
 
 import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.highlight.ChatSpike;
 import java.util.List;
 
 /** Every Kafka topic Stagehand uses, with its key and value types. Names are {@code stagehand.<feature>.<what>}. */
@@ -21,7 +22,11 @@ public final class Topics {
     public static final Topic<String, ChatStats> CHAT_STATS =
             new Topic<>("stagehand.chat.stats", String.class, ChatStats.class, 12);
 
-    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS);
+    /** Chat spikes ({@link ChatSpike}), keyed by Twitch channel id. Written by the spike detector only. */
+    public static final Topic<String, ChatSpike> CHAT_SPIKES =
+            new Topic<>("stagehand.highlights.spikes", String.class, ChatSpike.class, 12);
+
+    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS, CHAT_SPIKES);
 
     private Topics() {
     }

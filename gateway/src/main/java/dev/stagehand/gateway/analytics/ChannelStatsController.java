@@ -5,12 +5,12 @@ import dev.stagehand.api.analytics.FindChannelStats;
 import dev.stagehand.api.analytics.FindChatStatsSeries;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.channel.SubscribedChannels;
+import dev.stagehand.gateway.channel.TimeParameters;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +28,6 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 @RequestMapping("/api/channels/{channelId}/stats")
 class ChannelStatsController {
-
-    static final Duration LONGEST_SERIES = Duration.ofDays(31);
 
     private final QueryGateway queries;
     private final SubscribedChannels channels;
@@ -57,25 +55,11 @@ class ChannelStatsController {
             case "600", "10m" -> 600;
             default -> throw new RuleViolation("window must be 1m or 10m (60 or 600 seconds), not '" + window + "'");
         };
-        Instant end = to == null || to.isBlank() ? Instant.now() : time("to", to);
-        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofHours(1)) : time("from", from);
-        if (!start.isBefore(end)) {
-            throw new RuleViolation("from must be before to");
-        }
-        if (Duration.between(start, end).compareTo(LONGEST_SERIES) > 0) {
-            throw new RuleViolation("a series covers at most 31 days");
-        }
+        Instant end = Objects.requireNonNullElseGet(TimeParameters.time("to", to), Instant::now);
+        Instant start = Objects.requireNonNullElse(TimeParameters.time("from", from), end.minus(Duration.ofHours(1)));
+        TimeParameters.boundedRange(start, end);
         return channels.one(me, channelId)
                 .then(Mono.fromFuture(() -> queries.query(new FindChatStatsSeries(channelId, seconds, start, end),
                         ResponseTypes.multipleInstancesOf(ChatStats.class))).subscribeOn(Schedulers.boundedElastic()));
-    }
-
-    private static Instant time(String name, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notATime) {
-            throw new RuleViolation(name + " must be an ISO-8601 time with an offset, such as 2026-12-03T18:00:00Z,"
-                                    + " not '" + value + "'");
-        }
     }
 }

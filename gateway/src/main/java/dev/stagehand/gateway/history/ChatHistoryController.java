@@ -6,11 +6,10 @@ import dev.stagehand.api.history.ChatMessagePage;
 import dev.stagehand.api.history.FindChatMessages;
 import dev.stagehand.api.history.HistoryCursor;
 import dev.stagehand.gateway.channel.SubscribedChannels;
+import dev.stagehand.gateway.channel.TimeParameters;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -117,11 +116,9 @@ class ChatHistoryController {
 
     private static FindChatMessages query(String channelId, String from, String to, String user, String words,
                                           int limit, HistoryCursor cursor) {
-        Instant start = time("from", from);
-        Instant end = time("to", to);
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw new RuleViolation("from must be before to");
-        }
+        Instant start = TimeParameters.time("from", from);
+        Instant end = TimeParameters.time("to", to);
+        TimeParameters.ordered(start, end);
         String chatter = blankToNull(user);
         if (chatter != null && !LOGIN.matcher(chatter).matches()) {
             throw new RuleViolation("user must be a Twitch login, not '" + user + "'");
@@ -131,18 +128,6 @@ class ChatHistoryController {
             throw new RuleViolation("q is limited to " + MAX_WORDS + " characters");
         }
         return new FindChatMessages(channelId, start, end, chatter, text, limit, cursor);
-    }
-
-    private static Instant time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notATime) {
-            throw new RuleViolation(name + " must be an ISO-8601 time with an offset, such as 2026-12-03T18:00:00Z,"
-                                    + " not '" + value + "'");
-        }
     }
 
     private static int limit(String value) {

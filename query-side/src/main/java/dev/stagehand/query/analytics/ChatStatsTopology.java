@@ -5,7 +5,6 @@ import dev.stagehand.query.chat.OptedOutChatters;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -21,17 +20,16 @@ final class ChatStatsTopology {
     private ChatStatsTopology() {
     }
 
-    /** Adds the topology to {@code builder}; answers its source, the chat stream. */
-    static KStream<String, String> addTo(StreamsBuilder builder, JsonMapper json,
+    /** Adds the counting of {@code chat} to {@code builder}; answers the stream of stats it writes. */
+    static KStream<String, String> addTo(StreamsBuilder builder, KStream<String, String> chat, JsonMapper json,
                                          Supplier<OptedOutChatters> optOuts) {
         // Cached: a busy window's counters change thousands of times a second, but reach RocksDB and the changelog
         // once per commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ChatStatsProcessor.STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        KStream<String, String> chat = builder.stream(Topics.CHAT_MESSAGES.name(),
-                Consumed.with(Serdes.String(), Serdes.String()));
-        chat.process(() -> new ChatStatsProcessor(json, optOuts), ChatStatsProcessor.STORE)
-            .to(Topics.CHAT_STATS.name(), Produced.with(Serdes.String(), Serdes.String()));
-        return chat;
+        KStream<String, String> stats = chat.process(() -> new ChatStatsProcessor(json, optOuts),
+                ChatStatsProcessor.STORE);
+        stats.to(Topics.CHAT_STATS.name(), Produced.with(Serdes.String(), Serdes.String()));
+        return stats;
     }
 }

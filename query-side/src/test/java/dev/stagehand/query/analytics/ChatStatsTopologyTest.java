@@ -12,6 +12,7 @@ import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
 import dev.stagehand.api.chat.ChatRecord.Kind;
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.query.chat.ChatStream;
 import dev.stagehand.query.chat.OptedOutChatters;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ class ChatStatsTopologyTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        ChatStatsTopology.addTo(builder, json, () -> optedOut);
+        ChatStatsTopology.addTo(builder, ChatStream.source(builder), json, () -> optedOut);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "chat-stats-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -1,0 +1,44 @@
+package dev.stagehand.gateway.channel;
+
+import dev.stagehand.api.common.RuleViolation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** The {@code from} and {@code to} of the channel endpoints that cover a time range, read and checked alike. */
+public final class TimeParameters {
+
+    static final Duration LONGEST_RANGE = Duration.ofDays(31);
+
+    private TimeParameters() {
+    }
+
+    /** The time {@code value} names, or null when it is blank; 400 when it is not an ISO-8601 time with an offset. */
+    public static Instant time(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException notATime) {
+            throw new RuleViolation(name + " must be an ISO-8601 time with an offset, such as 2026-12-03T18:00:00Z,"
+                                    + " not '" + value + "'");
+        }
+    }
+
+    /** 400 unless {@code from} comes before {@code to} and the range is no longer than 31 days. */
+    public static void boundedRange(Instant from, Instant to) {
+        ordered(from, to);
+        if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw new RuleViolation("a time range covers at most " + LONGEST_RANGE.toDays() + " days");
+        }
+    }
+
+    /** 400 unless {@code from} comes before {@code to} (either may be open). */
+    public static void ordered(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new RuleViolation("from must be before to");
+        }
+    }
+}

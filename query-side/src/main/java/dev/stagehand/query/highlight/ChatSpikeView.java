@@ -1,0 +1,59 @@
+package dev.stagehand.query.highlight;
+
+import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.FindChatSpikes;
+import java.sql.Timestamp;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds {@code chat_spike_view} from {@code stagehand.highlights.spikes} and answers which spikes a channel had. */
+@Component
+class ChatSpikeView {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ChatSpikeView(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @KafkaListener(id = "chat-spike-view", groupId = "stagehand-chat-spike-view", topics = "stagehand.highlights.spikes",
+            batch = "true", properties = "auto.offset.reset=earliest")
+    void store(List<ConsumerRecord<String, String>> batch) {
+        for (ConsumerRecord<String, String> consumed : batch) {
+            ChatSpike spike;
+            try {
+                spike = json.readValue(consumed.value(), ChatSpike.class);
+            } catch (JacksonException | IllegalArgumentException unreadable) {
+                continue; // only the spike detector writes this topic; a record it did not write is ignored
+            }
+            jdbc.sql("""
+                        INSERT INTO chat_spike_view (channel_id, window_start, window_end, spike)
+                        VALUES (:channel, :start, :end, :spike) ON CONFLICT DO NOTHING""")
+                .param("channel", spike.channelId())
+                .param("start", Timestamp.from(spike.windowStart()))
+                .param("end", Timestamp.from(spike.windowEnd()))
+                .param("spike", consumed.value())
+                .update();
+        }
+    }
+
+    @QueryHandler
+    List<ChatSpike> handle(FindChatSpikes query) {
+        return jdbc.sql("""
+                    SELECT spike FROM chat_spike_view WHERE channel_id = :channel AND window_end >= :from
+                    AND window_end < :to ORDER BY window_end DESC""")
+                   .param("channel", query.channelId())
+                   .param("from", Timestamp.from(query.from()))
+                   .param("to", Timestamp.from(query.to()))
+                   .query(String.class).list().stream()
+                   .map(spike -> json.readValue(spike, ChatSpike.class)).toList();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.stagehand.query.highlight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.chat.ChatRecord.Chatter;
+import dev.stagehand.api.chat.ChatRecord.Kind;
+import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.query.chat.ChatStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class SpikeTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-12-03T18:00:00Z");
+    private static final SpikeSettings SETTINGS = new SpikeSettings(Duration.ofSeconds(5), 20, 3.0, 10,
+            Duration.ofSeconds(30), Duration.ofSeconds(30));
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String stateDirectory = "target/kafka-streams-test/" + UUID.randomUUID();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> chat;
+    private TestOutputTopic<String, String> spikes;
+
+    @BeforeEach
+    void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        SpikeTopology.addTo(builder, ChatStream.source(builder), SETTINGS, json);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "spike-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory);
+        driver = new TopologyTestDriver(builder.build(), properties, START);
+        chat = driver.createInputTopic(Topics.CHAT_MESSAGES.name(), new StringSerializer(), new StringSerializer());
+        spikes = driver.createOutputTopic(Topics.CHAT_SPIKES.name(), new StringDeserializer(),
+                new StringDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void aScriptedBurstIsOneSpikeWithTheStatisticsThatTriggeredIt() {
+        chat(0, 40, 2, "steady", "100");
+        chat(40, 3, 20, "KEKW", "100");
+        chat(43, 20, 2, "steady again", "100");
+        chat(40, 3, 2, "another channel stays calm", "200");
+
+        List<ChatSpike> found = spikes.readValuesToList().stream()
+                .map(value -> json.readValue(value, ChatSpike.class)).toList();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).channelId()).isEqualTo("100");
+        assertThat(found.get(0).baselineMean()).isEqualTo(10.0);
+        assertThat(found.get(0).messages()).isGreaterThan(20);
+        assertThat(found.get(0).windowStart()).isAfterOrEqualTo(START.plusSeconds(36));
+    }
+
+    @Test
+    void raidsAndGiftWavesSilenceTheRuleForAWhileButCommandsNeverCount() {
+        chat(0, 40, 2, "steady", "100");
+        chat.pipeInput("100", record(Kind.RAID, "100", START.plusSeconds(40), null), START.plusSeconds(40));
+        chat(40, 3, 20, "raid hype", "100");
+        chat(43, 40, 2, "steady", "100");
+        chat(83, 3, 20, "!commands", "100");
+        chat(86, 3, 2, "steady", "100");
+
+        assertThat(spikes.isEmpty()).isTrue();
+    }
+
+    private void chat(int fromSecond, int seconds, int perSecond, String text, String channelId) {
+        for (int second = fromSecond; second < fromSecond + seconds; second++) {
+            for (int m = 0; m < perSecond; m++) {
+                Instant at = START.plusSeconds(second).plusMillis(m);
+                chat.pipeInput(channelId, record(Kind.MESSAGE, channelId, at, text), at);
+            }
+        }
+    }
+
+    private String record(Kind kind, String channelId, Instant at, String text) {
+        return json.writeValueAsString(new ChatRecord(ChatRecord.SCHEMA_VERSION, kind, UUID.randomUUID().toString(),
+                channelId, "chan", null, new Chatter("1", "sam", "Sam", null, List.of()), text, List.of(), null, null,
+                null, null, kind == Kind.RAID ? 300 : null, at, at));
+    }
+}
