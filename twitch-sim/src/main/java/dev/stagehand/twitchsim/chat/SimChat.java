@@ -2,7 +2,10 @@ package dev.stagehand.twitchsim.chat;
 
 import dev.stagehand.twitchsim.world.SimUser;
 import dev.stagehand.twitchsim.world.SimWorld;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives the simulated chat from the outside (tests, the scenario driver, the control API): chatters talk, users
@@ -13,6 +16,7 @@ public final class SimChat {
     private final SimWorld world;
     private final ChatHub hub;
     private final TwitchEmotes emotes;
+    private final Map<String, AtomicLong> said = new ConcurrentHashMap<>();
 
     SimChat(SimWorld world, ChatHub hub, TwitchEmotes emotes) {
         this.world = world;
@@ -37,7 +41,14 @@ public final class SimChat {
         hub.broadcast(broadcaster.login(), ChatLines.privmsg(id, System.currentTimeMillis(), broadcaster, author,
                 text, emotes.tag(broadcaster.login(), text),
                 badges == null ? ChatLines.badgesOf(author, broadcaster) : badges, "", false), null);
+        said.computeIfAbsent(broadcaster.login(), login -> new AtomicLong()).incrementAndGet();
         return id;
+    }
+
+    /** How many chat messages were said in {@code channel} so far (by tests and the scenario alike). */
+    public long messagesSaid(String channel) {
+        AtomicLong count = said.get(world.user(channel).login());
+        return count == null ? 0 : count.get();
     }
 
     public void subscribe(String channel, String subscriber, int months, String text) {
