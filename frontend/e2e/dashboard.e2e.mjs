@@ -1,6 +1,7 @@
 // A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard,
-// subscribing a channel until Stagehand is in its chat, creating an overlay for it, a Discord webhook announcing a
-// streamer who goes live, linking Discord on the account page, the dark theme, a phone-sized screen, and logging out.
+// subscribing a channel until Stagehand is in its chat, the channel's analytics and chat history, creating an overlay
+// for it, a Discord webhook announcing a streamer who goes live, linking Discord on the account page, the dark theme,
+// a phone-sized screen, and logging out.
 // Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
@@ -42,6 +43,18 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await pixelpanda.getByRole('region', { name: 'Badges' }).locator('img[alt="subscriber/12"]')
     .waitFor({ timeout: 15000 });
   await screenshot('channels');
+
+  await nav.getByRole('link', { name: 'Analytics' }).click();
+  await page.getByTestId('stats-now').waitFor({ timeout: 15000 });
+  await page.getByTestId('minute-chart').locator('rect[height]:not([height="0"])').first()
+    .waitFor({ state: 'attached', timeout: 30000 });
+  const results = page.getByTestId('history-results').locator('li');
+  for (let tries = 0; (await results.count()) === 0; tries++) {
+    if (tries === 30) throw new Error('chat history stayed empty');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForTimeout(500);
+  }
+  await screenshot('analytics');
 
   await nav.getByRole('link', { name: 'Overlays' }).click();
   await page.getByRole('button', { name: 'Create overlay' }).click();

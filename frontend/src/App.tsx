@@ -1,6 +1,7 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
+import { AnalyticsPage } from './AnalyticsPage';
 import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';
 import { NotificationsPage } from './NotificationsPage';
@@ -128,6 +129,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   if (page.path === '/channels') return <ChannelsPage />;
   if (page.path === '/overlays') return <OverlaysPage />;
   if (page.path === '/notifications') return <NotificationsPage />;
+  if (page.path === '/analytics') return <AnalyticsPage platform={platform} />;
   return <Upcoming page={page} />;
 }
 

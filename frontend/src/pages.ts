@@ -12,7 +12,7 @@ export const PAGES: Page[] = [
   { path: '/channels', title: 'Channels' },
   { path: '/overlays', title: 'Overlays' },
   { path: '/notifications', title: 'Notifications' },
-  { path: '/analytics', title: 'Analytics', upcoming: 'Messages per minute, top emotes and top chatters.' },
+  { path: '/analytics', title: 'Analytics' },
   { path: '/clips', title: 'Clips', upcoming: 'Highlights clipped automatically when your chat explodes.' },
   { path: '/rooms', title: 'Chat rooms', upcoming: 'Chat rooms of our own, every message restyled by a small LLM.' },
   { path: '/admin', title: 'Admin', operatorOnly: true },

@@ -22,6 +22,8 @@ export interface Platform {
   demo: boolean;
   twitchSimulator: string | null;
   loginProviders: ('twitch' | 'discord')[];
+  /** Emote image URL templates by provider, with `{id}`. */
+  emoteImages: Record<string, string>;
 }
 
 export type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'failed' } | { state: 'in'; me: Me };

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Where an overlay loads each provider's emote images, as URL templates with {@code {id}}: the providers' CDNs, or the
+ * Where overlays and the dashboard load each provider's emote images, as URL templates with {@code {id}}: the providers' CDNs, or the
  * simulator's images in demo mode, which work offline.
  */
 @Component
-class EmoteImageUrls {
+public class EmoteImageUrls {
 
     private final Map<String, String> templates;
 
@@ -25,7 +25,8 @@ class EmoteImageUrls {
         }
     }
 
-    Map<String, String> templates() {
+    /** URL templates by provider ({@code TWITCH}, {@code BTTV}, {@code FFZ}, {@code SEVENTV}). */
+    public Map<String, String> templates() {
         return templates;
     }
 }

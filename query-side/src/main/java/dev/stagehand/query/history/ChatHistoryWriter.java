@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,6 +98,10 @@ class ChatHistoryWriter {
             jdbc.execute((ConnectionCallback<Long>) connection -> copy(connection, copyText(rows)));
         } catch (DuplicateKeyException deliveredAgain) {
             insertNew(rows);
+        } catch (DataAccessException failed) {
+            log.warn("Chat history could not be written; the same {} records are tried again: {}", rows.size(),
+                    failed.getMostSpecificCause().toString());
+            throw failed;
         }
     }
 

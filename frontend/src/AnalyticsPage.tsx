@@ -1,0 +1,206 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api } from './api';
+import { emoteImage, minuteBars, type ChatSpike, type ChatStats, type StatsNow, type TopEmote } from './analytics';
+import type { Channel } from './ChannelsPage';
+import type { Platform } from './session';
+
+const REFRESH_MS = 5000;
+const HOUR_MS = 60 * 60 * 1000;
+
+interface HistoryMessage {
+  id: string;
+  kind: string;
+  user: { login: string; displayName: string } | null;
+  text: string | null;
+  sentAt: string;
+}
+
+interface HistoryPage {
+  messages: HistoryMessage[];
+  next: string | null;
+}
+
+function Emotes({ emotes, platform }: { emotes: TopEmote[]; platform: Platform | null }) {
+  if (emotes.length === 0) return <p className="muted">No emotes yet.</p>;
+  return (
+    <ol className="tops">
+      {emotes.map((emote) => {
+        const image = emoteImage(platform?.emoteImages, emote);
+        return (
+          <li key={`${emote.provider}:${emote.emoteId}`}>
+            {image && <img src={image} alt={emote.code} height={28} />}
+            <span>{emote.code}</span>
+            <span className="muted">{emote.count}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Messages per minute over the last hour, spikes marked. */
+function MinuteChart({ series, spikes }: { series: ChatStats[]; spikes: ChatSpike[] }) {
+  const now = new Date();
+  const bars = minuteBars(series, spikes, new Date(now.getTime() - HOUR_MS), now);
+  const width = 8;
+  return (
+    <svg className="chart" viewBox={`0 0 ${bars.length * width} 100`} preserveAspectRatio="none" role="img"
+      aria-label="Messages per minute over the last hour" data-testid="minute-chart">
+      {bars.map((bar, index) => (
+        <rect key={bar.start} x={index * width + 1} width={width - 2} y={100 - bar.height * 96}
+          height={Math.max(bar.height * 96, bar.messages > 0 ? 1 : 0)} className={bar.spike ? 'spike' : undefined}>
+          <title>{`${new Date(bar.start).toLocaleTimeString()}: ${bar.messages} messages${bar.spike ? ', a spike' : ''}`}</title>
+        </rect>
+      ))}
+    </svg>
+  );
+}
+
+function History({ channelId }: { channelId: string }) {
+  const [words, setWords] = useState('');
+  const [user, setUser] = useState('');
+  const [found, setFound] = useState<HistoryPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function search(cursor: string | null) {
+    const query = new URLSearchParams({ limit: '50' });
+    if (words.trim()) query.set('q', words.trim());
+    if (user.trim()) query.set('user', user.trim());
+    if (cursor) query.set('cursor', cursor);
+    try {
+      const page = await api<HistoryPage>('GET', `/api/channels/${channelId}/messages?${query}`);
+      setFound((previous) => (cursor && previous ? { messages: [...previous.messages, ...page.messages], next: page.next }
+        : page));
+      setError(null);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void search(null);
+  }
+
+  const exportQuery = new URLSearchParams();
+  if (words.trim()) exportQuery.set('q', words.trim());
+  if (user.trim()) exportQuery.set('user', user.trim());
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">Chat history</h2>
+      <form className="row" onSubmit={submit}>
+        <label htmlFor="history-words">Words</label>
+        <input id="history-words" value={words} maxLength={200} onChange={(event) => setWords(event.target.value)} />
+        <label htmlFor="history-user">Chatter</label>
+        <input id="history-user" value={user} maxLength={25} placeholder="login"
+          onChange={(event) => setUser(event.target.value)} />
+        <button type="submit">Search</button>
+        <a href={`/api/channels/${channelId}/messages/export?${exportQuery}`}>Export NDJSON</a>
+        <a href={`/api/channels/${channelId}/messages/export?${exportQuery}&format=csv`}>Export CSV</a>
+      </form>
+      {error && <p role="alert" className="error">{error}</p>}
+      {found && (found.messages.length === 0 ? <p className="muted">Nothing found.</p> : (
+        <ol className="history" data-testid="history-results">
+          {found.messages.map((message) => (
+            <li key={message.id}>
+              <time dateTime={message.sentAt}>{new Date(message.sentAt).toLocaleString()}</time>
+              <strong>{message.user?.displayName ?? message.kind}</strong>
+              <span>{message.text ?? message.kind.toLowerCase().replace('_', ' ')}</span>
+            </li>
+          ))}
+        </ol>
+      ))}
+      {found?.next && <button className="secondary" onClick={() => void search(found.next)}>Older messages</button>}
+    </section>
+  );
+}
+
+/** A subscribed channel's chat now, over the last hour, its spikes, and its searchable history. */
+export function AnalyticsPage({ platform }: { platform: Platform | null }) {
+  const [channels, setChannels] = useState<Channel[] | null>(null);
+  const [channelId, setChannelId] = useState<string>('');
+  const [now, setNow] = useState<StatsNow | null>(null);
+  const [series, setSeries] = useState<ChatStats[]>([]);
+  const [spikes, setSpikes] = useState<ChatSpike[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api<Channel[]>('GET', '/api/channels').then((list) => {
+      setChannels(list);
+      setChannelId((current) => current || list[0]?.id || '');
+    }).catch((failure) => setError((failure as Error).message));
+  }, []);
+
+  const load = useCallback(() => {
+    if (!channelId) return;
+    const from = new Date(Date.now() - HOUR_MS).toISOString();
+    Promise.all([
+      api<StatsNow>('GET', `/api/channels/${channelId}/stats`),
+      api<ChatStats[]>('GET', `/api/channels/${channelId}/stats/series?window=1m&from=${from}`),
+      api<ChatSpike[]>('GET', `/api/channels/${channelId}/spikes?from=${from}`),
+    ]).then(([current, minutes, found]) => {
+      setNow(current);
+      setSeries(minutes);
+      setSpikes(found);
+      setError(null);
+    }).catch((failure) => setError((failure as Error).message));
+  }, [channelId]);
+
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  if (channels !== null && channels.length === 0) {
+    return (
+      <section className="card" aria-labelledby="analytics-heading">
+        <h1 id="analytics-heading">Analytics</h1>
+        <p className="muted">Subscribe a channel on the Channels page: its chat is counted from then on.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="analytics-heading">
+      <h1 id="analytics-heading">Analytics</h1>
+      <div className="row">
+        <label htmlFor="analytics-channel">Channel</label>
+        <select id="analytics-channel" value={channelId} onChange={(event) => setChannelId(event.target.value)}>
+          {channels?.map((channel) => <option key={channel.id} value={channel.id}>{channel.displayName}</option>)}
+        </select>
+      </div>
+      {error && <p role="alert" className="error">{error}</p>}
+      {now && (
+        <dl className="figures" data-testid="stats-now">
+          <div><dt>Messages this minute</dt><dd data-testid="messages-this-minute">{now.message_count}</dd></div>
+          <div><dt>Messages per second</dt><dd>{now.messages_per_second}</dd></div>
+          <div><dt>Chatters this minute</dt><dd>{now.unique_chatters}</dd></div>
+          <div><dt>Messages, last 10 minutes</dt><dd>{now.ten_minute_window.message_count}</dd></div>
+        </dl>
+      )}
+      <h2>Messages per minute</h2>
+      <MinuteChart series={series} spikes={spikes} />
+      <p className="muted">{spikes.length === 0 ? 'No chat spikes in the last hour.'
+        : `${spikes.length} chat spike${spikes.length === 1 ? '' : 's'} in the last hour (marked).`}</p>
+      {now && (
+        <div className="columns">
+          <section aria-labelledby="emotes-heading">
+            <h2 id="emotes-heading">Top emotes, last 10 minutes</h2>
+            <Emotes emotes={now.ten_minute_window.top_emotes} platform={platform} />
+          </section>
+          <section aria-labelledby="chatters-heading">
+            <h2 id="chatters-heading">Top chatters, last 10 minutes</h2>
+            {now.ten_minute_window.top_chatters.length === 0 ? <p className="muted">No chatters yet.</p> : (
+              <ol className="tops">
+                {now.ten_minute_window.top_chatters.map((chatter) => (
+                  <li key={chatter.login}><span>{chatter.login}</span><span className="muted">{chatter.count}</span></li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
+      )}
+      {channelId && <History key={channelId} channelId={channelId} />}
+    </section>
+  );
+}
