@@ -101,8 +101,8 @@ class AxonStorageConfiguration {
     /**
      * Axon's db-scheduler auto-configuration contributes the deadline and event-schedule tasks; features add recurring
      * tasks (run once per period across all nodes). Due deadlines are looked for every second (db-scheduler's default
-     * is 10 s), so that a retry Discord asks for in 1.5 s happens then, not up to 10 s later. At shutdown, running deadlines get 10 s to finish (db-scheduler's default is 30 min);
-     * one cut short runs again after the restart.
+     * is 10 s), so that a retry Discord asks for in 1.5 s happens then, not up to 10 s later. At shutdown, running
+     * deadlines get 10 s to finish (db-scheduler's default is 30 min); one cut short runs again after the restart.
      */
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Where overlays and the dashboard load each provider's emote images, as URL templates with {@code {id}}: the providers' CDNs, or the
- * simulator's images in demo mode, which work offline.
+ * Where overlays and the dashboard load each provider's emote images, as URL templates with {@code {id}}: the
+ * providers' CDNs, or the simulator's images in demo mode, which work offline.
  */
 @Component
 public class EmoteImageUrls {

@@ -3,21 +3,33 @@ package dev.stagehand.gateway.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.gateway.IntegrationTest;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Chat of a subscribed channel is counted by the analytics stream and served per window. */
 class ChannelStatsTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private Scheduler scheduler;
+    @Autowired
+    private RecurringTask<Void> chatStatsRetentionTask;
 
     @Test
     void theCountsMatchWhatTheSimulatorSentWithTopEmotesAndChatters() {
@@ -70,6 +82,20 @@ class ChannelStatsTest extends IntegrationTest {
                 .expectBody().jsonPath("$.message_count").isEqualTo(0);
         as(twitchUser("stats_stranger")).get().uri("/api/channels/{id}/stats", channelId).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void windowsOlderThanTheHistoryRetentionAreDeleted() {
+        jdbc.sql("""
+                    INSERT INTO chat_stats_view (channel_id, window_seconds, window_start, message_count,
+                                                 unique_chatters, stats, last_updated)
+                    VALUES ('old', 60, :start, 1, 1, '{}', :start)""")
+            .param("start", Timestamp.from(Instant.now().minus(Duration.ofDays(40)))).update();
+
+        scheduler.reschedule(chatStatsRetentionTask.instance(RecurringTask.INSTANCE), Instant.now());
+
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM chat_stats_view WHERE channel_id = 'old'")
+                .query(Long.class).single() == 0);
     }
 
     private long total(WebTestClient client, String channelId, String window, Instant from) {

@@ -6,8 +6,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Chat history ingest: writes a backlog of {@link SyntheticChat} to Kafka while the history writer is stopped, starts it, and
- * measures how fast the rows land in PostgreSQL (Kafka, the writers and PostgreSQL share this machine). A benchmark,
+ * Chat history ingest: writes a backlog of {@link SyntheticChat} to Kafka while the history writer is stopped,
+ * starts it, and measures how fast the rows land in PostgreSQL (Kafka, the writers and PostgreSQL share this
+ * machine). A benchmark,
  * not a test: it prints its figures.
  *
  * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test

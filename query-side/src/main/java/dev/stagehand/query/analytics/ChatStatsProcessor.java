@@ -28,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Counts each channel's chat in tumbling windows of one and ten minutes (by the records' Kafka timestamps): messages,
  * messages per chatter and occurrences per emote, one counter each in a state store, so that a message costs a few
- * increments however busy the channel; chatters who opted out are not counted at all. Every second, the windows that changed are summed up (counts, unique chatters,
- * the top ten emotes and chatters) and sent on as {@link ChatStats}. Windows are forgotten once they are well past; a
- * record that late is not counted.
+ * increments however busy the channel; chatters who opted out are not counted at all. Every second, the windows that
+ * changed are summed up (counts, unique chatters, the top ten emotes and chatters) and sent on as {@link ChatStats}.
+ * Windows are forgotten once they are well past; a record that late is not counted.
  *
- * <p>Store keys: {@code <seconds, 3 digits>|<window start, epoch ms>|<channel>|} followed by {@code #} (messages), {@code u}
- * (unique chatters), {@code c|<login>} or {@code e|<provider>:<id>:<code>}.
+ * <p>Store keys: {@code <seconds, 3 digits>|<window start, epoch ms>|<channel>|} followed by {@code #} (messages),
+ * {@code u} (unique chatters), {@code c|<login>} or {@code e|<provider>:<id>:<code>}.
  */
 class ChatStatsProcessor implements Processor<String, String, String, String> {
 

@@ -11,9 +11,9 @@ import org.apache.kafka.streams.state.Stores;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Chat analytics as a Kafka Streams topology: {@code stagehand.chat.messages} → {@link ChatStatsProcessor} (counters
- * in a persistent store, restored from its changelog) → {@code stagehand.chat.stats}. Both topics are keyed by channel,
- * so one channel's counting happens in one task and nothing is repartitioned.
+ * Chat analytics as a Kafka Streams topology: {@code stagehand.chat.messages} → {@link ChatStatsProcessor}
+ * (counters in a persistent store, restored from its changelog) → {@code stagehand.chat.stats}. Both topics are
+ * keyed by channel, so one channel's counting happens in one task and nothing is repartitioned.
  */
 final class ChatStatsTopology {
 

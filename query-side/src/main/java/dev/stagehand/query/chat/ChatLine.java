@@ -58,11 +58,14 @@ public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind,
                 return null;
             }
             return new ChatLine(channelId, messageId, ChatRecord.Kind.valueOf(kind), user[0], user[1], text, emotes,
-                    sentAt == null ? null : Instant.parse(sentAt), receivedAt == null ? null : Instant.parse(receivedAt),
-                    json);
+                    instant(sentAt), instant(receivedAt), json);
         } catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeParseException bad) {
             return null;
         }
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
     }
 
     /** The chatter's id and login (lower case). */

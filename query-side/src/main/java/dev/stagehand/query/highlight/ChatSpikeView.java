@@ -24,8 +24,8 @@ class ChatSpikeView {
         this.json = json;
     }
 
-    @KafkaListener(id = "chat-spike-view", groupId = "stagehand-chat-spike-view", topics = "stagehand.highlights.spikes",
-            batch = "true", properties = "auto.offset.reset=earliest")
+    @KafkaListener(id = "chat-spike-view", groupId = "stagehand-chat-spike-view",
+            topics = "stagehand.highlights.spikes", batch = "true", properties = "auto.offset.reset=earliest")
     void store(List<ConsumerRecord<String, String>> batch) {
         for (ConsumerRecord<String, String> consumed : batch) {
             ChatSpike spike;

@@ -96,7 +96,8 @@ class ChatHistoryPartitions {
     /** Two nodes changing the partitions at once would fail on PostgreSQL's catalog: one waits for the other. */
     private void change(String ddl) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('stagehand:chat_message partitions'))").query().listOfRows();
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('stagehand:chat_message partitions'))").query()
+                .listOfRows();
             jdbc.sql(ddl).update();
         });
     }

@@ -31,11 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stores every record of {@code stagehand.chat.messages} in {@code chat_message}, a poll's worth at a time by COPY,
  * PostgreSQL's fastest way in. When some of a poll's records were stored before (Kafka delivers again after a crash or
- * a rebalance), COPY refuses the whole poll and it is written again by an INSERT that skips those. The lines of
- * chatters who opted out are not written. The nodes of a deployment share the topic's partitions (one consumer group); offsets are committed
- * after the rows, and a record delivered again is ignored by its key, so nothing is lost or stored twice; while the
- * database fails, the same poll is tried again (the application's Kafka error handler backs off and never skips). A
- * record that is not a chat record is skipped and counted.
+ * a rebalance), COPY refuses the whole poll and it is written again by an INSERT that skips those. The nodes of a
+ * deployment share the topic's partitions (one consumer group) and commit offsets after the rows, so nothing is lost
+ * or stored twice; while the database fails, the same poll is tried again (the application's Kafka error handler
+ * backs off and never skips). The lines of chatters who opted out are not written; a record that is not a chat record
+ * is skipped and counted.
  */
 @Component
 class ChatHistoryWriter {

@@ -32,8 +32,8 @@ class ChatLineTest {
 
     @Test
     void aRecordWithoutAChatterOrTimesIsStillALine() {
-        ChatLine line = ChatLine.read(json,
-                "{\"kind\":\"CHAT_CLEARED\",\"id\":\"c-1\",\"channelId\":\"100\",\"user\":null,\"future\":[1,{\"a\":2}]}");
+        ChatLine line = ChatLine.read(json, "{\"kind\":\"CHAT_CLEARED\",\"id\":\"c-1\",\"channelId\":\"100\","
+                + "\"user\":null,\"future\":[1,{\"a\":2}]}");
 
         assertThat(line.kind()).isEqualTo(ChatRecord.Kind.CHAT_CLEARED);
         assertThat(line.userLogin()).isNull();

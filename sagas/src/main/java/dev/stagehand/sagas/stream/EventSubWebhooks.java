@@ -34,10 +34,10 @@ import org.springframework.stereotype.Component;
  * EventSub webhooks for every watched streamer, once Twitch can reach this deployment: every poll interval, keeps an
  * enabled {@code stream.online} and {@code stream.offline} subscription per watched streamer at the callback and
  * removes those of streamers no longer watched. Twitch limits an app's webhook subscriptions to a total cost of
- * 10,000; a streamer who authorized Stagehand costs nothing, anyone else 1. Listing them all takes a Helix call per 100,
- * so the list is read again only every {@value #RELIST_EVERY} rounds, after a revocation, or when this node starts
- * watching; in between it works from what it created and removed itself. Twitch signs every message with a secret
- * derived from the master key, so whichever node it reaches can check it.
+ * 10,000; a streamer who authorized Stagehand costs nothing, anyone else 1. Listing them all takes a Helix call per
+ * 100, so the list is read again only every {@value #RELIST_EVERY} rounds, after a revocation, or when this node
+ * starts watching; in between it works from what it created and removed itself. Twitch signs every message with a
+ * secret derived from the master key, so whichever node it reaches can check it.
  */
 @Component
 public class EventSubWebhooks implements DisposableBean {

@@ -397,7 +397,8 @@ public final class EventSubHub implements SimWorld.StreamListener {
      */
     public void revokeWebhooks(String broadcasterId, String status) {
         subscriptions.values().stream()
-                .filter(s -> s.transport().isWebhook() && broadcasterId.equals(s.condition().get("broadcaster_user_id")))
+                .filter(s -> s.transport().isWebhook()
+                        && broadcasterId.equals(s.condition().get("broadcaster_user_id")))
                 .forEach(subscription -> revoke(subscription, status));
     }
 
