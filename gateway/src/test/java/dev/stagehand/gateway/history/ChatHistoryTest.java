@@ -1,6 +1,7 @@
 package dev.stagehand.gateway.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -93,14 +94,21 @@ class ChatHistoryTest extends IntegrationTest {
     }
 
     @Test
-    void aRecordDeliveredTwiceIsStoredOnceAndOneTooOldOrUnreadableIsSkipped() {
+    void aRecordDeliveredTwiceIsStoredOnceAndOnlyUnreadableOrExpiredOnesAreSkipped() {
         String channelId = sim.world().user("history_two").id();
         WebTestClient streamer = subscribed("history_two", "history_owner_two");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ChatRecord twice = record(channelId, "twice-1", "delivered twice", now);
         ChatRecord expired = record(channelId, "old-1", "from long ago", now.minus(Duration.ofDays(31)));
+        kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(new ChatRecord(
+                ChatRecord.SCHEMA_VERSION, Kind.CHAT_CLEARED, "clear-1", channelId, "history_two", null, null, null,
+                List.of(), null, null, null, null, null, now.minusMillis(1), now.minusMillis(1))));
         kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(twice));
         kafka.send(Topics.CHAT_MESSAGES.name(), channelId, "{not json");
+        kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(new ChatRecord(
+                ChatRecord.SCHEMA_VERSION, Kind.MESSAGE, "long-1", channelId, "history_two", null,
+                new Chatter("43", "x".repeat(300), "X", null, List.of()), "no Twitch login is this long", List.of(),
+                null, null, null, null, null, now, now)));
         kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(expired));
         kafka.send(Topics.CHAT_MESSAGES.name(), channelId, json.writeValueAsString(twice));
         String escaped = "the last one ¯\\_(ツ)_/¯ \t with\nwhat COPY escapes\r";
@@ -108,8 +116,9 @@ class ChatHistoryTest extends IntegrationTest {
                 record(channelId, "last-1", escaped, now.plusMillis(1))));
 
         await().atMost(WAIT).until(() -> !search(streamer, channelId, "q=last").messages().isEmpty());
-        assertThat(search(streamer, channelId, "limit=500").texts())
-                .containsExactly(escaped, "delivered twice");
+        assertThat(search(streamer, channelId, "limit=500").messages()).extracting(ChatRecord::kind, ChatRecord::text)
+                .containsExactly(tuple(Kind.MESSAGE, escaped), tuple(Kind.MESSAGE, "delivered twice"),
+                        tuple(Kind.CHAT_CLEARED, null));
         assertThat(search(streamer, channelId, "q=escapes").texts()).hasSize(1);
     }
 

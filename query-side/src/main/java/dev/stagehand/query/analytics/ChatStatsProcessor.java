@@ -76,7 +76,7 @@ class ChatStatsProcessor implements Processor<String, String, String, String> {
     public void process(Record<String, String> consumed) {
         ChatLine line = consumed.value() == null ? null : ChatLine.read(json, consumed.value());
         if (line == null || line.kind() != ChatRecord.Kind.MESSAGE || line.userLogin() == null
-                || optedOut.ids().contains(line.userId())) {
+                || line.userId() != null && optedOut.ids().contains(line.userId())) {
             return;
         }
         long at = consumed.timestamp();

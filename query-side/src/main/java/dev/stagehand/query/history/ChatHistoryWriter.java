@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * deployment share the topic's partitions (one consumer group) and commit offsets after the rows, so nothing is lost
  * or stored twice; while the database fails, the same poll is tried again (the application's Kafka error handler
  * backs off and never skips). The lines of chatters who opted out are not written; a record that is not a chat record
- * is skipped and counted.
+ * (or whose ids could not be Twitch's) is skipped and counted.
  */
 @Component
 class ChatHistoryWriter {
@@ -76,13 +76,24 @@ class ChatHistoryWriter {
             concurrency = "${stagehand.history.writers:2}",
             properties = {"auto.offset.reset=earliest", "max.poll.records=5000"})
     void store(List<ConsumerRecord<String, String>> batch) {
+        try {
+            write(batch);
+        } catch (RuntimeException failed) {
+            Throwable cause = failed instanceof DataAccessException database ? database.getMostSpecificCause() : failed;
+            log.warn("Chat history could not be written; the same {} records are tried again: {}", batch.size(),
+                    cause.toString());
+            throw failed;
+        }
+    }
+
+    private void write(List<ConsumerRecord<String, String>> batch) {
         Instant now = Instant.now();
         Instant oldestKept = now.minus(settings.retention());
         List<Row> rows = new ArrayList<>(batch.size());
         Set<String> optedOut = optOuts.chatters().ids();
         for (ConsumerRecord<String, String> consumed : batch) {
             ChatLine line = read(consumed);
-            if (line == null || optedOut.contains(line.userId())) {
+            if (line == null || line.userId() != null && optedOut.contains(line.userId())) {
                 continue;
             }
             Instant sentAt = filedAt(line, now);
@@ -98,10 +109,6 @@ class ChatHistoryWriter {
             jdbc.execute((ConnectionCallback<Long>) connection -> copy(connection, copyText(rows)));
         } catch (DuplicateKeyException deliveredAgain) {
             insertNew(rows);
-        } catch (DataAccessException failed) {
-            log.warn("Chat history could not be written; the same {} records are tried again: {}", rows.size(),
-                    failed.getMostSpecificCause().toString());
-            throw failed;
         }
     }
 
@@ -172,13 +179,24 @@ class ChatHistoryWriter {
         return connection.createArrayOf("text", rows.stream().map(value).toArray(String[]::new));
     }
 
+    /** The record's line; null, counted, when it is no chat record or has ids longer than Twitch's. */
     private ChatLine read(ConsumerRecord<String, String> consumed) {
         ChatLine line = consumed.value() == null ? null : ChatLine.read(json, consumed.value());
-        if (line == null && unreadable.incrementAndGet() % 1000 == 1) {
+        if (line != null && fits(line)) {
+            return line;
+        }
+        if (unreadable.incrementAndGet() % 1000 == 1) {
             log.warn("Skipped a record of stagehand.chat.messages that is not a chat record ({} so far), at "
                      + "partition {} offset {}", unreadable.get(), consumed.partition(), consumed.offset());
         }
-        return line;
+        return null;
+    }
+
+    /** Whether the line's ids fit their columns (a record that does not would fail its whole poll forever). */
+    private static boolean fits(ChatLine line) {
+        return line.channelId().length() <= 20 && line.messageId().length() <= 128
+               && (line.userId() == null || line.userId().length() <= 20)
+               && (line.userLogin() == null || line.userLogin().length() <= 64);
     }
 
     private static Instant filedAt(ChatLine line, Instant now) {
