@@ -12,13 +12,15 @@ describe('summarize', () => {
           status: 'UP',
           details: { accounts: { running: true, replaying: false, error: false, lag: 0, deadLetters: 0 } },
         },
+        chatStream: { status: 'UP', details: { state: 'RUNNING', threads: ['RUNNING'] } },
       },
     });
-    expect(parts.map((p) => p.label)).toEqual(['PostgreSQL', 'Kafka', 'Event processors']);
+    expect(parts.map((p) => p.label)).toEqual(['PostgreSQL', 'Kafka', 'Event processors', 'Chat analytics']);
     expect(parts.every((p) => p.up)).toBe(true);
     expect(parts[0].summary).toBe('connected');
     expect(parts[1].summary).toBe('1 broker');
     expect(parts[2].summary).toBe('accounts: running, up to date');
+    expect(parts[3].summary).toBe('running');
   });
 
   it('reports a failing processor with its dead letters', () => {

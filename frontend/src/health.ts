@@ -15,6 +15,7 @@ const PARTS: { key: string; label: string }[] = [
   { key: 'db', label: 'PostgreSQL' },
   { key: 'kafka', label: 'Kafka' },
   { key: 'eventProcessors', label: 'Event processors' },
+  { key: 'chatStream', label: 'Chat analytics' },
 ];
 
 interface ProcessorDetail {
@@ -46,6 +47,7 @@ function describe(key: string, details: Record<string, unknown> | undefined): st
     return `${brokers} ${brokers === 1 ? 'broker' : 'brokers'}`;
   }
   if (key === 'eventProcessors') return describeProcessors(details);
+  if (key === 'chatStream') return String(details.state ?? '').toLowerCase().replace('_', ' ');
   return '';
 }
 

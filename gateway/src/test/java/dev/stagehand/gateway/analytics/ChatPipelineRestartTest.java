@@ -19,7 +19,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Chat keeps flowing while the analytics processor and the history writer stop and start again, the processor with
  * its local state deleted (so it is rebuilt from its changelog): every message the simulator sent is counted and
- * stored exactly once.
+ * stored exactly once, and the health page shows the chat stream down while it is stopped.
  */
 class ChatPipelineRestartTest extends IntegrationTest {
 
@@ -47,12 +47,14 @@ class ChatPipelineRestartTest extends IntegrationTest {
             Thread.sleep(3000);
             analytics.stop();
             listeners.getListenerContainer("chat-history").stop();
+            assertThat(chatStreamHealth()).isEqualTo("DOWN");
             FileSystemUtils.deleteRecursively(Path.of(environment.getRequiredProperty("spring.kafka.streams.state-dir"),
                     environment.getRequiredProperty("spring.kafka.streams.application-id")));
             Thread.sleep(2000);
             analytics.start();
             listeners.getListenerContainer("chat-history").start();
             Thread.sleep(3000);
+            await().atMost(WAIT).until(() -> chatStreamHealth().equals("UP"));
         } finally {
             sim.scenario().chat("steady_stream", 30, 0);
         }
@@ -63,6 +65,14 @@ class ChatPipelineRestartTest extends IntegrationTest {
         Thread.sleep(2000);
         assertThat(counted(channelId)).isEqualTo(said);
         assertThat(stored(channelId)).isEqualTo(said);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String chatStreamHealth() {
+        Map<String, Object> health = anonymous().get().uri("/actuator/health").exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) ((Map<String, Object>) ((Map<String, Object>) health.get("components")).get("chatStream"))
+                .get("status");
     }
 
     private long counted(String channelId) {
