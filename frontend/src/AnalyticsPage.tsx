@@ -180,6 +180,7 @@ export function AnalyticsPage({ platform }: { platform: Platform | null }) {
       )}
       <h2>Messages per minute</h2>
       <MinuteChart series={series} spikes={spikes} />
+      <div className="chart-axis muted"><span>an hour ago</span><span>now</span></div>
       <p className="muted">{spikes.length === 0 ? 'No chat spikes in the last hour.'
         : `${spikes.length} chat spike${spikes.length === 1 ? '' : 's'} in the last hour (marked).`}</p>
       {now && (
