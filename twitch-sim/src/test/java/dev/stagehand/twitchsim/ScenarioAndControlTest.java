@@ -75,6 +75,21 @@ class ScenarioAndControlTest {
         }
     }
 
+    @Test
+    void hypeBurstsTheNamedChannelsInTurn() throws Exception {
+        try (RawIrcClient reader = joined("demo")) {
+            twitch.scenario().chat("demo", 100, 2);
+            twitch.scenario().hypeEvery(Duration.ofMillis(500), 50, Duration.ofMillis(400), "demo");
+            try {
+                // Two seconds at 2 messages a second would be 4; the hype makes it 100 a second at times.
+                assertThat(reader.collect(Duration.ofSeconds(2))).filteredOn(line -> line.contains("PRIVMSG"))
+                        .hasSizeGreaterThan(30);
+            } finally {
+                twitch.scenario().chat("demo", 100, 0);
+            }
+        }
+    }
+
     private RawIrcClient joined(String channel) throws Exception {
         twitch.world().user(channel);
         RawIrcClient reader = new RawIrcClient(twitch.chatUrl());

@@ -14,4 +14,9 @@ import java.time.Instant;
  */
 public record FindChatMessages(String channelId, Instant from, Instant to, String user, String words, int limit,
                                HistoryCursor cursor) {
+
+    /** The same search, from where {@code next} says the previous page ended. */
+    public FindChatMessages after(HistoryCursor next) {
+        return new FindChatMessages(channelId, from, to, user, words, limit, next);
+    }
 }

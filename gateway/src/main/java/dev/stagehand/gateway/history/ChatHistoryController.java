@@ -95,7 +95,7 @@ class ChatHistoryController {
                                                        Function<Flux<ChatRecord>, Flux<T>> body) {
         return channels.one(me, channelId).map(channel -> {
             Flux<ChatRecord> records = page(first)
-                    .expand(page -> page.next() == null ? Mono.empty() : page(withCursor(first, page.next())))
+                    .expand(page -> page.next() == null ? Mono.empty() : page(first.after(page.next())))
                     .concatMapIterable(ChatMessagePage::messages);
             ContentDisposition file = ContentDisposition.attachment()
                     .filename("chat-" + channel.login() + "." + extension).build();
@@ -107,11 +107,6 @@ class ChatHistoryController {
     private Mono<ChatMessagePage> page(FindChatMessages query) {
         return Mono.fromFuture(() -> queries.query(query, ChatMessagePage.class))
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static FindChatMessages withCursor(FindChatMessages query, HistoryCursor cursor) {
-        return new FindChatMessages(query.channelId(), query.from(), query.to(), query.user(), query.words(),
-                query.limit(), cursor);
     }
 
     private static FindChatMessages query(String channelId, String from, String to, String user, String words,

@@ -3,6 +3,8 @@ package dev.stagehand.gateway.twitch;
 import dev.stagehand.twitchsim.TwitchSim;
 import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import dev.stagehand.twitchsim.world.SimGame;
+import java.time.Duration;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,9 @@ final class DemoWorld {
         }
         twitch.world().user(STREAMER);
         twitch.scenario().chat(STREAMER, 40, 0.5);
+        // Something happens on stream every few minutes, so the demo's analytics show chat spikes.
+        twitch.scenario().hypeEvery(Duration.ofMinutes(3), 8, Duration.ofSeconds(6),
+                Arrays.stream(CHANNELS).map(DemoChannel::login).toArray(String[]::new));
         twitch.oauth().approveAs(STREAMER);
         log.warn("""
 

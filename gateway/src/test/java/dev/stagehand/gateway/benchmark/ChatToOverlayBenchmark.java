@@ -1,13 +1,10 @@
 package dev.stagehand.gateway.benchmark;
 
 import dev.stagehand.api.kafka.Topics;
-import dev.stagehand.gateway.StagehandApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.gateway.embedded.EmbeddedKafka;
 import dev.stagehand.twitchsim.TwitchSim;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -50,12 +46,7 @@ public final class ChatToOverlayBenchmark {
         int[] rates = Arrays.stream((args.length > 1 ? args[1] : "5000,10000,21000,42000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        Path data = Files.createTempDirectory("stagehand-benchmark");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StagehandApplication.class).run(
-                "--server.port=0", "--stagehand.embedded.data-dir=" + data, "--logging.level.root=warn")) {
-            run(app, channels, rates, seconds);
-        }
-        System.exit(0);
+        BenchmarkApplication.run(app -> run(app, channels, rates, seconds));
     }
 
     private static void run(ConfigurableApplicationContext app, int channels, int[] rates, int seconds)

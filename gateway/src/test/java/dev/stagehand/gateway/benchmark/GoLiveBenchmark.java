@@ -1,13 +1,10 @@
 package dev.stagehand.gateway.benchmark;
 
-import dev.stagehand.gateway.StagehandApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.twitchsim.TwitchSim;
 import dev.stagehand.twitchsim.discord.DiscordDelivery;
 import dev.stagehand.twitchsim.discord.SimWebhook;
 import dev.stagehand.twitchsim.world.SimGame;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,20 +30,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 public final class GoLiveBenchmark {
 
-
     public static void main(String[] args) throws Exception {
         int streamers = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Duration interval = Duration.parse("PT" + (args.length > 1 ? args[1] : "60s").toUpperCase());
         int perWebhook = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         String watcher = args.length > 3 ? args[3] : "polling";
-        Path data = Files.createTempDirectory("stagehand-golive-benchmark");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StagehandApplication.class).run(
-                "--server.port=0", "--stagehand.embedded.data-dir=" + data, "--logging.level.root=warn",
-                "--stagehand.streams.poll-interval=" + interval.toMillis() + "ms")) {
-            run(app, streamers, interval, perWebhook, watcher);
-        } finally {
-            System.exit(0);
-        }
+        BenchmarkApplication.run(app -> run(app, streamers, interval, perWebhook, watcher),
+                "--stagehand.streams.poll-interval=" + interval.toMillis() + "ms");
     }
 
     private static void run(ConfigurableApplicationContext app, int streamers, Duration interval, int perWebhook,

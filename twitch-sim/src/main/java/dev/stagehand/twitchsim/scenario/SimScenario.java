@@ -3,6 +3,7 @@ package dev.stagehand.twitchsim.scenario;
 import dev.stagehand.twitchsim.chat.SimChat;
 import dev.stagehand.twitchsim.world.SimWorld;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -25,6 +26,12 @@ public final class SimScenario implements AutoCloseable {
     private final SimChat chat;
     private final Map<String, Activity> channels = new ConcurrentHashMap<>();
     private final Map<String, Double> owed = new ConcurrentHashMap<>();
+    private volatile Hype hype;
+    private long hypes;
+
+    /** Every {@code period}, the next of {@code channels} in turn bursts to {@code factor} times its rate. */
+    private record Hype(List<String> channels, Duration period, double factor, Duration length, long nextNanos) {
+    }
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "twitch-sim-scenario");
         thread.setDaemon(true);
@@ -55,6 +62,15 @@ public final class SimScenario implements AutoCloseable {
                 messagesPerSecond));
     }
 
+    /**
+     * From now on, every {@code period} one of {@code channels} after another bursts to {@code factor} times its chat
+     * rate for {@code length}, as a chat does when something happens on stream (the demo's chat spikes).
+     */
+    public void hypeEvery(Duration period, double factor, Duration length, String... channels) {
+        hype = new Hype(List.of(channels).stream().map(channel -> world.user(channel).login()).toList(), period,
+                factor, length, System.nanoTime() + period.toNanos());
+    }
+
     public Map<String, Double> rates() {
         Map<String, Double> rates = new ConcurrentHashMap<>();
         channels.forEach((channel, activity) -> rates.put(channel, activity.messagesPerSecond()));
@@ -64,6 +80,7 @@ public final class SimScenario implements AutoCloseable {
     private void tick() {
         try {
             long now = System.nanoTime();
+            hypeIfDue(now);
             channels.forEach((channel, activity) -> {
                 boolean bursting = now < activity.burstUntilNanos();
                 double rate = activity.messagesPerSecond() + (bursting ? activity.burstRate() : 0);
@@ -76,6 +93,19 @@ public final class SimScenario implements AutoCloseable {
             });
         } catch (RuntimeException keepTicking) {
             // a tick that fails must not stop the scenario
+        }
+    }
+
+    private void hypeIfDue(long now) {
+        Hype due = hype;
+        if (due == null || now < due.nextNanos() || due.channels().isEmpty()) {
+            return;
+        }
+        hype = new Hype(due.channels(), due.period(), due.factor(), due.length(), now + due.period().toNanos());
+        String channel = due.channels().get((int) (hypes++ % due.channels().size()));
+        Activity activity = channels.get(channel);
+        if (activity != null) {
+            burst(channel, activity.messagesPerSecond() * (due.factor() - 1), due.length());
         }
     }
 
