@@ -15,6 +15,9 @@ import dev.stagehand.api.channel.RecordChannelLeft;
 import dev.stagehand.api.channel.SubscribeChannel;
 import dev.stagehand.api.channel.UnsubscribeChannel;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.highlight.ConfigureHighlights;
+import dev.stagehand.api.highlight.HighlightsConfigured;
+import dev.stagehand.api.highlight.SpikeRule;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -27,7 +30,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A Twitch channel and the accounts that subscribe it. While anyone subscribes, Stagehand stays in its chat; the
- * chat connection reports joins, failures and leaves back here, so that every subscriber sees where it stands.
+ * chat connection reports joins, failures and leaves back here, so that every subscriber sees where it stands. Its
+ * broadcaster chooses how its chat spikes are found and whether they become clips.
  */
 @Aggregate
 class Channel {
@@ -40,6 +44,8 @@ class Channel {
     private final Set<AccountId> subscribers = new HashSet<>();
     private Connection connection = Connection.LEFT;
     private String failure;
+    private boolean autoClip;
+    private SpikeRule rule;
 
     Channel() {
         // for Axon, which rebuilds the channel from its events or creates it on the first subscription
@@ -84,6 +90,18 @@ class Channel {
         }
     }
 
+    /** Only its broadcaster configures a channel's highlights (the gateway checks who that is), while subscribed. */
+    @CommandHandler
+    void handle(ConfigureHighlights command) {
+        if (!subscribers.contains(command.broadcaster())) {
+            throw new RuleViolation("Subscribe your channel " + login + " before setting up its highlights");
+        }
+        SpikeRule validated = command.rule() == null ? null : command.rule().validated();
+        if (command.autoClip() != autoClip || !Objects.equals(validated, rule)) {
+            apply(new HighlightsConfigured(channelId, command.broadcaster(), command.autoClip(), validated));
+        }
+    }
+
     @EventSourcingHandler
     void on(ChannelSubscribed event) {
         channelId = event.channelId();
@@ -97,6 +115,12 @@ class Channel {
     @EventSourcingHandler
     void on(ChannelUnsubscribed event) {
         subscribers.remove(event.subscriber());
+    }
+
+    @EventSourcingHandler
+    void on(HighlightsConfigured event) {
+        autoClip = event.autoClip();
+        rule = event.rule();
     }
 
     @EventSourcingHandler

@@ -13,6 +13,9 @@ import dev.stagehand.api.channel.RecordChannelLeft;
 import dev.stagehand.api.channel.SubscribeChannel;
 import dev.stagehand.api.channel.UnsubscribeChannel;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.highlight.ConfigureHighlights;
+import dev.stagehand.api.highlight.HighlightsConfigured;
+import dev.stagehand.api.highlight.SpikeRule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,5 +117,45 @@ class ChannelTest {
         fixture.given(subscribed(ADA, 1), new ChannelLeft(CHANNEL))
                .when(new RecordChannelLeft(CHANNEL))
                .expectNoEvents();
+    }
+
+    private static final SpikeRule RULE = new SpikeRule(5, 60, 2.5, 8, 45, 30);
+
+    @Test
+    void theBroadcasterTurnsOnAutoClippingWithTheirOwnRule() {
+        fixture.given(subscribed(ADA, 1))
+               .when(new ConfigureHighlights(CHANNEL, ADA, true, RULE))
+               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, true, RULE));
+    }
+
+    @Test
+    void configuringTheSameHighlightsAgainChangesNothing() {
+        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, true, RULE))
+               .when(new ConfigureHighlights(CHANNEL, ADA, true, new SpikeRule(5, 60, 2.5, 8, 45, 30)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void goingBackToTheDefaultRuleIsAChange() {
+        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, true, RULE))
+               .when(new ConfigureHighlights(CHANNEL, ADA, true, null))
+               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, true, null));
+    }
+
+    @Test
+    void cannotConfigureHighlightsOfAChannelNotSubscribed() {
+        fixture.given(subscribed(SAM, 1))
+               .when(new ConfigureHighlights(CHANNEL, ADA, true, null))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("Subscribe your channel pixelpanda before setting up its highlights");
+    }
+
+    @Test
+    void cannotConfigureARuleOutOfRange() {
+        fixture.given(subscribed(ADA, 1))
+               .when(new ConfigureHighlights(CHANNEL, ADA, true, new SpikeRule(5, 60, 2.5, 0, 45, 30)))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("minimumLift must be between 1 and 100000");
     }
 }
