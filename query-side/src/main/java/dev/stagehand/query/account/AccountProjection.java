@@ -6,6 +6,7 @@ import dev.stagehand.api.account.AccountRegistered;
 import dev.stagehand.api.account.AccountRenamed;
 import dev.stagehand.api.account.AccountView;
 import dev.stagehand.api.account.FindAccount;
+import dev.stagehand.api.account.FindTwitchAuthorization;
 import dev.stagehand.api.account.FindTwitchAuthorizations;
 import dev.stagehand.api.account.IdentityLinked;
 import dev.stagehand.api.account.IdentityUnlinked;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -136,10 +138,20 @@ class AccountProjection {
 
     @QueryHandler
     List<TwitchAuthorization> handle(FindTwitchAuthorizations query) {
+        return twitchAuthorizations("", null);
+    }
+
+    @QueryHandler
+    Optional<TwitchAuthorization> handle(FindTwitchAuthorization query) {
+        return twitchAuthorizations("AND user_id = :user", query.twitchUserId()).stream().findFirst();
+    }
+
+    private List<TwitchAuthorization> twitchAuthorizations(String condition, String twitchUserId) {
         return jdbc.sql("""
                     SELECT user_id, token_id FROM account_identity_view
                     WHERE provider = 'TWITCH' AND token_id IS NOT NULL AND NOT needs_login AND user_id IS NOT NULL
-                    ORDER BY user_id""")
+                    %s ORDER BY user_id""".formatted(condition))
+                   .params(twitchUserId == null ? Map.of() : Map.of("user", twitchUserId))
                    .query((row, rowNumber) -> new TwitchAuthorization(row.getString("user_id"),
                            new SecretId(row.getObject("token_id", UUID.class).toString())))
                    .list();

@@ -1,0 +1,167 @@
+package dev.stagehand.sagas.highlight;
+
+import dev.stagehand.api.common.SecretId;
+import dev.stagehand.api.highlight.ClipCreated;
+import dev.stagehand.api.highlight.ClipCreationFailed;
+import dev.stagehand.api.highlight.ClipId;
+import dev.stagehand.api.highlight.ClipRequested;
+import dev.stagehand.api.highlight.RecordClipAccepted;
+import dev.stagehand.api.highlight.RecordClipAttemptFailed;
+import dev.stagehand.api.highlight.RecordClipCreated;
+import dev.stagehand.api.highlight.TwitchClip;
+import dev.stagehand.sagas.account.TokenCheck;
+import dev.stagehand.sagas.account.TwitchTokens;
+import dev.stagehand.sagas.twitch.TwitchUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Makes the Twitch clip a chat spike asked for. Each attempt runs from a persistent deadline, at the configured waits
+ * (0 s, 3 s and 6 s): a 408, a 429, a 5xx or no answer leads to the next attempt; a 401 first has the broadcaster's
+ * token checked and refreshed, and is tried again at once when it was; any other answer fails the clip at once (a 404
+ * is an offline channel, a 403 a channel that does not allow clips). Twitch accepts a clip before it has made it, so
+ * an accepted clip is looked for until it shows up in Helix, for longer than Twitch's documented 15 s. A request
+ * older than a clip can reach back (a replay, or a node that was down) fails at once: no clip of another moment.
+ */
+@Saga
+public class ClipSaga {
+
+    static final String ATTEMPT = "clip-attempt";
+    static final String LOOK = "clip-look";
+    static final String NO_LOGIN = "The broadcaster's Twitch login is gone: log in with Twitch again to allow clips";
+    private static final String CLIP = "clipId";
+
+    @Autowired
+    private transient CommandGateway commands;
+    @Autowired
+    private transient DeadlineManager deadlines;
+    @Autowired
+    private transient TwitchClips twitch;
+    @Autowired
+    private transient BroadcasterAuthorizations authorizations;
+    @Autowired
+    private transient TwitchTokens tokens;
+    @Autowired
+    private transient ClipProperties settings;
+
+    private ClipId clipId;
+    private String broadcasterId;
+    private Instant spikeEnd;
+    private int attempts;
+    private int failures;
+    private boolean refreshed;
+    private String twitchClipId;
+    private Instant acceptedAt;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = CLIP)
+    void on(ClipRequested event, @Timestamp Instant requestedAt) {
+        clipId = event.clipId();
+        broadcasterId = event.channelId();
+        spikeEnd = event.spike().windowEnd();
+        if (Duration.between(requestedAt, GenericEventMessage.clock.instant()).compareTo(settings.latestAfter()) > 0) {
+            tooLate();
+            return;
+        }
+        deadlines.schedule(settings.attemptDelays().get(0), ATTEMPT);
+    }
+
+    /** Deadline handlers take the time from their deadline: when it fell due. */
+    @DeadlineHandler(deadlineName = ATTEMPT)
+    void attempt(@Timestamp Instant now) {
+        if (Duration.between(spikeEnd, now).compareTo(settings.latestAfter()) > 0) {
+            tooLate();
+            return;
+        }
+        attempts++;
+        Optional<SecretId> token = authorizations.tokenOf(broadcasterId);
+        Optional<String> accessToken = token.flatMap(tokens::accessToken);
+        if (accessToken.isEmpty()) {
+            fail(0, NO_LOGIN);
+            return;
+        }
+        ClipOutcome outcome = twitch.create(broadcasterId, accessToken.get());
+        if (outcome.accepted()) {
+            twitchClipId = outcome.twitchClipId();
+            acceptedAt = now;
+            commands.send(new RecordClipAccepted(clipId, attempts, twitchClipId, outcome.editUrl()));
+            deadlines.schedule(settings.pollInterval(), LOOK);
+        } else if (outcome.unauthorized() && !refreshed) {
+            refreshAndRetry(token.get(), outcome, now);
+        } else if (outcome.transientFailure() && ++failures < settings.attemptDelays().size()) {
+            retryAfter(settings.attemptDelays().get(failures), outcome, now);
+        } else {
+            fail(outcome.status(), outcome.reason());
+        }
+    }
+
+    private void tooLate() {
+        fail(0, "Too late to clip: the spike ended at " + spikeEnd + ", and a clip made now would show a later moment");
+    }
+
+    /** A 401: the token may have expired since it was last checked; a refreshed one is tried at once, once. */
+    private void refreshAndRetry(SecretId token, ClipOutcome outcome, Instant now) {
+        refreshed = true;
+        TokenCheck check = tokens.check(token, Duration.ZERO);
+        switch (check.outcome()) {
+            case REFRESHED -> retryAfter(Duration.ZERO, outcome, now);
+            case LOST -> fail(outcome.status(), NO_LOGIN);
+            case VALID -> fail(outcome.status(), outcome.reason() + " (the broadcaster's login is valid but does "
+                    + "not allow clips: log in with Twitch again)");
+            case UNKNOWN -> fail(outcome.status(), outcome.reason() + "; checking the login failed: "
+                    + check.reason());
+        }
+    }
+
+    private void retryAfter(Duration wait, ClipOutcome outcome, Instant now) {
+        deadlines.schedule(wait, ATTEMPT);
+        commands.send(new RecordClipAttemptFailed(clipId, attempts, outcome.status(), outcome.reason(),
+                now.plus(wait)));
+    }
+
+    /** Looks for the accepted clip in Helix, until it shows up or has taken too long. */
+    @DeadlineHandler(deadlineName = LOOK)
+    void look(@Timestamp Instant now) {
+        Optional<TwitchClip> made;
+        try {
+            made = twitch.find(twitchClipId);
+        } catch (TwitchUnavailableException unavailable) {
+            made = Optional.empty();
+        }
+        if (made.isPresent()) {
+            commands.send(new RecordClipCreated(clipId, made.get()));
+        } else if (Duration.between(acceptedAt, now).compareTo(settings.visibleWithin()) >= 0) {
+            fail(0, "Twitch accepted the clip but had not made it after " + settings.visibleWithin().toSeconds()
+                    + " s (Twitch fails to make some clips)");
+        } else {
+            deadlines.schedule(settings.pollInterval(), LOOK);
+        }
+    }
+
+    private void fail(int status, String reason) {
+        commands.send(new RecordClipAttemptFailed(clipId, attempts, status, reason, null));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = CLIP)
+    void on(ClipCreated event) {
+        // made
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = CLIP)
+    void on(ClipCreationFailed event) {
+        // given up
+    }
+}

@@ -1,0 +1,56 @@
+package dev.stagehand.sagas.highlight;
+
+import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.FindHighlightSettings;
+import dev.stagehand.api.highlight.HighlightSettings;
+import dev.stagehand.api.highlight.RequestClip;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the chat spikes of channels whose broadcaster enabled auto-clipping into clip requests. A spike read again
+ * (Kafka delivers at least once) asks for the same clip, which the clip sees through; a spike too old to clip (a new
+ * consumer group starting at the topic's beginning, a node long down) asks for nothing.
+ */
+@Component
+class SpikeClipper {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final ClipProperties settings;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    SpikeClipper(QueryGateway queries, CommandGateway commands, ClipProperties settings, JsonMapper json) {
+        this.queries = queries;
+        this.commands = commands;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @KafkaListener(id = "spike-clipper", groupId = "stagehand-spike-clipper", topics = "stagehand.highlights.spikes",
+            batch = "true")
+    void clip(List<ConsumerRecord<String, String>> batch) {
+        for (ConsumerRecord<String, String> consumed : batch) {
+            ChatSpike spike;
+            try {
+                spike = json.readValue(consumed.value(), ChatSpike.class);
+            } catch (JacksonException | IllegalArgumentException unreadable) {
+                continue; // only the spike detector writes this topic; a record it did not write is ignored
+            }
+            if (Duration.between(spike.windowEnd(), clock.instant()).compareTo(settings.latestAfter()) <= 0
+                    && queries.query(new FindHighlightSettings(spike.channelId()), HighlightSettings.class).join()
+                              .autoClip()) {
+                commands.sendAndWait(RequestClip.of(spike));
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package dev.stagehand.sagas.highlight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.common.SecretId;
+import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.ClipAccepted;
+import dev.stagehand.api.highlight.ClipCreated;
+import dev.stagehand.api.highlight.ClipCreationFailed;
+import dev.stagehand.api.highlight.ClipId;
+import dev.stagehand.api.highlight.ClipRequested;
+import dev.stagehand.api.highlight.RecordClipAccepted;
+import dev.stagehand.api.highlight.RecordClipAttemptFailed;
+import dev.stagehand.api.highlight.RecordClipCreated;
+import dev.stagehand.api.highlight.TwitchClip;
+import dev.stagehand.sagas.account.TokenCheck;
+import dev.stagehand.sagas.account.TwitchToken;
+import dev.stagehand.sagas.account.TwitchTokens;
+import dev.stagehand.sagas.twitch.TwitchUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClipSagaTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T18:00:06Z");
+    private static final ChatSpike SPIKE = new ChatSpike(1, "100000001", Instant.parse("2026-12-03T18:00:00Z"),
+            Instant.parse("2026-12-03T18:00:05Z"), 240, 20.5, 4.1, 32.8, 120);
+    private static final ClipId ID = ClipId.of(SPIKE);
+    private static final ClipRequested REQUESTED = new ClipRequested(ID, "100000001", SPIKE);
+    private static final SecretId TOKEN = new SecretId("5a0c0f00-0000-4000-8000-0000000000c1");
+    private static final TwitchClip MADE = new TwitchClip("PogNoodle-1", "https://clips.twitch.tv/PogNoodle-1",
+            "https://clips.twitch.tv/embed?clip=PogNoodle-1", "https://thumb/PogNoodle-1.jpg", "Morning coffee", 30,
+            NOW);
+    private static final ClipAccepted ACCEPTED = new ClipAccepted(ID, "100000001", 1, "PogNoodle-1", "edit");
+    /** Lets the deadlines due now fall due. */
+    private static final Duration SOON = Duration.ZERO;
+
+    /** Twitch as the saga sees it: answers clip requests as scripted; a clip shows up once {@code made} is set. */
+    static class ScriptedTwitch implements TwitchClips {
+        final Deque<Integer> answers = new ArrayDeque<>();
+        final List<String> tokensUsed = new ArrayList<>();
+        Optional<TwitchClip> made = Optional.empty();
+        boolean unavailable;
+
+        @Override
+        public ClipOutcome create(String broadcasterId, String accessToken) {
+            assertThat(broadcasterId).isEqualTo("100000001");
+            tokensUsed.add(accessToken);
+            int status = answers.removeFirst();
+            return status == 202 ? new ClipOutcome(202, "PogNoodle-1", "edit", "Twitch is making the clip")
+                    : new ClipOutcome(status, null, null, "Twitch answered " + status);
+        }
+
+        @Override
+        public Optional<TwitchClip> find(String twitchClipId) {
+            assertThat(twitchClipId).isEqualTo("PogNoodle-1");
+            if (unavailable) {
+                throw new TwitchUnavailableException(new RuntimeException("503"));
+            }
+            return made;
+        }
+    }
+
+    /** The broadcaster's stored token: its access token, and what checking it with Twitch finds. */
+    static class ScriptedTokens implements TwitchTokens {
+        String accessToken = "old-token";
+        TokenCheck.Outcome onCheck = TokenCheck.Outcome.REFRESHED;
+        int checks;
+
+        @Override
+        public SecretId store(AccountId owner, TwitchToken token) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TokenCheck check(SecretId token, Duration horizon) {
+            checks++;
+            if (onCheck == TokenCheck.Outcome.REFRESHED) {
+                accessToken = "new-token";
+            }
+            return new TokenCheck(onCheck, "checked");
+        }
+
+        @Override
+        public void forget(SecretId token) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<String> accessToken(SecretId token) {
+            return Optional.ofNullable(accessToken);
+        }
+    }
+
+    private SagaTestFixture<ClipSaga> fixture;
+    private ScriptedTwitch twitch;
+    private ScriptedTokens tokens;
+    private Optional<SecretId> authorization;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(ClipSaga.class);
+        twitch = new ScriptedTwitch();
+        tokens = new ScriptedTokens();
+        authorization = Optional.of(TOKEN);
+        fixture.registerResource(twitch);
+        fixture.registerResource(tokens);
+        fixture.registerResource((BroadcasterAuthorizations) broadcasterId -> authorization);
+        fixture.registerResource(new ClipProperties(List.of(Duration.ZERO, Duration.ofSeconds(3),
+                Duration.ofSeconds(6)), Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofSeconds(60)));
+    }
+
+    private static RecordClipAttemptFailed failed(int attempt, int status, Duration retryIn, Instant at) {
+        return new RecordClipAttemptFailed(ID, attempt, status, "Twitch answered " + status,
+                retryIn == null ? null : at.plus(retryIn));
+    }
+
+    @Test
+    void aRequestIsAttemptedAtOnce() {
+        fixture.givenCurrentTime(NOW)
+               .whenPublishingA(REQUESTED)
+               .expectActiveSagas(1)
+               .expectScheduledDeadlineWithName(Duration.ZERO, ClipSaga.ATTEMPT)
+               .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void anAcceptedClipIsLookedForUntilTwitchHasMadeIt() {
+        twitch.answers.add(202);
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAccepted(ID, 1, "PogNoodle-1", "edit"))
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(3), ClipSaga.LOOK);
+        assertThat(twitch.tokensUsed).containsExactly("old-token");
+        fixture.whenTimeElapses(Duration.ofSeconds(3))
+               .expectNoDispatchedCommands()
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(3), ClipSaga.LOOK);
+        twitch.made = Optional.of(MADE);
+        fixture.whenTimeElapses(Duration.ofSeconds(3))
+               .expectDispatchedCommands(new RecordClipCreated(ID, MADE));
+    }
+
+    @Test
+    void twitchFailingTransientlyIsRetriedAtTheScheduledWaits() {
+        twitch.answers.addAll(List.of(503, 429, 202));
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 503, Duration.ofSeconds(3), NOW))
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(3), ClipSaga.ATTEMPT);
+        fixture.whenTimeElapses(Duration.ofSeconds(3))
+               .expectDispatchedCommands(failed(2, 429, Duration.ofSeconds(6), NOW.plusSeconds(3)))
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(6), ClipSaga.ATTEMPT);
+        fixture.whenTimeElapses(Duration.ofSeconds(6))
+               .expectDispatchedCommands(new RecordClipAccepted(ID, 3, "PogNoodle-1", "edit"));
+    }
+
+    @Test
+    void aTimeoutThreeTimesFailsTheClip() {
+        twitch.answers.addAll(List.of(408, 500, 408));
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 408, Duration.ofSeconds(3), NOW));
+        fixture.whenTimeElapses(Duration.ofSeconds(3))
+               .expectDispatchedCommands(failed(2, 500, Duration.ofSeconds(6), NOW.plusSeconds(3)));
+        fixture.whenTimeElapses(Duration.ofSeconds(6))
+               .expectDispatchedCommands(failed(3, 408, null, null))
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noAnswerAtAllIsRetriedToo() {
+        twitch.answers.add(0);
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 0, Duration.ofSeconds(3), NOW));
+    }
+
+    @Test
+    void anOfflineChannelFailsAtOnce() {
+        twitch.answers.add(404);
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 404, null, null))
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aForbiddenClipFailsAtOnce() {
+        twitch.answers.add(403);
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 403, null, null));
+    }
+
+    @Test
+    void a401RefreshesTheTokenAndTriesAgainAtOnceWithTheNewOne() {
+        twitch.answers.addAll(List.of(401, 202));
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 401, Duration.ZERO, NOW),
+                       new RecordClipAccepted(ID, 2, "PogNoodle-1", "edit"));
+        assertThat(tokens.checks).isEqualTo(1);
+        assertThat(twitch.tokensUsed).containsExactly("old-token", "new-token");
+    }
+
+    @Test
+    void a401AfterARefreshFailsTheClip() {
+        twitch.answers.addAll(List.of(401, 401));
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 401, Duration.ZERO, NOW), failed(2, 401, null, null))
+               .expectNoScheduledDeadlines();
+        assertThat(tokens.checks).isEqualTo(1);
+    }
+
+    @Test
+    void a401WithATokenTwitchNoLongerHonoursAsksForANewLogin() {
+        tokens.onCheck = TokenCheck.Outcome.LOST;
+        twitch.answers.add(401);
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 401, ClipSaga.NO_LOGIN, null));
+    }
+
+    @Test
+    void a401WithAValidTokenMeansTheLoginDoesNotAllowClips() {
+        tokens.onCheck = TokenCheck.Outcome.VALID;
+        twitch.answers.add(401);
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 401, "Twitch answered 401 (the "
+                       + "broadcaster's login is valid but does not allow clips: log in with Twitch again)", null));
+    }
+
+    @Test
+    void aBroadcasterWithoutALoginGetsNoClip() {
+        authorization = Optional.empty();
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 0, ClipSaga.NO_LOGIN, null));
+        assertThat(twitch.tokensUsed).isEmpty();
+    }
+
+    @Test
+    void aClipThatNeverShowsUpFailsAfterTheWait() {
+        twitch.answers.add(202);
+        twitch.unavailable = true;
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAccepted(ID, 1, "PogNoodle-1", "edit"));
+        fixture.whenTimeElapses(Duration.ofSeconds(57))
+               .expectNoDispatchedCommands();
+        twitch.unavailable = false;
+        fixture.whenTimeElapses(Duration.ofSeconds(3))
+               .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 0, "Twitch accepted the clip but had "
+                       + "not made it after 60 s (Twitch fails to make some clips)", null))
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aRequestTooLateToClipFailsWithoutAskingTwitch() {
+        fixture.givenCurrentTime(SPIKE.windowEnd().plus(Duration.ofMinutes(5)))
+               .andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 0, 0, "Too late to clip: the spike ended "
+                       + "at 2026-12-03T18:00:05Z, and a clip made now would show a later moment", null))
+               .expectNoScheduledDeadlines();
+        assertThat(twitch.tokensUsed).isEmpty();
+    }
+
+    @Test
+    void theSagaEndsWhenTheClipIsCreated() {
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED).andThenAPublished(ACCEPTED)
+               .whenPublishingA(new ClipCreated(ID, "100000001", MADE, SPIKE))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void theSagaEndsWhenTheClipFailed() {
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenPublishingA(new ClipCreationFailed(ID, "100000001", "gone", SPIKE))
+               .expectActiveSagas(0);
+    }
+}
