@@ -44,6 +44,7 @@ class Channel {
     private final Set<AccountId> subscribers = new HashSet<>();
     private Connection connection = Connection.LEFT;
     private String failure;
+    private AccountId highlightsBy;
     private boolean autoClip;
     private SpikeRule rule;
 
@@ -66,6 +67,10 @@ class Channel {
             throw new RuleViolation("You do not subscribe the channel " + login);
         }
         apply(new ChannelUnsubscribed(channelId, login, command.subscriber(), subscribers.size() - 1));
+        if (autoClip && command.subscriber().equals(highlightsBy)) {
+            // the broadcaster's token must not keep clipping a channel they took off their dashboard
+            apply(new HighlightsConfigured(channelId, highlightsBy, false, rule));
+        }
     }
 
     @CommandHandler
@@ -119,6 +124,7 @@ class Channel {
 
     @EventSourcingHandler
     void on(HighlightsConfigured event) {
+        highlightsBy = event.broadcaster();
         autoClip = event.autoClip();
         rule = event.rule();
     }

@@ -144,6 +144,14 @@ class ChannelTest {
     }
 
     @Test
+    void theBroadcasterUnsubscribingTurnsAutoClippingOff() {
+        fixture.given(subscribed(ADA, 1), subscribed(SAM, 2), new HighlightsConfigured(CHANNEL, ADA, true, RULE))
+               .when(new UnsubscribeChannel(CHANNEL, ADA))
+               .expectEvents(new ChannelUnsubscribed(CHANNEL, "pixelpanda", ADA, 1),
+                       new HighlightsConfigured(CHANNEL, ADA, false, RULE));
+    }
+
+    @Test
     void cannotConfigureHighlightsOfAChannelNotSubscribed() {
         fixture.given(subscribed(SAM, 1))
                .when(new ConfigureHighlights(CHANNEL, ADA, true, null))

@@ -12,7 +12,7 @@ class SpikeDetectionConfiguration {
 
     @Bean
     KStream<String, String> chatSpikes(StreamsBuilder builder, KStream<String, String> chatMessages,
-                                       SpikeSettings settings, JsonMapper json) {
-        return SpikeTopology.addTo(builder, chatMessages, settings, json);
+                                       HighlightSettingsView settings, JsonMapper json) {
+        return SpikeTopology.addTo(builder, chatMessages, settings::spikeRules, json);
     }
 }

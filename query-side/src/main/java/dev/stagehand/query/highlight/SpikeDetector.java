@@ -2,6 +2,7 @@ package dev.stagehand.query.highlight;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.SpikeRule;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,12 +15,12 @@ import java.util.Optional;
  */
 final class SpikeDetector {
 
-    private final SpikeSettings settings;
+    private final SpikeRule rule;
     private final int window;
 
-    SpikeDetector(SpikeSettings settings) {
-        this.settings = settings;
-        this.window = (int) settings.window().toSeconds();
+    SpikeDetector(SpikeRule rule) {
+        this.rule = rule;
+        this.window = rule.windowSeconds();
     }
 
     /**
@@ -35,14 +36,14 @@ final class SpikeDetector {
         long quietUntil;
     }
 
-    /** Whether {@code state} was kept with these settings (another baseline length needs another ring). */
+    /** Whether {@code state} was kept with a rule of the same reach (another baseline length needs another ring). */
     boolean fits(State state) {
-        return state.counts != null && state.counts.length == window + settings.baselineWindows() + window - 1;
+        return state.counts != null && state.counts.length == window + rule.baselineWindows() + window - 1;
     }
 
     State fresh() {
         State state = new State();
-        state.counts = new long[window + settings.baselineWindows() + window - 1];
+        state.counts = new long[window + rule.baselineWindows() + window - 1];
         return state;
     }
 
@@ -58,7 +59,7 @@ final class SpikeDetector {
     /** A raid or a gift-sub wave at {@code at}: the burst it brings is not a highlight. */
     Optional<ChatSpike> burst(String channelId, State state, Instant at) {
         Optional<ChatSpike> spike = advance(channelId, state, at.getEpochSecond());
-        state.quietUntil = Math.max(state.quietUntil, at.getEpochSecond() + settings.afterBurst().toSeconds());
+        state.quietUntil = Math.max(state.quietUntil, at.getEpochSecond() + rule.afterBurstSeconds());
         return spike;
     }
 
@@ -97,7 +98,7 @@ final class SpikeDetector {
             return Optional.empty();
         }
         long current = windowEndingAt(state, end);
-        int baseline = settings.baselineWindows();
+        int baseline = rule.baselineWindows();
         double sum = 0;
         double squares = 0;
         for (int i = 0; i < baseline; i++) {
@@ -107,11 +108,11 @@ final class SpikeDetector {
         }
         double mean = sum / baseline;
         double deviation = Math.sqrt(Math.max(0, squares / baseline - mean * mean));
-        double threshold = Math.max(mean + settings.sigmas() * deviation, mean + settings.minimumLift());
+        double threshold = Math.max(mean + rule.sigmas() * deviation, mean + rule.minimumLift());
         if (current <= threshold) {
             return Optional.empty();
         }
-        state.cooldownUntil = end + settings.cooldown().toSeconds();
+        state.cooldownUntil = end + rule.cooldownSeconds();
         return Optional.of(new ChatSpike(ChatSpike.SCHEMA_VERSION, channelId, Instant.ofEpochSecond(end - window + 1),
                 Instant.ofEpochSecond(end + 1), current, mean, deviation, threshold, baseline));
     }

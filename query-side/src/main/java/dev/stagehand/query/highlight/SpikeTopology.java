@@ -1,6 +1,7 @@
 package dev.stagehand.query.highlight;
 
 import dev.stagehand.api.kafka.Topics;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -18,12 +19,11 @@ final class SpikeTopology {
     }
 
     /** Adds spike detection on {@code chat} to {@code builder}; answers the stream of spikes it writes. */
-    static KStream<String, String> addTo(StreamsBuilder builder, KStream<String, String> chat, SpikeSettings settings,
-                                         JsonMapper json) {
+    static KStream<String, String> addTo(StreamsBuilder builder, KStream<String, String> chat,
+                                         Supplier<SpikeRules> rules, JsonMapper json) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpikeProcessor.STORE),
                 Serdes.String(), Serdes.String()));
-        SpikeDetector detector = new SpikeDetector(settings);
-        KStream<String, String> spikes = chat.process(() -> new SpikeProcessor(detector, json), SpikeProcessor.STORE);
+        KStream<String, String> spikes = chat.process(() -> new SpikeProcessor(rules, json), SpikeProcessor.STORE);
         spikes.to(Topics.CHAT_SPIKES.name(), Produced.with(Serdes.String(), Serdes.String()));
         return spikes;
     }

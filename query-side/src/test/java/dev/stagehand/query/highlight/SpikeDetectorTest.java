@@ -3,6 +3,7 @@ package dev.stagehand.query.highlight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.SpikeRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class SpikeDetectorTest {
 
     private static final Instant START = Instant.parse("2026-12-03T18:00:00Z");
-    private final SpikeDetector detector = new SpikeDetector(new SpikeSettings(Duration.ofSeconds(5), 20, 3.0, 10,
-            Duration.ofSeconds(30), Duration.ofSeconds(30)));
+    private final SpikeDetector detector = new SpikeDetector(new SpikeRule(5, 20, 3.0, 10, 30, 30));
     private SpikeDetector.State state;
     private final List<ChatSpike> spikes = new ArrayList<>();
     private long second;

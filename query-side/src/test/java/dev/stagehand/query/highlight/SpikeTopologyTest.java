@@ -6,11 +6,13 @@ import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.chat.ChatRecord.Chatter;
 import dev.stagehand.api.chat.ChatRecord.Kind;
 import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.SpikeRule;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.query.chat.ChatStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SpikeTopologyTest {
 
     private static final Instant START = Instant.parse("2026-12-03T18:00:00Z");
-    private static final SpikeSettings SETTINGS = new SpikeSettings(Duration.ofSeconds(5), 20, 3.0, 10,
-            Duration.ofSeconds(30), Duration.ofSeconds(30));
+    private static final SpikeRule RULE = new SpikeRule(5, 20, 3.0, 10, 30, 30);
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Channel 300's broadcaster asks for a lift of 100 messages: a burst of 60 more is not enough. */
+    private final SpikeRules rules = new SpikeRules(RULE, Map.of("300", new SpikeRule(5, 20, 3.0, 100, 30, 30)));
     private final String stateDirectory = "target/kafka-streams-test/" + UUID.randomUUID();
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> chat;
@@ -39,7 +42,7 @@ class SpikeTopologyTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        SpikeTopology.addTo(builder, ChatStream.source(builder), SETTINGS, json);
+        SpikeTopology.addTo(builder, ChatStream.source(builder), () -> rules, json);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "spike-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -69,6 +72,19 @@ class SpikeTopologyTest {
         assertThat(found.get(0).baselineMean()).isEqualTo(10.0);
         assertThat(found.get(0).messages()).isGreaterThan(20);
         assertThat(found.get(0).windowStart()).isAfterOrEqualTo(START.plusSeconds(36));
+    }
+
+    @Test
+    void eachChannelIsWatchedWithItsOwnRule() {
+        chat(0, 40, 2, "steady", "100");
+        chat(0, 40, 2, "steady", "300");
+        chat(40, 3, 20, "KEKW", "100");
+        chat(40, 3, 20, "KEKW", "300");
+        chat(43, 3, 2, "steady again", "100");
+        chat(43, 3, 2, "steady again", "300");
+
+        assertThat(spikes.readValuesToList()).singleElement().satisfies(spike -> assertThat(json.readValue(spike,
+                ChatSpike.class).channelId()).isEqualTo("100"));
     }
 
     @Test
