@@ -5,7 +5,7 @@ import dev.stagehand.api.analytics.FindChannelStats;
 import dev.stagehand.api.analytics.FindChatStatsSeries;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.channel.SubscribedChannels;
-import dev.stagehand.gateway.channel.TimeParameters;
+import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,9 +55,9 @@ class ChannelStatsController {
             case "600", "10m" -> 600;
             default -> throw new RuleViolation("window must be 1m or 10m (60 or 600 seconds), not '" + window + "'");
         };
-        Instant end = Objects.requireNonNullElseGet(TimeParameters.time("to", to), Instant::now);
-        Instant start = Objects.requireNonNullElse(TimeParameters.time("from", from), end.minus(Duration.ofHours(1)));
-        TimeParameters.boundedRange(start, end);
+        Instant end = Objects.requireNonNullElseGet(QueryParameters.time("to", to), Instant::now);
+        Instant start = Objects.requireNonNullElse(QueryParameters.time("from", from), end.minus(Duration.ofHours(1)));
+        QueryParameters.boundedRange(start, end);
         return channels.one(me, channelId)
                 .then(Mono.fromFuture(() -> queries.query(new FindChatStatsSeries(channelId, seconds, start, end),
                         ResponseTypes.multipleInstancesOf(ChatStats.class))).subscribeOn(Schedulers.boundedElastic()));

@@ -31,7 +31,7 @@ public class SubscribedChannels {
                         + channelId + ".")));
     }
 
-    Mono<List<ChannelView>> all(CurrentAccount me) {
+    public Mono<List<ChannelView>> all(CurrentAccount me) {
         return Mono.fromFuture(() -> queries.query(new FindChannelsOf(me.id()),
                         ResponseTypes.multipleInstancesOf(ChannelView.class)))
                 .subscribeOn(Schedulers.boundedElastic());

@@ -3,7 +3,7 @@ package dev.stagehand.gateway.highlight;
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.FindChatSpikes;
 import dev.stagehand.gateway.channel.SubscribedChannels;
-import dev.stagehand.gateway.channel.TimeParameters;
+import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +34,9 @@ class ChatSpikeController {
     Mono<List<ChatSpike>> spikes(CurrentAccount me, @PathVariable String channelId,
                                  @RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to) {
-        Instant end = Objects.requireNonNullElseGet(TimeParameters.time("to", to), Instant::now);
-        Instant start = Objects.requireNonNullElse(TimeParameters.time("from", from), end.minus(Duration.ofDays(1)));
-        TimeParameters.boundedRange(start, end);
+        Instant end = Objects.requireNonNullElseGet(QueryParameters.time("to", to), Instant::now);
+        Instant start = Objects.requireNonNullElse(QueryParameters.time("from", from), end.minus(Duration.ofDays(1)));
+        QueryParameters.boundedRange(start, end);
         return channels.one(me, channelId)
                 .then(Mono.fromFuture(() -> queries.query(new FindChatSpikes(channelId, start, end),
                         ResponseTypes.multipleInstancesOf(ChatSpike.class))).subscribeOn(Schedulers.boundedElastic()));

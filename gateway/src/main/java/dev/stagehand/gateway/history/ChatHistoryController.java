@@ -6,7 +6,7 @@ import dev.stagehand.api.history.ChatMessagePage;
 import dev.stagehand.api.history.FindChatMessages;
 import dev.stagehand.api.history.HistoryCursor;
 import dev.stagehand.gateway.channel.SubscribedChannels;
-import dev.stagehand.gateway.channel.TimeParameters;
+import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class ChatHistoryController {
                              @RequestParam(required = false) String user, @RequestParam(required = false) String q,
                              @RequestParam(defaultValue = "100") String limit,
                              @RequestParam(required = false) String cursor) {
-        FindChatMessages query = query(channelId, from, to, user, q, limit(limit),
+        FindChatMessages query = query(channelId, from, to, user, q, QueryParameters.limit(limit, MAX_LIMIT),
                 cursor == null || cursor.isBlank() ? null : cursor(cursor));
         return channels.one(me, channelId).then(page(query))
                 .map(page -> new HistoryPage(page.messages(), page.next() == null ? null : page.next().token()));
@@ -111,9 +111,9 @@ class ChatHistoryController {
 
     private static FindChatMessages query(String channelId, String from, String to, String user, String words,
                                           int limit, HistoryCursor cursor) {
-        Instant start = TimeParameters.time("from", from);
-        Instant end = TimeParameters.time("to", to);
-        TimeParameters.ordered(start, end);
+        Instant start = QueryParameters.time("from", from);
+        Instant end = QueryParameters.time("to", to);
+        QueryParameters.ordered(start, end);
         String chatter = blankToNull(user);
         if (chatter != null && !LOGIN.matcher(chatter).matches()) {
             throw new RuleViolation("user must be a Twitch login, not '" + user + "'");
@@ -123,18 +123,6 @@ class ChatHistoryController {
             throw new RuleViolation("q is limited to " + MAX_WORDS + " characters");
         }
         return new FindChatMessages(channelId, start, end, chatter, text, limit, cursor);
-    }
-
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw new RuleViolation("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value + "'");
     }
 
     private static HistoryCursor cursor(String token) {

@@ -75,7 +75,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/api/platform").permitAll()
                         .pathMatchers("/api/admin/**", "/actuator/**").hasRole(AccountAuthentication.OPERATOR)
-                        .pathMatchers("/api/**").hasRole(AccountAuthentication.USER)
+                        .pathMatchers("/api/**", "/v1.0/**").hasRole(AccountAuthentication.USER)
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, missing) -> problems.write(exchange,

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** The {@code from} and {@code to} of the channel endpoints that cover a time range, read and checked alike. */
-public final class TimeParameters {
+/**
+ * The parameters the channel endpoints share, read and checked alike: the {@code from} and {@code to} of a time range,
+ * and a {@code limit}.
+ */
+public final class QueryParameters {
 
     static final Duration LONGEST_RANGE = Duration.ofDays(31);
 
-    private TimeParameters() {
+    private QueryParameters() {
     }
 
     /** The time {@code value} names, or null when it is blank; 400 when it is not an ISO-8601 time with an offset. */
@@ -40,5 +43,18 @@ public final class TimeParameters {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new RuleViolation("from must be before to");
         }
+    }
+
+    /** The whole number {@code value} names; 400 unless it is one from 1 to {@code max}. */
+    public static int limit(String value, int max) {
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new RuleViolation("limit must be a whole number from 1 to " + max + ", not '" + value + "'");
     }
 }
