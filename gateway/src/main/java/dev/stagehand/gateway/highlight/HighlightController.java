@@ -2,11 +2,14 @@ package dev.stagehand.gateway.highlight;
 
 import dev.stagehand.api.account.Provider;
 import dev.stagehand.api.channel.ChannelId;
+import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.highlight.BacktestSpikes;
 import dev.stagehand.api.highlight.ClipView;
 import dev.stagehand.api.highlight.ConfigureHighlights;
 import dev.stagehand.api.highlight.FindChannelClips;
 import dev.stagehand.api.highlight.FindHighlightSettings;
 import dev.stagehand.api.highlight.HighlightSettings;
+import dev.stagehand.api.highlight.SpikeBacktest;
 import dev.stagehand.api.highlight.SpikeRule;
 import dev.stagehand.gateway.account.AccountViews;
 import dev.stagehand.gateway.axon.ReadModelWait;
@@ -22,6 +25,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,13 +38,15 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A subscribed channel's highlights: its settings (auto-clipping and its spike rule, which only its broadcaster may
- * change, logged in with the Twitch account of the channel) and the clips its spikes asked for.
+ * change, logged in with the Twitch account of the channel), backtests of other rules over its stored chat, and the
+ * clips its spikes asked for.
  */
 @RestController
 @RequestMapping("/api/channels/{channelId}")
 class HighlightController {
 
     static final int MAX_CLIPS = 100;
+    static final Duration LONGEST_BACKTEST = Duration.ofHours(48);
 
     private final QueryGateway queries;
     private final SubscribedChannels channels;
@@ -99,6 +105,31 @@ class HighlightController {
         return channels.one(me, channelId)
                 .then(Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(ClipView.class)))
                         .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /**
+     * @param from the start of the stretch of stored chat to run the rule over; the last 24 hours by default
+     * @param rule the rule to try; absent for the one the channel has now
+     */
+    record BacktestRequest(String from, String to, SpikeRule rule) {
+    }
+
+    /** Runs a spike rule over at most two days of the channel's stored chat: the spikes, and so the clips, it finds. */
+    @PostMapping("/highlights/backtest")
+    Mono<SpikeBacktest> backtest(CurrentAccount me, @PathVariable String channelId,
+                                 @RequestBody BacktestRequest request) {
+        Instant end = Objects.requireNonNullElseGet(QueryParameters.time("to", request.to()), Instant::now);
+        Instant start = Objects.requireNonNullElse(QueryParameters.time("from", request.from()),
+                end.minus(Duration.ofDays(1)));
+        QueryParameters.ordered(start, end);
+        if (Duration.between(start, end).compareTo(LONGEST_BACKTEST) > 0) {
+            throw new RuleViolation("a backtest covers at most " + LONGEST_BACKTEST.toHours() + " hours of chat");
+        }
+        SpikeRule tried = request.rule() == null ? null : request.rule().validated();
+        return channels.one(me, channelId)
+                .then(tried != null ? Mono.just(tried) : settings(channelId).map(HighlightSettings::rule))
+                .flatMap(rule -> Mono.fromFuture(() -> queries.query(new BacktestSpikes(channelId, start, end, rule),
+                        SpikeBacktest.class)).subscribeOn(Schedulers.boundedElastic()));
     }
 
     private Mono<HighlightSettings> settings(String channelId) {

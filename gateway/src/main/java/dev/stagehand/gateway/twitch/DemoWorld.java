@@ -5,6 +5,7 @@ import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import dev.stagehand.twitchsim.world.SimGame;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,12 @@ final class DemoWorld {
             twitch.thirdPartyEmotes().addChannelEmote(EmoteProvider.BTTV, id, "KEKW", false, false);
             twitch.thirdPartyEmotes().addChannelEmote(EmoteProvider.FFZ, id, "OMEGALUL", false, false);
         }
-        twitch.world().user(STREAMER);
+        // The streamer one logs in as is live too, so that turning auto-clipping on makes clips of their own channel.
+        twitch.world().goLive(STREAMER, twitch.world().game("509658", "Just Chatting"), "building my overlay", 35);
         twitch.scenario().chat(STREAMER, 40, 0.5);
         // Something happens on stream every few minutes, so the demo's analytics show chat spikes.
-        twitch.scenario().hypeEvery(Duration.ofMinutes(3), 8, Duration.ofSeconds(6),
-                Arrays.stream(CHANNELS).map(DemoChannel::login).toArray(String[]::new));
+        twitch.scenario().hypeEvery(Duration.ofMinutes(3), 8, Duration.ofSeconds(6), Stream.concat(
+                Arrays.stream(CHANNELS).map(DemoChannel::login), Stream.of(STREAMER)).toArray(String[]::new));
         twitch.oauth().approveAs(STREAMER);
         log.warn("""
 
@@ -50,10 +52,11 @@ final class DemoWorld {
                  Demo mode: no TWITCH_CLIENT_ID is set, so Stagehand uses its simulated Twitch.
                    simulator:        http://127.0.0.1:{}/sim  (control API: channels, bursts, faults)
                    demo channels:    pixelpanda, speedrunsam, chesscat (live and chatting)
-                   log in as:        {} with Twitch, serveradmin with Discord (the simulator approves at once)
+                   log in as:        {} with Twitch, serveradmin with Discord (the simulator approves at once);
+                                     {} is live too: subscribe it and turn auto-clipping on to see clips
                  Set TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET to use the real Twitch.
                 ================================================================================""",
-                twitch.port(), STREAMER);
+                twitch.port(), STREAMER, STREAMER);
         return twitch;
     }
 }

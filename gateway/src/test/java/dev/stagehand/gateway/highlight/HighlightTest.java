@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.ClipView;
+import dev.stagehand.api.highlight.SpikeBacktest;
 import dev.stagehand.gateway.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,24 @@ class HighlightTest extends IntegrationTest {
             assertThat(clip.get("spike")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .containsKeys("window_start", "messages", "baseline_mean", "threshold");
         });
+        Instant ended = Instant.now();
+        SpikeBacktest same = backtest(broadcaster, channelId, Map.of("from", began.toString(), "to",
+                ended.toString()));
+        assertThat(same.rule().baselineWindows()).isEqualTo(10);
+        assertThat(same.messages()).isGreaterThan(100);
+        assertThat(same.spikes()).hasSize(2).allSatisfy(spike -> assertThat(spikes(broadcaster, channelId))
+                .anySatisfy(live -> assertThat(Duration.between(live.windowEnd(), spike.windowEnd()).abs())
+                        .isLessThanOrEqualTo(Duration.ofSeconds(2))));
+        SpikeBacktest stricter = backtest(broadcaster, channelId, Map.of("from", began.toString(), "to",
+                ended.toString(), "rule", Map.of("windowSeconds", 5, "baselineWindows", 10, "sigmas", 3.0,
+                        "minimumLift", 1000, "cooldownSeconds", 30, "afterBurstSeconds", 30)));
+        assertThat(stricter.messages()).isEqualTo(same.messages());
+        assertThat(stricter.spikes()).isEmpty();
+        broadcaster.post().uri("/api/channels/{id}/highlights/backtest", channelId)
+                .bodyValue(Map.of("from", "2026-11-01T00:00:00Z", "to", "2026-11-04T00:00:00Z")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
+                .isEqualTo("a backtest covers at most 48 hours of chat");
+
         assertThat(as(twitchUser("spiky_stranger")).get().uri("/v1.0/clip?start={start}&end={end}", began,
                 Instant.now().plusSeconds(60)).exchange().expectStatus().isOk()
                 .expectBody(List.class).returnResult().getResponseBody()).isEmpty();
@@ -136,6 +155,11 @@ class HighlightTest extends IntegrationTest {
     private List<ChatSpike> spikes(WebTestClient client, String channelId) {
         return client.get().uri("/api/channels/{id}/spikes", channelId).exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<ChatSpike>>() { }).returnResult().getResponseBody();
+    }
+
+    private SpikeBacktest backtest(WebTestClient client, String channelId, Map<String, Object> request) {
+        return client.post().uri("/api/channels/{id}/highlights/backtest", channelId).bodyValue(request).exchange()
+                .expectStatus().isOk().expectBody(SpikeBacktest.class).returnResult().getResponseBody();
     }
 
     private List<ClipView> clips(WebTestClient client, String channelId) {

@@ -56,6 +56,11 @@ final class SpikeDetector {
         return spike;
     }
 
+    /** Time has come to {@code at} with nothing said: the seconds before it end. */
+    Optional<ChatSpike> until(String channelId, State state, Instant at) {
+        return advance(channelId, state, at.getEpochSecond());
+    }
+
     /** A raid or a gift-sub wave at {@code at}: the burst it brings is not a highlight. */
     Optional<ChatSpike> burst(String channelId, State state, Instant at) {
         Optional<ChatSpike> spike = advance(channelId, state, at.getEpochSecond());
