@@ -1,5 +1,6 @@
 // A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard,
-// subscribing a channel until Stagehand is in its chat, the channel's analytics and chat history, creating an overlay
+// subscribing a channel until Stagehand is in its chat, the channel's analytics and chat history, its clips page (a
+// backtest of another spike rule; auto-clipping is its broadcaster's to turn on), creating an overlay
 // for it, a Discord webhook announcing a streamer who goes live, linking Discord on the account page, the dark theme,
 // a phone-sized screen, and logging out.
 // Screenshots at each step.
@@ -55,6 +56,21 @@ await runScenario(async (page, baseUrl, screenshot) => {
     await page.waitForTimeout(500);
   }
   await screenshot('analytics');
+
+  await nav.getByRole('link', { name: 'Clips' }).click();
+  await page.getByText("Only the channel's broadcaster, logged in with its Twitch account, can change this.")
+    .waitFor({ timeout: 15000 });
+  if (!(await page.getByLabel('Clip every chat spike on Twitch').isDisabled())) {
+    throw new Error('a subscriber who is not the broadcaster can turn auto-clipping on');
+  }
+  await page.getByLabel('Minimum lift (messages)').fill('0');
+  await page.getByText('Minimum lift (messages) must be between 1 and 100000').waitFor();
+  await page.getByLabel('Minimum lift (messages)').fill('5');
+  await page.getByLabel('Try it on the last').selectOption('1');
+  await page.getByRole('button', { name: 'Backtest' }).click();
+  await page.getByTestId('backtest').getByText(/This rule would have made .* from \d+ messages/).waitFor({ timeout: 15000 });
+  await page.getByText('No clips in this time.').waitFor();
+  await screenshot('clips');
 
   await nav.getByRole('link', { name: 'Overlays' }).click();
   await page.getByRole('button', { name: 'Create overlay' }).click();

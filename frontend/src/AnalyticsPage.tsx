@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from './api';
 import { emoteImage, minuteBars, type ChatSpike, type ChatStats, type StatsNow, type TopEmote } from './analytics';
-import type { Channel } from './ChannelsPage';
+import { ChannelSelect, useChosenChannel } from './ChannelSelect';
 import type { Platform } from './session';
 
 const REFRESH_MS = 5000;
@@ -117,19 +117,11 @@ function History({ channelId }: { channelId: string }) {
 
 /** A subscribed channel's chat now, over the last hour, its spikes, and its searchable history. */
 export function AnalyticsPage({ platform }: { platform: Platform | null }) {
-  const [channels, setChannels] = useState<Channel[] | null>(null);
-  const [channelId, setChannelId] = useState<string>('');
+  const [error, setError] = useState<string | null>(null);
+  const { channels, channelId, setChannelId } = useChosenChannel(setError);
   const [now, setNow] = useState<StatsNow | null>(null);
   const [series, setSeries] = useState<ChatStats[]>([]);
   const [spikes, setSpikes] = useState<ChatSpike[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api<Channel[]>('GET', '/api/channels').then((list) => {
-      setChannels(list);
-      setChannelId((current) => current || list[0]?.id || '');
-    }).catch((failure) => setError((failure as Error).message));
-  }, []);
 
   const load = useCallback(() => {
     if (!channelId) return;
@@ -163,12 +155,7 @@ export function AnalyticsPage({ platform }: { platform: Platform | null }) {
   return (
     <section className="card" aria-labelledby="analytics-heading">
       <h1 id="analytics-heading">Analytics</h1>
-      <div className="row">
-        <label htmlFor="analytics-channel">Channel</label>
-        <select id="analytics-channel" value={channelId} onChange={(event) => setChannelId(event.target.value)}>
-          {channels?.map((channel) => <option key={channel.id} value={channel.id}>{channel.displayName}</option>)}
-        </select>
-      </div>
+      <ChannelSelect id="analytics-channel" channels={channels} channelId={channelId} onChange={setChannelId} />
       {error && <p role="alert" className="error">{error}</p>}
       {now && (
         <dl className="figures" data-testid="stats-now">

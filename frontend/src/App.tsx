@@ -2,6 +2,7 @@ import { useEffect, useState, type MouseEvent } from 'react';
 import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
 import { AnalyticsPage } from './AnalyticsPage';
+import { ClipsPage } from './ClipsPage';
 import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';
 import { NotificationsPage } from './NotificationsPage';
@@ -130,6 +131,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   if (page.path === '/overlays') return <OverlaysPage />;
   if (page.path === '/notifications') return <NotificationsPage />;
   if (page.path === '/analytics') return <AnalyticsPage platform={platform} />;
+  if (page.path === '/clips') return <ClipsPage />;
   return <Upcoming page={page} />;
 }
 

@@ -13,7 +13,7 @@ export const PAGES: Page[] = [
   { path: '/overlays', title: 'Overlays' },
   { path: '/notifications', title: 'Notifications' },
   { path: '/analytics', title: 'Analytics' },
-  { path: '/clips', title: 'Clips', upcoming: 'Highlights clipped automatically when your chat explodes.' },
+  { path: '/clips', title: 'Clips' },
   { path: '/rooms', title: 'Chat rooms', upcoming: 'Chat rooms of our own, every message restyled by a small LLM.' },
   { path: '/admin', title: 'Admin', operatorOnly: true },
   { path: '/account', title: 'Account' },

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { clipStatus, ruleProblem, whyItFired, type Clip, type FullSpike } from './highlights';
+
+const SPIKE: FullSpike = {
+  windowStart: '2026-12-03T18:00:00Z',
+  windowEnd: '2026-12-03T18:00:05Z',
+  messages: 240,
+  baselineMean: 20.5,
+  baselineStdDev: 4.12,
+  threshold: 32.86,
+  baselineWindows: 120,
+};
+
+function clip(status: Clip['status'], attempts: number, failure: string | null): Clip {
+  return {
+    clipId: 'clip-1', channelId: '1', status, spike: SPIKE, clip: null, failure, attempts,
+    requestedAt: '2026-12-03T18:00:06Z', updatedAt: '2026-12-03T18:00:16Z',
+  };
+}
+
+describe('whyItFired', () => {
+  it('puts the window against the baseline it broke', () => {
+    expect(whyItFired(SPIKE)).toBe('240 messages in 5 s, where 20.5 ± 4.1 were usual (the threshold was 32.9)');
+  });
+
+  it('drops needless decimals', () => {
+    expect(whyItFired({ ...SPIKE, baselineMean: 2, baselineStdDev: 0, threshold: 12 }))
+      .toBe('240 messages in 5 s, where 2 ± 0 were usual (the threshold was 12)');
+  });
+});
+
+describe('clipStatus', () => {
+  it('says how a clip went', () => {
+    expect(clipStatus(clip('CREATED', 1, null))).toBe('Clipped after 1 attempt');
+    expect(clipStatus(clip('CREATED', 2, null))).toBe('Clipped after 2 attempts');
+    expect(clipStatus(clip('FAILED', 1, 'Twitch answered 404: channel offline')))
+      .toBe('No clip: Twitch answered 404: channel offline');
+    expect(clipStatus(clip('REQUESTED', 0, null))).toBe('Being made');
+    expect(clipStatus(clip('REQUESTED', 1, 'Twitch answered 503'))).toBe('Being made (the last attempt met: Twitch answered 503)');
+  });
+});
+
+describe('ruleProblem', () => {
+  const rule = { windowSeconds: 5, baselineWindows: 120, sigmas: 3, minimumLift: 10, cooldownSeconds: 30, afterBurstSeconds: 30 };
+
+  it('accepts a rule within limits', () => {
+    expect(ruleProblem(rule)).toBeNull();
+  });
+
+  it('names the first field out of its limits, as the API would', () => {
+    expect(ruleProblem({ ...rule, windowSeconds: 0 })).toBe('Window (s) must be between 1 and 60');
+    expect(ruleProblem({ ...rule, sigmas: Number.NaN })).toBe('Standard deviations must be between 0 and 20');
+  });
+});
