@@ -6,7 +6,8 @@ import { emoteUrl, eventLine, safeColor, segments, visible, type ChatRecord, typ
 type Frame =
   | { type: 'settings'; settings: Settings; emoteImages: Record<string, string>; badgeImages: Record<string, string> }
   | { type: 'chat'; chat: ChatRecord }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  | { type: 'replay-ended' };
 
 const chat = document.getElementById('chat')!;
 const customStyle = document.head.appendChild(document.createElement('style'));
@@ -16,6 +17,14 @@ let emoteImages: Record<string, string> = {};
 /** Twitch badge images by `set/version`; a badge without one shows as a labelled chip. */
 let badgeImages: Record<string, string> = {};
 let template: HTMLTemplateElement | null = null;
+/**
+ * Overlay time travel: `?from=…&to=…&speed=…` plays that stretch of stored chat instead of the live chat, shown as it
+ * comes (no display delay). A replay broken off resumes from the last record it showed.
+ */
+const replay = new URLSearchParams(location.search);
+const replaying = replay.has('from');
+let lastSentAt: string | null = null;
+let replayEnded = false;
 /** Messages held back by the display delay, by id; a moderation meanwhile drops them. */
 const pending = new Map<string, { record: ChatRecord; timer: number }>();
 
@@ -189,8 +198,12 @@ function receive(record: ChatRecord) {
       drop(() => true, '.message');
       return;
   }
+  if (replaying) {
+    lastSentAt = record.sentAt;
+    if (chat.querySelector(`[data-id="${CSS.escape(record.id)}"]`)) return;
+  }
   if (!settings || !visible(record, settings)) return;
-  if (settings.delaySeconds === 0) {
+  if (settings.delaySeconds === 0 || replaying) {
     show(record);
     return;
   }
@@ -210,12 +223,23 @@ function apply(next: Settings, emotes: Record<string, string>, badges: Record<st
   template = sanitizedTemplate(next.template);
 }
 
+function socketUrl(): string {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/overlay/${token}`;
+  if (!replaying) return url;
+  if (lastSentAt) replay.set('from', lastSentAt);
+  return `${url}?${replay}`;
+}
+
 function connect() {
-  const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/overlay/${token}`);
+  const socket = new WebSocket(socketUrl());
   socket.onmessage = (event) => {
     const frame = JSON.parse(event.data as string) as Frame;
     if (frame.type === 'settings') apply(frame.settings, frame.emoteImages, frame.badgeImages ?? {});
     else if (frame.type === 'chat') receive(frame.chat);
+    else if (frame.type === 'replay-ended') {
+      replayEnded = true;
+      document.body.dataset.state = 'replay-ended';
+    }
   };
   socket.onclose = (event) => {
     if (event.code === 4001 || event.code === 4404) {
@@ -223,6 +247,12 @@ function connect() {
       chat.replaceChildren();
       return;
     }
+    if (event.code === 4400) {
+      document.body.dataset.state = 'invalid';
+      document.body.dataset.reason = event.reason;
+      return;
+    }
+    if (replayEnded) return;
     window.setTimeout(connect, 2000);
   };
   socket.onopen = () => {

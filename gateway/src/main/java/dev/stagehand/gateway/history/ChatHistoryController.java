@@ -122,7 +122,7 @@ class ChatHistoryController {
         if (text != null && text.length() > MAX_WORDS) {
             throw new RuleViolation("q is limited to " + MAX_WORDS + " characters");
         }
-        return new FindChatMessages(channelId, start, end, chatter, text, limit, cursor);
+        return FindChatMessages.search(channelId, start, end, chatter, text, limit, cursor);
     }
 
     private static HistoryCursor cursor(String token) {

@@ -4,7 +4,9 @@ import dev.stagehand.api.overlay.FindOverlay;
 import dev.stagehand.api.overlay.FindOverlayByToken;
 import dev.stagehand.api.overlay.OverlayView;
 import dev.stagehand.sagas.emote.EmoteCatalog;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /ws/overlay/{token}}: what an OBS browser source shows. The first frame carries the overlay's settings and
  * where emote and badge images live; then the channel's recent and live chat records, and the settings frame again
- * whenever the streamer changes them or the channel's badges change. A rotated token or a deleted overlay closes the socket at once (4001); an unknown token is
- * refused (4404).
+ * whenever the streamer changes them or the channel's badges change. A rotated token or a deleted overlay closes the
+ * socket at once (4001); an unknown token is refused (4404). With {@code ?from=…&to=…&speed=…} the chat is a replay of
+ * that stretch of stored chat ({@link ChatReplay}), ended by a {@code replay-ended} frame; parameters that make no
+ * replay close the socket with 4400 and what is wrong.
  */
 @Component
 class OverlaySocket implements WebSocketHandler {
@@ -34,18 +38,21 @@ class OverlaySocket implements WebSocketHandler {
     static final CloseStatus UNKNOWN = new CloseStatus(4404, "No overlay has this URL.");
     static final CloseStatus REVOKED = new CloseStatus(4001, "This overlay URL is no longer valid.");
     private static final String CLOSED = "{\"type\":\"closed\"}";
+    private static final String REPLAY_ENDED = "{\"type\":\"replay-ended\"}";
 
     private final QueryGateway queries;
     private final ChatHub chat;
+    private final ChatReplay replay;
     private final EmoteImageUrls emoteImages;
     private final EmoteCatalog catalog;
     private final JsonMapper json;
     private final Sinks.Many<String> badgesChanged = Sinks.many().multicast().directBestEffort();
 
-    OverlaySocket(QueryGateway queries, ChatHub chat, EmoteImageUrls emoteImages, EmoteCatalog catalog,
-                  JsonMapper json) {
+    OverlaySocket(QueryGateway queries, ChatHub chat, ChatReplay replay, EmoteImageUrls emoteImages,
+                  EmoteCatalog catalog, JsonMapper json) {
         this.queries = queries;
         this.chat = chat;
+        this.replay = replay;
         this.emoteImages = emoteImages;
         this.catalog = catalog;
         this.json = json;
@@ -57,14 +64,22 @@ class OverlaySocket implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession session) {
         String path = session.getHandshakeInfo().getUri().getPath();
         String hash = OverlayTokens.hash(path.substring(path.lastIndexOf('/') + 1));
+        Optional<ChatReplay.Request> replaying;
+        try {
+            replaying = ChatReplay.Request.of(new QueryStringDecoder(session.getHandshakeInfo().getUri())
+                    .parameters(), Instant.now());
+        } catch (IllegalArgumentException badRequest) {
+            return session.close(new CloseStatus(4400, badRequest.getMessage()));
+        }
         return Mono.fromFuture(() -> queries.query(new FindOverlayByToken(hash),
                         ResponseTypes.optionalInstanceOf(OverlayView.class)))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(found -> found.map(overlay -> stream(session, overlay, hash))
+                .flatMap(found -> found.map(overlay -> stream(session, overlay, hash, replaying))
                         .orElseGet(() -> session.close(UNKNOWN)));
     }
 
-    private Mono<Void> stream(WebSocketSession session, OverlayView overlay, String hash) {
+    private Mono<Void> stream(WebSocketSession session, OverlayView overlay, String hash,
+                              Optional<ChatReplay.Request> replaying) {
         SubscriptionQueryResult<Optional<OverlayView>, OverlayView> changes = queries.subscriptionQuery(
                 new FindOverlay(overlay.overlayId()), ResponseTypes.optionalInstanceOf(OverlayView.class),
                 ResponseTypes.instanceOf(OverlayView.class));
@@ -75,14 +90,20 @@ class OverlaySocket implements WebSocketHandler {
                 .takeUntil(view -> !hash.equals(view.tokenHash()))
                 .map(view -> hash.equals(view.tokenHash()) ? settingsFrame(view) : CLOSED)
                 .share();
-        Flux<String> frames = Flux.merge(settings, chat.channel(channelId)
-                .map(record -> "{\"type\":\"chat\",\"chat\":" + record + "}")
-                .takeUntilOther(settings.filter(CLOSED::equals)));
+        Flux<String> chatFrames = replaying
+                .map(request -> replay.play(channelId, request).map(json::writeValueAsString)
+                        .map(OverlaySocket::chatFrame).concatWith(Mono.just(REPLAY_ENDED)))
+                .orElseGet(() -> chat.channel(channelId).map(OverlaySocket::chatFrame));
+        Flux<String> frames = Flux.merge(settings, chatFrames.takeUntilOther(settings.filter(CLOSED::equals)));
         Mono<Void> sending = session.send(frames.map(session::textMessage))
                 .then(Mono.defer(() -> session.close(REVOKED)));
         // Reading keeps the socket's close from the browser side noticed.
         Mono<Void> receiving = session.receive().then();
         return Mono.firstWithSignal(sending, receiving).doFinally(signal -> changes.close());
+    }
+
+    private static String chatFrame(String record) {
+        return "{\"type\":\"chat\",\"chat\":" + record + "}";
     }
 
     private String settingsFrame(OverlayView view) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stagehand.gateway.IntegrationTest;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,6 +112,42 @@ class OverlayApiTest extends IntegrationTest {
         streamer.post().uri("/api/overlays/{id}/versions/9/restore", overlay.get("id")).exchange()
                 .expectStatus().isNotFound();
         source.connection.dispose();
+    }
+
+    @Test
+    void timeTravelReplaysAStretchOfStoredChatInOrderAndEnds() throws InterruptedException {
+        WebTestClient streamer = as(twitchUser("overlay_replay_streamer"));
+        Map<?, ?> overlay = overlayFor(streamer, "overlay_replay");
+        String channelId = sim.world().user("overlay_replay").id();
+        Instant began = sim.world().now().minusSeconds(1);
+        for (int i = 1; i <= 10; i++) {
+            sim.chat().say("overlay_replay", "viewer", "then " + i);
+            Thread.sleep(100);
+        }
+        await().atMost(WAIT).until(() -> streamer.get().uri("/api/channels/{id}/messages", channelId).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("messages") instanceof List<?> stored
+                && stored.size() == 10);
+        Instant ended = sim.world().now();
+        Thread.sleep(5);
+        sim.chat().say("overlay_replay", "viewer", "after the stretch, not replayed");
+
+        String url = overlay.get("url") + "?from=" + began + "&to=" + ended + "&speed=10";
+        Source replay = new Source(url);
+        await().atMost(WAIT).until(() -> replay.frames.stream()
+                .anyMatch(frame -> frame.path("type").asString().equals("replay-ended")));
+        assertThat(replay.chatTexts()).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "then " + i).toList());
+        assertThat(replay.frames.get(replay.frames.size() - 1).path("type").asString()).isEqualTo("replay-ended");
+        assertThat(replay.closeCode.get()).isZero();
+        replay.connection.dispose();
+
+        for (String wrong : List.of("?from=yesterday", "?from=" + began + "&speed=11",
+                "?from=" + began + "&to=" + began.minusSeconds(60), "?from=" + Instant.now().plusSeconds(60),
+                "?from=" + began.minus(Duration.ofDays(2)) + "&to=" + began)) {
+            Source refused = new Source(overlay.get("url") + wrong);
+            await().atMost(WAIT).until(() -> refused.closeCode.get() == 4400);
+            assertThat(refused.frames).isEmpty();
+        }
     }
 
     @Test

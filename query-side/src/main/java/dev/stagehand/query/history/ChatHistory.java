@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers searches of {@code chat_message}: a channel's records in a time range, by chatter and by words. */
+/**
+ * Answers searches of {@code chat_message}: a channel's records in a time range, by chatter and by words, newest first,
+ * or oldest first for a replay.
+ */
 @Component
 class ChatHistory {
 
@@ -49,11 +52,13 @@ class ChatHistory {
             params.put("words", query.words());
         }
         if (query.cursor() != null) {
-            sql.append(" AND (sent_at, message_id) < (:cursorAt, :cursorId)");
+            sql.append(query.oldestFirst() ? " AND (sent_at, message_id) > (:cursorAt, :cursorId)"
+                    : " AND (sent_at, message_id) < (:cursorAt, :cursorId)");
             params.put("cursorAt", Timestamp.from(query.cursor().sentAt()));
             params.put("cursorId", query.cursor().messageId());
         }
-        sql.append(" ORDER BY sent_at DESC, message_id DESC LIMIT :limit");
+        sql.append(query.oldestFirst() ? " ORDER BY sent_at, message_id LIMIT :limit"
+                : " ORDER BY sent_at DESC, message_id DESC LIMIT :limit");
         params.put("limit", query.limit() + 1);
 
         List<Stored> found = jdbc.sql(sql.toString()).params(params)
