@@ -115,6 +115,45 @@ function History({ channelId }: { channelId: string }) {
   );
 }
 
+/** Top emotes and chatters of the last ten minutes, or of the live stream so far. */
+function Tops({ now, platform }: { now: StatsNow; platform: Platform | null }) {
+  const [ofStream, setOfStream] = useState(false);
+  const stream = now.current_stream;
+  const tops = ofStream && stream ? stream : now.ten_minute_window;
+  const span = ofStream && stream ? 'this stream' : 'last 10 minutes';
+  return (
+    <>
+      {stream && (
+        <div className="row">
+          <label htmlFor="tops-span">Tops of</label>
+          <select id="tops-span" value={ofStream ? 'stream' : 'minutes'}
+            onChange={(event) => setOfStream(event.target.value === 'stream')}>
+            <option value="minutes">the last 10 minutes</option>
+            <option value="stream">this stream ({stream.message_count} messages since {
+              new Date(stream.started_at).toLocaleTimeString()})</option>
+          </select>
+        </div>
+      )}
+      <div className="columns">
+        <section aria-labelledby="emotes-heading">
+          <h2 id="emotes-heading">Top emotes, {span}</h2>
+          <Emotes emotes={tops.top_emotes} platform={platform} />
+        </section>
+        <section aria-labelledby="chatters-heading">
+          <h2 id="chatters-heading">Top chatters, {span}</h2>
+          {tops.top_chatters.length === 0 ? <p className="muted">No chatters yet.</p> : (
+            <ol className="tops">
+              {tops.top_chatters.map((chatter) => (
+                <li key={chatter.login}><span>{chatter.login}</span><span className="muted">{chatter.count}</span></li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
 /** A subscribed channel's chat now, over the last hour, its spikes, and its searchable history. */
 export function AnalyticsPage({ platform }: { platform: Platform | null }) {
   const [error, setError] = useState<string | null>(null);
@@ -170,24 +209,7 @@ export function AnalyticsPage({ platform }: { platform: Platform | null }) {
       <div className="chart-axis muted"><span>an hour ago</span><span>now</span></div>
       <p className="muted">{spikes.length === 0 ? 'No chat spikes in the last hour.'
         : `${spikes.length} chat spike${spikes.length === 1 ? '' : 's'} in the last hour (marked).`}</p>
-      {now && (
-        <div className="columns">
-          <section aria-labelledby="emotes-heading">
-            <h2 id="emotes-heading">Top emotes, last 10 minutes</h2>
-            <Emotes emotes={now.ten_minute_window.top_emotes} platform={platform} />
-          </section>
-          <section aria-labelledby="chatters-heading">
-            <h2 id="chatters-heading">Top chatters, last 10 minutes</h2>
-            {now.ten_minute_window.top_chatters.length === 0 ? <p className="muted">No chatters yet.</p> : (
-              <ol className="tops">
-                {now.ten_minute_window.top_chatters.map((chatter) => (
-                  <li key={chatter.login}><span>{chatter.login}</span><span className="muted">{chatter.count}</span></li>
-                ))}
-              </ol>
-            )}
-          </section>
-        </div>
-      )}
+      {now && <Tops now={now} platform={platform} />}
       {channelId && <History key={channelId} channelId={channelId} />}
     </section>
   );

@@ -34,6 +34,8 @@ export interface StatsNow {
   top_emotes: TopEmote[];
   top_chatters: TopChatter[];
   ten_minute_window: { message_count: number; unique_chatters: number; top_emotes: TopEmote[]; top_chatters: TopChatter[] };
+  /** The live stream's chat so far; null while the channel is offline. */
+  current_stream: { started_at: string; message_count: number; top_emotes: TopEmote[]; top_chatters: TopChatter[] } | null;
 }
 
 export interface ChatSpike {

@@ -3,14 +3,19 @@ package dev.stagehand.gateway.analytics;
 import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.FindChannelStats;
 import dev.stagehand.api.analytics.FindChatStatsSeries;
+import dev.stagehand.api.analytics.FindStreamChatStats;
+import dev.stagehand.api.analytics.StreamChatStats;
 import dev.stagehand.api.common.RuleViolation;
-import dev.stagehand.gateway.channel.SubscribedChannels;
+import dev.stagehand.api.stream.FindLiveStreams;
+import dev.stagehand.api.stream.StreamView;
 import dev.stagehand.gateway.channel.QueryParameters;
+import dev.stagehand.gateway.channel.SubscribedChannels;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A subscribed channel's chat statistics: the current one-minute window (in the shape of the original stats API, with
- * the richer figures beside it) and the series of past windows.
+ * the richer figures beside it, and its live stream's), and the series of past windows.
  */
 @RestController
 @RequestMapping("/api/channels/{channelId}/stats")
@@ -40,9 +45,20 @@ class ChannelStatsController {
     @GetMapping
     Mono<ChannelStatsResponse> current(CurrentAccount me, @PathVariable String channelId) {
         return channels.one(me, channelId)
-                .then(Mono.fromFuture(() -> queries.query(new FindChannelStats(channelId),
-                        ResponseTypes.multipleInstancesOf(ChatStats.class))).subscribeOn(Schedulers.boundedElastic()))
-                .map(latest -> ChannelStatsResponse.of(channelId, latest, Instant.now()));
+                .then(Mono.zip(Mono.fromFuture(() -> queries.query(new FindChannelStats(channelId),
+                                ResponseTypes.multipleInstancesOf(ChatStats.class))), stream(channelId)))
+                .map(both -> ChannelStatsResponse.of(channelId, both.getT1(), both.getT2(), Instant.now()));
+    }
+
+    /** The channel's chat over its live stream, if it is live. */
+    private Mono<Optional<StreamChatStats>> stream(String channelId) {
+        return Mono.fromFuture(() -> queries.query(new FindLiveStreams(),
+                        ResponseTypes.multipleInstancesOf(StreamView.class)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(live -> live.stream().filter(stream -> stream.broadcasterId().equals(channelId)).findFirst()
+                        .map(stream -> Mono.fromFuture(() -> queries.query(new FindStreamChatStats(channelId,
+                                stream.info().startedAt()), StreamChatStats.class)).map(Optional::of))
+                        .orElse(Mono.just(Optional.empty())));
     }
 
     @GetMapping("/series")

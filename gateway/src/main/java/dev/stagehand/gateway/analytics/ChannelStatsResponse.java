@@ -1,11 +1,13 @@
 package dev.stagehand.gateway.analytics;
 
-import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.ChatStats.TopChatter;
 import dev.stagehand.api.analytics.ChatStats.TopEmote;
+import dev.stagehand.api.analytics.ChatStats;
+import dev.stagehand.api.analytics.StreamChatStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -16,11 +18,12 @@ import tools.jackson.databind.annotation.JsonNaming;
  *
  * @param messagesPerSecond this minute's messages over the seconds of it gone by
  * @param tenMinuteWindow   the ten-minute window now running, the same way
+ * @param currentStream     the channel's chat since its stream went live; null while it is offline
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ChannelStatsResponse(String channelId, long messageCount, Window currentWindow, Instant lastUpdated,
                             long uniqueChatters, double messagesPerSecond, List<TopEmote> topEmotes,
-                            List<TopChatter> topChatters, WindowCounts tenMinuteWindow) {
+                            List<TopChatter> topChatters, WindowCounts tenMinuteWindow, StreamCounts currentStream) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Window(Instant start, Instant end, long durationSeconds) {
@@ -31,7 +34,13 @@ record ChannelStatsResponse(String channelId, long messageCount, Window currentW
                         List<TopChatter> topChatters) {
     }
 
-    static ChannelStatsResponse of(String channelId, List<ChatStats> latest, Instant now) {
+    /** The stream's figures: see {@link StreamChatStats} for how its tops are counted. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StreamCounts(Instant startedAt, long messageCount, List<TopEmote> topEmotes, List<TopChatter> topChatters) {
+    }
+
+    static ChannelStatsResponse of(String channelId, List<ChatStats> latest, Optional<StreamChatStats> stream,
+                                   Instant now) {
         ChatStats minute = running(channelId, latest, 60, now);
         ChatStats tenMinutes = running(channelId, latest, 600, now);
         double elapsed = Math.max(1, Duration.between(minute.windowStart(), now).toMillis() / 1000.0);
@@ -39,7 +48,9 @@ record ChannelStatsResponse(String channelId, long messageCount, Window currentW
                 minute.uniqueChatters(), Math.round(minute.messageCount() / elapsed * 100) / 100.0,
                 minute.topEmotes(), minute.topChatters(),
                 new WindowCounts(window(tenMinutes), tenMinutes.messageCount(), tenMinutes.uniqueChatters(),
-                        tenMinutes.topEmotes(), tenMinutes.topChatters()));
+                        tenMinutes.topEmotes(), tenMinutes.topChatters()),
+                stream.map(live -> new StreamCounts(live.since(), live.messageCount(), live.topEmotes(),
+                        live.topChatters())).orElse(null));
     }
 
     /** The window of this length running at {@code now}: the latest one published, or an empty one. */

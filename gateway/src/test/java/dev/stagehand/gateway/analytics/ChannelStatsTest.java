@@ -34,6 +34,7 @@ class ChannelStatsTest extends IntegrationTest {
     @Test
     void theCountsMatchWhatTheSimulatorSentWithTopEmotesAndChatters() {
         String channelId = sim.world().user("stats_one").id();
+        sim.world().goLive("stats_one", sim.world().game("509658", "Just Chatting"), "Counting", 7);
         WebTestClient streamer = as(twitchUser("stats_owner"));
         streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "stats_one")).exchange()
                 .expectStatus().isCreated();
@@ -64,6 +65,16 @@ class ChannelStatsTest extends IntegrationTest {
                 .jsonPath("$.last_updated").isNotEmpty()
                 .jsonPath("$.messages_per_second").isNumber()
                 .jsonPath("$.ten_minute_window.window.duration_seconds").isEqualTo(600);
+        // the live stream's figures, once the stream watcher saw it live
+        await().atMost(WAIT).untilAsserted(() -> streamer.get().uri("/api/channels/{id}/stats", channelId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.current_stream.started_at").isNotEmpty()
+                .jsonPath("$.current_stream.message_count").isEqualTo(30)
+                .jsonPath("$.current_stream.top_chatters[0].login").isEqualTo("loud_larry")
+                .jsonPath("$.current_stream.top_chatters[0].count").isEqualTo(10)
+                .jsonPath("$.current_stream.top_emotes[0].code").isEqualTo("Kappa"));
+        sim.world().goOffline("stats_one");
     }
 
     @Test
@@ -79,7 +90,7 @@ class ChannelStatsTest extends IntegrationTest {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         streamer.get().uri("/api/channels/{id}/stats", channelId).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.message_count").isEqualTo(0);
+                .expectBody().jsonPath("$.message_count").isEqualTo(0).jsonPath("$.current_stream").isEmpty();
         as(twitchUser("stats_stranger")).get().uri("/api/channels/{id}/stats", channelId).exchange()
                 .expectStatus().isNotFound();
     }

@@ -3,8 +3,12 @@ package dev.stagehand.query.analytics;
 import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.FindChannelStats;
 import dev.stagehand.api.analytics.FindChatStatsSeries;
+import dev.stagehand.api.analytics.FindStreamChatStats;
+import dev.stagehand.api.analytics.StreamChatStats;
 import dev.stagehand.query.history.ChatHistoryOptOuts;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +86,13 @@ class ChatStatsView {
                    .param("channel", query.channelId())
                    .query(String.class).list().stream()
                    .map(stats -> json.readValue(stats, ChatStats.class)).toList();
+    }
+
+    @QueryHandler
+    StreamChatStats handle(FindStreamChatStats query) {
+        Instant firstMinute = query.since().truncatedTo(ChronoUnit.MINUTES);
+        return StreamTotals.of(query.channelId(), query.since(), handle(new FindChatStatsSeries(query.channelId(), 60,
+                firstMinute, Instant.now().plus(1, ChronoUnit.MINUTES))));
     }
 
     @QueryHandler

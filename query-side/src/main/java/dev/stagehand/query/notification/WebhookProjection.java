@@ -149,8 +149,13 @@ class WebhookProjection {
 
     @QueryHandler
     List<WatchTarget> handle(FindWatchTargets query) {
+        // Subscribed channels are watched too: their live streams frame the dashboard's stream statistics.
         return jdbc.sql("""
-                    SELECT target_kind, target_id, min(target_name) AS target_name FROM webhook_subscription_view
+                    SELECT target_kind, target_id, min(target_name) AS target_name FROM (
+                        SELECT target_kind, target_id, target_name FROM webhook_subscription_view
+                        UNION ALL
+                        SELECT 'STREAMER', channel_id, display_name FROM channel_view WHERE subscribers > 0
+                    ) targets
                     GROUP BY target_kind, target_id ORDER BY target_kind, target_id""")
                    .query((row, rowNumber) -> new WatchTarget(WatchTarget.Kind.valueOf(row.getString("target_kind")),
                            row.getString("target_id"), row.getString("target_name")))
