@@ -26,7 +26,15 @@ public final class Topics {
     public static final Topic<String, ChatSpike> CHAT_SPIKES =
             new Topic<>("stagehand.highlights.spikes", String.class, ChatSpike.class, 12);
 
-    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS, CHAT_SPIKES);
+    /**
+     * Records of {@link #CHAT_MESSAGES} that are not chat records Stagehand can keep, as they were, with headers saying
+     * where they came from and why they were set aside ({@code stagehand.dead-letter.*}). Written by the chat history
+     * writer only; kept for an operator to inspect.
+     */
+    public static final Topic<String, String> CHAT_DEAD_LETTERS =
+            new Topic<>("stagehand.chat.dead-letters", String.class, String.class, 1);
+
+    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS, CHAT_SPIKES, CHAT_DEAD_LETTERS);
 
     private Topics() {
     }

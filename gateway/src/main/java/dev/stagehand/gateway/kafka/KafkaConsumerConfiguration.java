@@ -9,8 +9,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * How Stagehand's Kafka listeners fail: a listener throws only when what it writes to is unavailable (records it
- * cannot read are skipped and counted by the listener itself), so the same records are tried again, waiting twice as
- * long each time up to a minute, for as long as it takes. Nothing is skipped, so nothing is lost.
+ * cannot read it handles itself: the chat history writer sets them aside on {@code stagehand.chat.dead-letters}; the
+ * other listeners read topics only Stagehand's stream processor writes), so the same records are tried again, waiting
+ * twice as long each time up to a minute, for as long as it takes. Nothing is skipped, so nothing is lost.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumerConfiguration {

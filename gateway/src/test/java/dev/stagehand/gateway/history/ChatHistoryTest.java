@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.chat.ChatRecord.Chatter;
 import dev.stagehand.api.chat.ChatRecord.Kind;
+import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,10 +20,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +40,8 @@ class ChatHistoryTest extends IntegrationTest {
 
     @Autowired
     private KafkaTemplate<String, String> kafka;
+    @Autowired
+    private ConsumerFactory<String, String> consumers;
     @Autowired
     private JsonMapper json;
     @Autowired
@@ -94,7 +102,7 @@ class ChatHistoryTest extends IntegrationTest {
     }
 
     @Test
-    void aRecordDeliveredTwiceIsStoredOnceAndOnlyUnreadableOrExpiredOnesAreSkipped() {
+    void aRecordDeliveredTwiceIsStoredOnceExpiredOnesAreSkippedAndUnreadableOnesSetAside() {
         String channelId = sim.world().user("history_two").id();
         WebTestClient streamer = subscribed("history_two", "history_owner_two");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -120,6 +128,34 @@ class ChatHistoryTest extends IntegrationTest {
                 .containsExactly(tuple(Kind.MESSAGE, escaped), tuple(Kind.MESSAGE, "delivered twice"),
                         tuple(Kind.CHAT_CLEARED, null));
         assertThat(search(streamer, channelId, "q=escapes").texts()).hasSize(1);
+
+        List<ConsumerRecord<String, String>> setAside = deadLetters(channelId, 2);
+        assertThat(setAside).extracting(ConsumerRecord::value).first().isEqualTo("{not json");
+        assertThat(setAside.get(1).value()).contains("no Twitch login is this long");
+        assertThat(new String(setAside.get(0).headers().lastHeader("stagehand.dead-letter.topic").value(),
+                StandardCharsets.UTF_8)).isEqualTo(Topics.CHAT_MESSAGES.name());
+        assertThat(setAside.get(0).headers().lastHeader("stagehand.dead-letter.offset")).isNotNull();
+    }
+
+    /** The dead letters of this channel's chat, once there are {@code count} of them. */
+    private List<ConsumerRecord<String, String>> deadLetters(String channelId, int count) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (Consumer<String, String> consumer = consumers.createConsumer("dead-letter-test-" + UUID.randomUUID(),
+                null)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CHAT_DEAD_LETTERS.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(letter -> {
+                    if (channelId.equals(letter.key())) {
+                        found.add(letter);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stagehand.query.history;
 
+import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.query.chat.ChatLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,12 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
  * deployment share the topic's partitions (one consumer group) and commit offsets after the rows, so nothing is lost
  * or stored twice; while the database fails, the same poll is tried again (the application's Kafka error handler
  * backs off and never skips). The lines of chatters who opted out are not written; a record that is not a chat record
- * (or whose ids could not be Twitch's) is skipped and counted.
+ * (or whose ids could not be Twitch's) is set aside on {@code stagehand.chat.dead-letters}, as it was, before the
+ * poll's offsets are committed.
  */
 @Component
 class ChatHistoryWriter {
 
     static final String GROUP = "stagehand-chat-history";
+    static final String DEAD_LETTER = "stagehand.dead-letter.";
     private static final Logger log = LoggerFactory.getLogger(ChatHistoryWriter.class);
     /** Clocks disagree: a record dated further ahead than this is filed under when Stagehand received it. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
@@ -57,11 +63,13 @@ class ChatHistoryWriter {
     private final ChatHistoryPartitions partitions;
     private final ChatHistoryProperties settings;
     private final ChatHistoryOptOuts optOuts;
+    private final KafkaTemplate<String, String> kafka;
     private final AtomicLong unreadable = new AtomicLong();
 
     ChatHistoryWriter(JdbcTemplate jdbc, JsonMapper json, ChatHistoryPartitions partitions,
-                      ChatHistoryProperties settings, ChatHistoryOptOuts optOuts) {
+                      ChatHistoryProperties settings, ChatHistoryOptOuts optOuts, KafkaTemplate<String, String> kafka) {
         this.jdbc = jdbc;
+        this.kafka = kafka;
         this.json = json;
         this.partitions = partitions;
         this.settings = settings;
@@ -90,10 +98,15 @@ class ChatHistoryWriter {
         Instant now = Instant.now();
         Instant oldestKept = now.minus(settings.retention());
         List<Row> rows = new ArrayList<>(batch.size());
+        List<CompletableFuture<?>> setAside = new ArrayList<>();
         Set<String> optedOut = optOuts.chatters().ids();
         for (ConsumerRecord<String, String> consumed : batch) {
             ChatLine line = read(consumed);
-            if (line == null || line.userId() != null && optedOut.contains(line.userId())) {
+            if (line == null) {
+                setAside.add(deadLetter(consumed));
+                continue;
+            }
+            if (line.userId() != null && optedOut.contains(line.userId())) {
                 continue;
             }
             Instant sentAt = filedAt(line, now);
@@ -101,6 +114,7 @@ class ChatHistoryWriter {
                 rows.add(new Row(line, sentAt));
             }
         }
+        CompletableFuture.allOf(setAside.toArray(CompletableFuture[]::new)).join();
         if (rows.isEmpty()) {
             return;
         }
@@ -179,17 +193,31 @@ class ChatHistoryWriter {
         return connection.createArrayOf("text", rows.stream().map(value).toArray(String[]::new));
     }
 
-    /** The record's line; null, counted, when it is no chat record or has ids longer than Twitch's. */
+    /** The record's line; null when it is no chat record or has ids longer than Twitch's. */
     private ChatLine read(ConsumerRecord<String, String> consumed) {
         ChatLine line = consumed.value() == null ? null : ChatLine.read(json, consumed.value());
-        if (line != null && fits(line)) {
-            return line;
-        }
+        return line != null && fits(line) ? line : null;
+    }
+
+    /** Sets a record aside as it was, saying where it came from; logged now and then, counted. */
+    private CompletableFuture<?> deadLetter(ConsumerRecord<String, String> consumed) {
         if (unreadable.incrementAndGet() % 1000 == 1) {
-            log.warn("Skipped a record of stagehand.chat.messages that is not a chat record ({} so far), at "
-                     + "partition {} offset {}", unreadable.get(), consumed.partition(), consumed.offset());
+            log.warn("Set aside a record of {} that is not a chat record ({} so far), partition {} offset {}, on {}",
+                    consumed.topic(), unreadable.get(), consumed.partition(), consumed.offset(),
+                    Topics.CHAT_DEAD_LETTERS.name());
         }
-        return null;
+        ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.CHAT_DEAD_LETTERS.name(), consumed.key(),
+                consumed.value());
+        letter.headers()
+              .add(DEAD_LETTER + "topic", bytes(consumed.topic()))
+              .add(DEAD_LETTER + "partition", bytes(Integer.toString(consumed.partition())))
+              .add(DEAD_LETTER + "offset", bytes(Long.toString(consumed.offset())))
+              .add(DEAD_LETTER + "reason", bytes("not a chat record Stagehand can keep"));
+        return kafka.send(letter);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether the line's ids fit their columns (a record that does not would fail its whole poll forever). */
