@@ -32,8 +32,9 @@ class SpikeTopologyTest {
     private static final Instant START = Instant.parse("2026-12-03T18:00:00Z");
     private static final SpikeRule RULE = new SpikeRule(5, 20, 3.0, 10, 30, 30);
     private final JsonMapper json = JsonMapper.builder().build();
-    /** Channel 300's broadcaster asks for a lift of 100 messages: a burst of 60 more is not enough. */
-    private final SpikeRules rules = new SpikeRules(RULE, Map.of("300", new SpikeRule(5, 20, 3.0, 100, 30, 30)));
+    /** Channel 300 asks for a lift of 100 messages (a burst of 60 more is not enough), 400 for a minute's cooldown. */
+    private final SpikeRules rules = new SpikeRules(RULE, Map.of("300", new SpikeRule(5, 20, 3.0, 100, 30, 30),
+            "400", new SpikeRule(5, 20, 3.0, 10, 60, 30)));
     private final String stateDirectory = "target/kafka-streams-test/" + UUID.randomUUID();
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> chat;
@@ -72,6 +73,22 @@ class SpikeTopologyTest {
         assertThat(found.get(0).baselineMean()).isEqualTo(10.0);
         assertThat(found.get(0).messages()).isGreaterThan(20);
         assertThat(found.get(0).windowStart()).isAfterOrEqualTo(START.plusSeconds(36));
+    }
+
+    /** Channel 400 cools down for a minute: its second burst comes when the first has left the baseline. */
+    @Test
+    void aBurstWithinTheCooldownIsNoSpikeButOneAfterItIs() {
+        chat(0, 40, 2, "steady", "400");
+        chat(40, 3, 20, "first burst", "400");
+        chat(43, 37, 2, "steady", "400");
+        chat(80, 3, 20, "within the cooldown", "400");
+        chat(83, 47, 2, "steady", "400");
+        chat(130, 3, 20, "after it", "400");
+        chat(133, 3, 2, "steady", "400");
+
+        assertThat(spikes.readValuesToList()).extracting(value -> json.readValue(value, ChatSpike.class).windowEnd())
+                .satisfiesExactly(first -> assertThat(first).isBetween(START.plusSeconds(40), START.plusSeconds(45)),
+                        second -> assertThat(second).isBetween(START.plusSeconds(130), START.plusSeconds(135)));
     }
 
     @Test
