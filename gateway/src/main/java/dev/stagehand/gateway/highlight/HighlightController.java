@@ -65,8 +65,11 @@ class HighlightController {
                                      boolean editable) {
     }
 
-    /** @param rule the channel's own spike rule; absent or null for the deployment's default */
-    record HighlightSettingsRequest(boolean autoClip, SpikeRule rule) {
+    /**
+     * @param autoClip whether every spike of the channel becomes a Twitch clip (required)
+     * @param rule     the channel's own spike rule; absent or null for the deployment's default
+     */
+    record HighlightSettingsRequest(Boolean autoClip, SpikeRule rule) {
     }
 
     @GetMapping("/highlights")
@@ -76,21 +79,30 @@ class HighlightController {
                 .map(both -> response(both.getT1(), both.getT2()));
     }
 
+    /** Someone else's channel is 404 or 403 before anything in the request is looked at. */
     @PutMapping("/highlights")
     Mono<HighlightSettingsResponse> configure(CurrentAccount me, @PathVariable String channelId,
                                               @RequestBody HighlightSettingsRequest request) {
-        SpikeRule rule = request.rule() == null ? null : request.rule().validated();
         return channels.one(me, channelId)
                 .then(isBroadcaster(me, channelId))
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the channel's "
                         + "broadcaster, logged in with its Twitch account, may change its highlights.")))
-                .then(wait.sendAndAwait(new ConfigureHighlights(new ChannelId(channelId), me.id(), request.autoClip(),
-                                rule), new FindHighlightSettings(channelId),
+                .then(Mono.fromCallable(() -> configuration(channelId, me, request)))
+                .flatMap(command -> wait.sendAndAwait(command, new FindHighlightSettings(channelId),
                         ResponseTypes.instanceOf(HighlightSettings.class), HighlightSettings.class, Flux::just,
-                        now -> now.autoClip() == request.autoClip() && now.custom() == (rule != null)
-                                && (rule == null || now.rule().equals(rule))))
+                        now -> now.autoClip() == command.autoClip() && now.custom() == (command.rule() != null)
+                                && (command.rule() == null || now.rule().equals(command.rule()))))
                 .map(now -> response(now, true));
+    }
+
+    private static ConfigureHighlights configuration(String channelId, CurrentAccount me,
+                                                     HighlightSettingsRequest request) {
+        if (request.autoClip() == null) {
+            throw new RuleViolation("autoClip is required: true or false");
+        }
+        return new ConfigureHighlights(new ChannelId(channelId), me.id(), request.autoClip(),
+                request.rule() == null ? null : request.rule().validated());
     }
 
     /** The clips the channel's spikes asked for in [from, to) (the last week by default), however they went. */

@@ -1,5 +1,11 @@
 package dev.stagehand.gateway.benchmark;
 
+import dev.stagehand.api.highlight.BacktestSpikes;
+import dev.stagehand.api.highlight.SpikeBacktest;
+import dev.stagehand.query.highlight.SpikeSettings;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -8,8 +14,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 /**
  * Chat history ingest: writes a backlog of {@link SyntheticChat} to Kafka while the history writer is stopped,
  * starts it, and measures how fast the rows land in PostgreSQL (Kafka, the writers and PostgreSQL share this
- * machine). A benchmark,
- * not a test: it prints its figures.
+ * machine); then backtests the default spike rule over the first channel's stored chat, and measures how fast that
+ * reads. A benchmark, not a test: it prints its figures.
  *
  * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatHistoryBenchmark -Dexec.args="1000000 100"}
@@ -45,6 +51,15 @@ public final class ChatHistoryBenchmark {
         double seconds = (System.nanoTime() - ingestStart) / 1e9;
         System.out.printf("History ingest: %,d rows in %.1f s = %,.0f rows/s (aim >= 50,000)%n", stored, seconds,
                 stored / seconds);
+
+        Instant now = Instant.now();
+        BacktestSpikes backtest = new BacktestSpikes("100000", now.minus(Duration.ofHours(1)), now.plusSeconds(60),
+                app.getBean(SpikeSettings.class).rule());
+        long backtestStart = System.nanoTime();
+        SpikeBacktest result = app.getBean(QueryGateway.class).query(backtest, SpikeBacktest.class).join();
+        double backtestSeconds = (System.nanoTime() - backtestStart) / 1e9;
+        System.out.printf("Backtest: %,d messages of one channel read in %.1f s = %,.0f messages/s (%d spikes)%n",
+                result.messages(), backtestSeconds, result.messages() / backtestSeconds, result.spikes().size());
         System.out.println("Re-run: mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test "
                 + "-Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatHistoryBenchmark -Dexec.args=\""
                 + records + " " + channels + "\"");

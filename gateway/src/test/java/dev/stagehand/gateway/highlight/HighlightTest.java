@@ -135,6 +135,9 @@ class HighlightTest extends IntegrationTest {
         broadcaster.put().uri("/api/channels/{id}/highlights", channelId).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"autoClip\": \"sometimes\"}").exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        broadcaster.put().uri("/api/channels/{id}/highlights", channelId).bodyValue(Map.of("rule", rule)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
+                .isEqualTo("autoClip is required: true or false");
         as(twitchUser("rules_stranger")).get().uri("/api/channels/{id}/highlights", channelId).exchange()
                 .expectStatus().isNotFound();
 
