@@ -1,0 +1,6 @@
+package dev.stagehand.api.chatroom;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ChangeRoomStyle(@TargetAggregateIdentifier RoomId roomId, RoomStyle style) {
+}

@@ -1,0 +1,7 @@
+package dev.stagehand.api.chatroom;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ChatMessageDeleted(RoomId roomId, String messageId) {
+}

@@ -1,0 +1,8 @@
+package dev.stagehand.api.chatroom;
+
+import dev.stagehand.api.account.AccountId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ChatterUnbanned(RoomId roomId, AccountId chatter) {
+}
