@@ -2,6 +2,8 @@ package dev.stagehand.api.kafka;
 
 import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.chatroom.PublishedRoomMessage;
+import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.highlight.ChatSpike;
 import java.util.List;
 
@@ -34,7 +36,16 @@ public final class Topics {
     public static final Topic<String, String> CHAT_DEAD_LETTERS =
             new Topic<>("stagehand.chat.dead-letters", String.class, String.class, 1);
 
-    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS, CHAT_SPIKES, CHAT_DEAD_LETTERS);
+    /** Messages registered users sent to chat rooms, keyed by room slug. Written by the gateway nodes only. */
+    public static final Topic<String, SubmittedRoomMessage> ROOM_SUBMITTED =
+            new Topic<>("stagehand.rooms.submitted", String.class, SubmittedRoomMessage.class, 12);
+
+    /** Room messages once styled, keyed by room slug. Written by the skibidifier only. */
+    public static final Topic<String, PublishedRoomMessage> ROOM_PUBLISHED =
+            new Topic<>("stagehand.rooms.published", String.class, PublishedRoomMessage.class, 12);
+
+    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS, CHAT_SPIKES, CHAT_DEAD_LETTERS,
+            ROOM_SUBMITTED, ROOM_PUBLISHED);
 
     private Topics() {
     }

@@ -11,6 +11,7 @@ import dev.stagehand.api.chat.ChatRecord.Kind;
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.gateway.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -129,33 +127,13 @@ class ChatHistoryTest extends IntegrationTest {
                         tuple(Kind.CHAT_CLEARED, null));
         assertThat(search(streamer, channelId, "q=escapes").texts()).hasSize(1);
 
-        List<ConsumerRecord<String, String>> setAside = deadLetters(channelId, 2);
+        List<ConsumerRecord<String, String>> setAside = TopicReader.read(consumers, Topics.CHAT_DEAD_LETTERS.name(),
+                letter -> channelId.equals(letter.key()), 2);
         assertThat(setAside).extracting(ConsumerRecord::value).first().isEqualTo("{not json");
         assertThat(setAside.get(1).value()).contains("no Twitch login is this long");
         assertThat(new String(setAside.get(0).headers().lastHeader("stagehand.dead-letter.topic").value(),
                 StandardCharsets.UTF_8)).isEqualTo(Topics.CHAT_MESSAGES.name());
         assertThat(setAside.get(0).headers().lastHeader("stagehand.dead-letter.offset")).isNotNull();
-    }
-
-    /** The dead letters of this channel's chat, once there are {@code count} of them. */
-    private List<ConsumerRecord<String, String>> deadLetters(String channelId, int count) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (Consumer<String, String> consumer = consumers.createConsumer("dead-letter-test-" + UUID.randomUUID(),
-                null)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CHAT_DEAD_LETTERS.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(letter -> {
-                    if (channelId.equals(letter.key())) {
-                        found.add(letter);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
     }
 
     @Test
