@@ -3,6 +3,7 @@ package dev.stagehand.gateway.security;
 import dev.stagehand.gateway.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -74,6 +75,9 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/api/platform").permitAll()
+                        // Anyone may read the chat rooms; sending and moderating need a login.
+                        .pathMatchers(HttpMethod.GET, "/api/rooms", "/api/rooms/*", "/api/rooms/*/messages")
+                        .permitAll()
                         .pathMatchers("/api/admin/**", "/actuator/**").hasRole(AccountAuthentication.OPERATOR)
                         .pathMatchers("/api/**", "/v1.0/**").hasRole(AccountAuthentication.USER)
                         .anyExchange().permitAll())

@@ -1,0 +1,172 @@
+package dev.stagehand.gateway.chatroom;
+
+import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.chatroom.BanChatter;
+import dev.stagehand.api.chatroom.ChangeRoomStyle;
+import dev.stagehand.api.chatroom.ChatRoomView;
+import dev.stagehand.api.chatroom.CreateChatRoom;
+import dev.stagehand.api.chatroom.DeleteChatMessage;
+import dev.stagehand.api.chatroom.FindChatRoom;
+import dev.stagehand.api.chatroom.FindChatRooms;
+import dev.stagehand.api.chatroom.FindRoomBans;
+import dev.stagehand.api.chatroom.FindRoomMessages;
+import dev.stagehand.api.chatroom.PublishedRoomMessage;
+import dev.stagehand.api.chatroom.RoomId;
+import dev.stagehand.api.chatroom.RoomStyle;
+import dev.stagehand.api.chatroom.UnbanChatter;
+import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.gateway.channel.QueryParameters;
+import dev.stagehand.gateway.problem.ConflictException;
+import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.gateway.security.CurrentAccount;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The chat rooms: anyone lists them and reads their history; operators create rooms, change a room's style, ban and
+ * unban chatters and take messages down.
+ */
+@RestController
+@RequestMapping("/api/rooms")
+class ChatRoomController {
+
+    static final int MAX_HISTORY = 100;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    ChatRoomController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    record NewRoom(String slug, String title, RoomStyle style) {
+    }
+
+    record Ban(String accountId, String reason) {
+    }
+
+    @GetMapping
+    Mono<List<ChatRoomView>> rooms() {
+        return Mono.fromFuture(() -> queries.query(new FindChatRooms(),
+                ResponseTypes.multipleInstancesOf(ChatRoomView.class))).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/{room}")
+    Mono<ChatRoomView> room(@PathVariable String room) {
+        return open(room);
+    }
+
+    /** The room's messages before {@code before} (now by default), newest first. */
+    @GetMapping("/{room}/messages")
+    Mono<List<PublishedRoomMessage>> messages(@PathVariable String room,
+                                              @RequestParam(required = false) String before,
+                                              @RequestParam(defaultValue = "50") String limit) {
+        Instant until = QueryParameters.time("before", before);
+        int most = QueryParameters.limit(limit, MAX_HISTORY);
+        return open(room).flatMap(view -> Mono.fromFuture(() -> queries.query(
+                        new FindRoomMessages(view.roomId(), until, most),
+                        ResponseTypes.multipleInstancesOf(PublishedRoomMessage.class)))
+                .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /** A new room; 409 when a room (open or closed) has its address already. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<ChatRoomView> create(CurrentAccount me, @RequestBody NewRoom request) {
+        operator(me);
+        RoomId room = roomId(request.slug());
+        ConflictException taken = new ConflictException("There is a room at " + room.slug() + " already.");
+        Mono<ChatRoomView> made = find(room).repeatWhenEmpty(50, empty -> empty.delayElements(Duration.ofMillis(100)));
+        return find(room).flatMap(existing -> Mono.<ChatRoomView>error(taken))
+                .switchIfEmpty(Mono.fromFuture(() -> commands.send(new CreateChatRoom(room, request.title(),
+                                request.style())))
+                        // two operators at once: the event store lets one create it
+                        .onErrorMap(EventStoreException.class, lost -> taken)
+                        .then(made));
+    }
+
+    @PutMapping("/{room}/style")
+    Mono<Void> style(CurrentAccount me, @PathVariable String room, @RequestBody RoomStyle style) {
+        operator(me);
+        return open(room).flatMap(view -> Mono.fromFuture(() -> commands.send(new ChangeRoomStyle(view.roomId(),
+                style)))).then();
+    }
+
+    @GetMapping("/{room}/bans")
+    Mono<List<AccountId>> bans(CurrentAccount me, @PathVariable String room) {
+        operator(me);
+        return open(room).flatMap(view -> Mono.fromFuture(() -> queries.query(new FindRoomBans(view.roomId()),
+                ResponseTypes.multipleInstancesOf(AccountId.class))));
+    }
+
+    @PostMapping("/{room}/bans")
+    Mono<Void> ban(CurrentAccount me, @PathVariable String room, @RequestBody Ban ban) {
+        operator(me);
+        if (ban.accountId() == null || ban.accountId().isBlank()) {
+            throw new RuleViolation("accountId names the chatter to ban");
+        }
+        return open(room).flatMap(view -> Mono.fromFuture(() -> commands.send(new BanChatter(view.roomId(),
+                new AccountId(ban.accountId()), ban.reason())))).then();
+    }
+
+    @DeleteMapping("/{room}/bans/{accountId}")
+    Mono<Void> unban(CurrentAccount me, @PathVariable String room, @PathVariable String accountId) {
+        operator(me);
+        return open(room).flatMap(view -> Mono.fromFuture(() -> commands.send(new UnbanChatter(view.roomId(),
+                new AccountId(accountId))))).then();
+    }
+
+    @DeleteMapping("/{room}/messages/{messageId}")
+    Mono<Void> delete(CurrentAccount me, @PathVariable String room, @PathVariable String messageId) {
+        operator(me);
+        return open(room).flatMap(view -> Mono.fromFuture(() -> commands.send(new DeleteChatMessage(view.roomId(),
+                messageId)))).then();
+    }
+
+    private static void operator(CurrentAccount me) {
+        if (!me.operator()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only operators moderate and style rooms.");
+        }
+    }
+
+    private static RoomId roomId(String slug) {
+        try {
+            return new RoomId(slug == null ? "" : slug);
+        } catch (IllegalArgumentException notASlug) {
+            throw new RuleViolation(notASlug.getMessage());
+        }
+    }
+
+    private Mono<ChatRoomView> open(String slug) {
+        return (RoomId.isSlug(slug) ? find(new RoomId(slug)) : Mono.<ChatRoomView>empty())
+                .filter(view -> !view.closed())
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no open room " + slug + ".")));
+    }
+
+    private Mono<ChatRoomView> find(RoomId room) {
+        return Mono.fromFuture(() -> queries.query(new FindChatRoom(room),
+                        ResponseTypes.optionalInstanceOf(ChatRoomView.class)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.stagehand.gateway.chatroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stagehand.api.chatroom.PublishedRoomMessage;
+import dev.stagehand.api.chatroom.SubmittedRoomMessage;
+import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.gateway.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The rooms through the API: anyone reads them and their history; operators style and moderate them. */
+class ChatRoomApiTest extends IntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Map<String, Object> ROBOT = Map.of("name", "Robot", "prompt", "Say it as a robot would.",
+            "rules", Map.of("replacements", Map.of("hello", "GREETINGS"), "openers", List.of("BEEP."),
+                    "closers", List.of("BOOP."), "emojis", List.of("🤖")));
+
+    @Autowired
+    private KafkaTemplate<String, String> kafka;
+    @Autowired
+    private JsonMapper json;
+
+    @Test
+    void anyoneReadsTheRoomsAndTheirHistoryWithoutDeletedMessages() {
+        await().atMost(WAIT).until(() -> rooms().size() >= 3);
+        assertThat(rooms()).extracting(room -> (Object) ((Map<?, ?>) room.get("roomId")).get("slug"))
+                .contains("pirate-cove", "skibidi-lounge", "the-globe");
+        String first = submit("the-globe", "hello you");
+        String second = submit("the-globe", "are you well");
+        await().atMost(WAIT).until(() -> history("the-globe").stream()
+                .filter(message -> message.messageId().equals(first) || message.messageId().equals(second))
+                .count() == 2);
+        List<PublishedRoomMessage> history = history("the-globe");
+        assertThat(history.get(0).messageId()).isEqualTo(second);
+        assertThat(history.get(0).original()).isEqualTo("are you well");
+        assertThat(history.get(0).styled()).contains("art thou well");
+
+        operator().delete().uri("/api/rooms/the-globe/messages/{id}", first).exchange().expectStatus().isOk();
+        await().atMost(WAIT).until(() -> history("the-globe").stream()
+                .noneMatch(message -> message.messageId().equals(first)));
+
+        anonymous().get().uri("/api/rooms/no-such-room/messages").exchange().expectStatus().isNotFound();
+        anonymous().get().uri("/api/rooms/Not A Room").exchange().expectStatus().isNotFound();
+        anonymous().get().uri("/api/rooms/the-globe/messages?limit=0").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        anonymous().delete().uri("/api/rooms/the-globe/messages/{id}", second).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void operatorsCreateRoomsChangeStylesAndBanButNobodyElse() {
+        WebTestClient chatter = as(twitchUser("room_regular"));
+        chatter.put().uri("/api/rooms/pirate-cove/style").bodyValue(ROBOT).exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        chatter.post().uri("/api/rooms").bodyValue(Map.of("slug", "robots", "title", "Robots", "style", ROBOT))
+                .exchange().expectStatus().isForbidden();
+
+        operator().post().uri("/api/rooms").bodyValue(Map.of("slug", "robot-lab", "title", "Robot Lab",
+                "style", ROBOT)).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.style.name").isEqualTo("Robot");
+        operator().post().uri("/api/rooms").bodyValue(Map.of("slug", "robot-lab", "title", "Again", "style", ROBOT))
+                .exchange().expectStatus().isEqualTo(409);
+        operator().post().uri("/api/rooms").bodyValue(Map.of("slug", "Robot Lab!", "title", "x", "style", ROBOT))
+                .exchange().expectStatus().isBadRequest();
+        operator().put().uri("/api/rooms/robot-lab/style").bodyValue(Map.of("name", "Robot", "prompt", "",
+                "rules", ROBOT.get("rules"))).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("A style needs a prompt of at most 2000 characters");
+
+        String chatterId = accountId(twitchUser("room_troll"));
+        operator().post().uri("/api/rooms/robot-lab/bans").bodyValue(Map.of("accountId", chatterId, "reason", "spam"))
+                .exchange().expectStatus().isOk();
+        await().atMost(WAIT).untilAsserted(() -> operator().get().uri("/api/rooms/robot-lab/bans").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].value").isEqualTo(chatterId));
+        operator().delete().uri("/api/rooms/robot-lab/bans/{id}", chatterId).exchange().expectStatus().isOk();
+        await().atMost(WAIT).untilAsserted(() -> operator().get().uri("/api/rooms/robot-lab/bans").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0));
+
+        String said = submit("robot-lab", "hello humans");
+        await().atMost(WAIT).until(() -> history("robot-lab").stream()
+                .anyMatch(message -> message.messageId().equals(said)));
+        assertThat(history("robot-lab").get(0).styled()).startsWith("BEEP. GREETINGS humans BOOP.");
+    }
+
+    private List<Map<String, Object>> rooms() {
+        return anonymous().get().uri("/api/rooms").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+    }
+
+    private List<PublishedRoomMessage> history(String room) {
+        return anonymous().get().uri("/api/rooms/{room}/messages", room).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<PublishedRoomMessage>>() { }).returnResult()
+                .getResponseBody();
+    }
+
+    private String submit(String room, String text) {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.ROOM_SUBMITTED.name(), room, json.writeValueAsString(new SubmittedRoomMessage(
+                SubmittedRoomMessage.SCHEMA_VERSION, id, room, "someone", "Someone", text, Instant.now())));
+        return id;
+    }
+}

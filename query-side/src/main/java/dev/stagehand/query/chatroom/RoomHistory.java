@@ -1,0 +1,105 @@
+package dev.stagehand.query.chatroom;
+
+import dev.stagehand.api.chatroom.ChatMessageDeleted;
+import dev.stagehand.api.chatroom.FindRoomMessages;
+import dev.stagehand.api.chatroom.PublishedRoomMessage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The chat rooms' history: every message of {@code stagehand.rooms.published} stored once (a poll at a time, by message
+ * id), messages taken down by moderators listed apart and left out, and the latest messages of a room answered.
+ */
+@Component
+@ProcessingGroup("room-moderation")
+class RoomHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomHistory.class);
+    private static final String INSERT = """
+            INSERT INTO room_message (slug, message_id, sender_id, sender_name, original, styled, style, stylist,
+                                      fell_back, submitted_at, published_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    RoomHistory(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @KafkaListener(id = "room-history", groupId = "stagehand-room-history", topics = "stagehand.rooms.published",
+            batch = "true", properties = "auto.offset.reset=earliest")
+    void store(List<ConsumerRecord<String, String>> batch) {
+        List<PublishedRoomMessage> messages = batch.stream().map(this::read).filter(message -> message != null)
+                .toList();
+        jdbc.batchUpdate(INSERT, messages, 1000, (statement, message) -> {
+            statement.setString(1, message.room());
+            statement.setString(2, message.messageId());
+            statement.setString(3, message.senderId());
+            statement.setString(4, message.senderName());
+            statement.setString(5, message.original());
+            statement.setString(6, message.styled());
+            statement.setString(7, message.style());
+            statement.setString(8, message.stylist());
+            statement.setString(9, message.fellBack());
+            statement.setObject(10, java.sql.Timestamp.from(message.submittedAt()));
+            statement.setObject(11, java.sql.Timestamp.from(message.publishedAt()));
+        });
+    }
+
+    private PublishedRoomMessage read(ConsumerRecord<String, String> consumed) {
+        try {
+            return json.readValue(consumed.value(), PublishedRoomMessage.class);
+        } catch (JacksonException | IllegalArgumentException unreadable) {
+            log.warn("Skipped a record of {} that is no room message, partition {} offset {}", consumed.topic(),
+                    consumed.partition(), consumed.offset());
+            return null;
+        }
+    }
+
+    @EventHandler
+    void on(ChatMessageDeleted event, @Timestamp Instant at) {
+        jdbc.update("INSERT INTO room_message_deleted (slug, message_id, deleted_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", event.roomId().slug(), event.messageId(), java.sql.Timestamp.from(at));
+    }
+
+    @ResetHandler
+    void clear() {
+        jdbc.update("DELETE FROM room_message_deleted");
+    }
+
+    @QueryHandler
+    List<PublishedRoomMessage> handle(FindRoomMessages query) {
+        return jdbc.query("""
+                    SELECT * FROM room_message m WHERE slug = ? AND published_at < ?
+                    AND NOT EXISTS (SELECT 1 FROM room_message_deleted d
+                                    WHERE d.slug = m.slug AND d.message_id = m.message_id)
+                    ORDER BY published_at DESC LIMIT ?""", this::message, query.roomId().slug(),
+                java.sql.Timestamp.from(query.before() == null ? Instant.now().plusSeconds(3600) : query.before()),
+                query.limit());
+    }
+
+    private PublishedRoomMessage message(ResultSet row, int number) throws SQLException {
+        return new PublishedRoomMessage(PublishedRoomMessage.SCHEMA_VERSION, row.getString("message_id"),
+                row.getString("slug"), row.getString("sender_id"), row.getString("sender_name"),
+                row.getString("original"), row.getString("styled"), row.getString("style"), row.getString("stylist"),
+                row.getString("fell_back"), row.getTimestamp("submitted_at").toInstant(),
+                row.getTimestamp("published_at").toInstant());
+    }
+}
