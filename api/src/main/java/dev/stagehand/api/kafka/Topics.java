@@ -3,6 +3,7 @@ package dev.stagehand.api.kafka;
 import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.chatroom.PublishedRoomMessage;
+import dev.stagehand.api.chatroom.RoomModeration;
 import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.highlight.ChatSpike;
 import java.util.List;
@@ -44,8 +45,12 @@ public final class Topics {
     public static final Topic<String, PublishedRoomMessage> ROOM_PUBLISHED =
             new Topic<>("stagehand.rooms.published", String.class, PublishedRoomMessage.class, 12);
 
+    /** Moderations of room messages for every node to apply, keyed by room slug. Written by the moderation relay. */
+    public static final Topic<String, RoomModeration> ROOM_MODERATION =
+            new Topic<>("stagehand.rooms.moderation", String.class, RoomModeration.class, 3);
+
     public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS, CHAT_SPIKES, CHAT_DEAD_LETTERS,
-            ROOM_SUBMITTED, ROOM_PUBLISHED);
+            ROOM_SUBMITTED, ROOM_PUBLISHED, ROOM_MODERATION);
 
     private Topics() {
     }

@@ -1,0 +1,223 @@
+package dev.stagehand.gateway.chatroom;
+
+import dev.stagehand.api.chatroom.ChatRoomView;
+import dev.stagehand.api.chatroom.FindChatRoom;
+import dev.stagehand.api.chatroom.RoomId;
+import dev.stagehand.gateway.account.AccountViews;
+import dev.stagehand.gateway.security.CurrentAccount;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ws/rooms/{room}}: a chat room's clients, anonymous (read only) or logged in (they may send). The first frame
+ * ({@code joined}) carries the room, its style, whether this client may send, and the last messages; then messages go
+ * out in one {@code messages} frame per tick: a busy room is sampled to what a person can read (the client's own
+ * messages always pass), a slow client's backlog is bounded (the oldest dropped), and every frame counts what was
+ * skipped and dropped. A client sends {@code {"type":"send","text":…,"clientId":…}} and hears back {@code accepted}
+ * with the id its message will be published under, or {@code refused} with why.
+ */
+@Component
+class RoomSocket implements WebSocketHandler {
+
+    static final String PATH = "/ws/rooms/";
+    static final CloseStatus NO_ROOM = new CloseStatus(4404, "There is no open room here.");
+
+    private final QueryGateway queries;
+    private final AccountViews accounts;
+    private final RoomHub hub;
+    private final RoomSender sender;
+    private final RoomProperties settings;
+    private final JsonMapper json;
+
+    RoomSocket(QueryGateway queries, AccountViews accounts, RoomHub hub, RoomSender sender, RoomProperties settings,
+               JsonMapper json) {
+        this.queries = queries;
+        this.accounts = accounts;
+        this.hub = hub;
+        this.sender = sender;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /** Who may send on this socket. */
+    private record Chatter(CurrentAccount account, String displayName) {
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        String path = session.getHandshakeInfo().getUri().getPath();
+        String slug = path.substring(path.lastIndexOf('/') + 1);
+        if (!RoomId.isSlug(slug)) {
+            return session.close(NO_ROOM);
+        }
+        Mono<ChatRoomView> room = Mono.fromFuture(() -> queries.query(new FindChatRoom(new RoomId(slug)),
+                        ResponseTypes.optionalInstanceOf(ChatRoomView.class)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
+                .filter(view -> !view.closed());
+        return room.flatMap(view -> chatter(session).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(who -> stream(session, view, who)))
+                .switchIfEmpty(Mono.defer(() -> session.close(NO_ROOM)));
+    }
+
+    /** The logged-in account behind the handshake, unless the page that opened it is another site's. */
+    private Mono<Chatter> chatter(WebSocketSession session) {
+        if (!sameOrigin(session)) {
+            return Mono.empty();
+        }
+        return session.getHandshakeInfo().getPrincipal()
+                .filter(principal -> principal instanceof Authentication auth
+                        && auth.getPrincipal() instanceof CurrentAccount)
+                .map(principal -> (CurrentAccount) ((Authentication) principal).getPrincipal())
+                .flatMap(me -> accounts.find(me.id()).map(account -> new Chatter(me, account.displayName())));
+    }
+
+    private static boolean sameOrigin(WebSocketSession session) {
+        String origin = session.getHandshakeInfo().getHeaders().getOrigin();
+        if (origin == null) {
+            return true;
+        }
+        URI uri = session.getHandshakeInfo().getUri();
+        String host = session.getHandshakeInfo().getHeaders().getFirst("Host");
+        try {
+            return URI.create(origin).getAuthority().equals(host != null ? host : uri.getAuthority());
+        } catch (IllegalArgumentException | NullPointerException notAnOrigin) {
+            return false;
+        }
+    }
+
+    private Mono<Void> stream(WebSocketSession session, ChatRoomView room, Optional<Chatter> who) {
+        RoomHub.Joined joined = hub.join(room.roomId().slug());
+        String me = who.map(chatter -> chatter.account().id().value()).orElse(null);
+        AtomicLong dropped = new AtomicLong();
+        AtomicLong skipped = new AtomicLong();
+        Sinks.Many<String> replies = Sinks.many().unicast().onBackpressureBuffer();
+        Flux<String> live = joined.following()
+                .onBackpressureBuffer(settings.maxPending(), lost -> dropped.incrementAndGet(),
+                        BufferOverflowStrategy.DROP_OLDEST)
+                .bufferTimeout(Math.max(settings.perTick(), 256), settings.tick())
+                .mapNotNull(batch -> frame(batch, me, skipped, dropped));
+        Flux<String> frames = Flux.merge(Flux.just(joinedFrame(room, who.isPresent(), joined.recent())), live,
+                replies.asFlux());
+        Mono<Void> receiving = session.receive()
+                .map(WebSocketMessage::getPayloadAsText)
+                .concatMap(text -> reply(room, who, text))
+                .doOnNext(reply -> replies.emitNext(reply, Sinks.EmitFailureHandler.FAIL_FAST))
+                .then();
+        return Mono.firstWithSignal(session.send(frames.map(session::textMessage)), receiving);
+    }
+
+    private Mono<String> reply(ChatRoomView room, Optional<Chatter> who, String text) {
+        JsonNode request;
+        try {
+            request = json.readTree(text);
+        } catch (JacksonException notJson) {
+            return Mono.just(refused(null, "A frame is a JSON object such as {\"type\":\"send\",\"text\":\"hi\"}."));
+        }
+        String clientId = request.path("clientId").asString(null);
+        if (!"send".equals(request.path("type").asString(""))) {
+            return Mono.just(refused(clientId, "The only frame a client sends is {\"type\":\"send\"}."));
+        }
+        if (who.isEmpty()) {
+            return Mono.just(refused(clientId, "Log in to send messages: anyone may read, only members may write."));
+        }
+        Chatter chatter = who.get();
+        return sender.send(room.roomId(), chatter.account().id(), chatter.displayName(),
+                        request.path("text").asString(""))
+                .map(messageId -> {
+                    Map<String, Object> accepted = new LinkedHashMap<>();
+                    accepted.put("type", "accepted");
+                    accepted.put("clientId", clientId);
+                    accepted.put("messageId", messageId);
+                    return json.writeValueAsString(accepted);
+                })
+                .onErrorResume(RoomSender.Refused.class, refusal -> Mono.just(refused(clientId,
+                        refusal.getMessage())));
+    }
+
+    private String refused(String clientId, String reason) {
+        Map<String, Object> refused = new LinkedHashMap<>();
+        refused.put("type", "refused");
+        refused.put("clientId", clientId);
+        refused.put("reason", reason);
+        return json.writeValueAsString(refused);
+    }
+
+    private String joinedFrame(ChatRoomView room, boolean canSend, List<RoomEvent> recent) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "joined");
+        frame.put("room", room.roomId().slug());
+        frame.put("title", room.title());
+        frame.put("style", room.style().name());
+        frame.put("canSend", canSend);
+        String head = json.writeValueAsString(frame);
+        return head.substring(0, head.length() - 1) + ",\"messages\":" + messages(recent) + "}";
+    }
+
+    /**
+     * One tick's frame: deletions, the client's own messages, and at most a tick's readable share of the others
+     * (evenly spread over them); null when there is nothing to say.
+     */
+    private String frame(List<RoomEvent> batch, String me, AtomicLong skipped, AtomicLong dropped) {
+        List<RoomEvent> mine = new ArrayList<>();
+        List<RoomEvent> others = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        for (RoomEvent event : batch) {
+            if (event.deletion()) {
+                deleted.add(event.messageId());
+            } else if (event.senderId().equals(me)) {
+                mine.add(event);
+            } else {
+                others.add(event);
+            }
+        }
+        List<RoomEvent> shown = new ArrayList<>(mine);
+        int allowed = settings.perTick();
+        if (others.size() <= allowed) {
+            shown.addAll(others);
+        } else {
+            for (int i = 0; i < allowed; i++) {
+                shown.add(others.get((int) ((long) i * others.size() / allowed)));
+            }
+            skipped.addAndGet(others.size() - allowed);
+        }
+        if (shown.isEmpty() && deleted.isEmpty()) {
+            return null;
+        }
+        return "{\"type\":\"messages\",\"messages\":" + messages(shown) + ",\"deleted\":"
+                + json.writeValueAsString(deleted) + ",\"skipped\":" + skipped.get() + ",\"dropped\":" + dropped.get()
+                + "}";
+    }
+
+    private static String messages(List<RoomEvent> events) {
+        StringBuilder array = new StringBuilder("[");
+        for (RoomEvent event : events) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append(event.json());
+        }
+        return array.append(']').toString();
+    }
+}
