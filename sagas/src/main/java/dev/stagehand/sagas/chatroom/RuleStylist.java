@@ -11,11 +11,13 @@ import java.util.Locale;
  * the same style always comes out the same. What every message gets when no model is configured, answers too late, or
  * fails.
  */
-final class RuleStylist {
+final class RuleStylist implements Stylist {
 
     static final String NAME = "rules";
 
-    private RuleStylist() {
+    @Override
+    public List<Styled> restyle(RoomStyle style, List<String> texts) {
+        return texts.stream().map(text -> new Styled(restyle(style, text), NAME, null)).toList();
     }
 
     static String restyle(RoomStyle style, String text) {

@@ -2,11 +2,14 @@ package dev.stagehand.sagas.chatroom;
 
 import dev.stagehand.api.chatroom.ChatRoomView;
 import dev.stagehand.api.chatroom.PublishedRoomMessage;
+import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Between {@code stagehand.rooms.submitted} and {@code stagehand.rooms.published}: every message is rewritten in its
- * room's style and published with its original. The nodes share the submitted topic's partitions (one consumer group);
+ * room's style (a poll's messages of one room go to the {@link Stylist} together, so a model gets them in batches)
+ * and published with its original and what styled it. The nodes share the submitted topic's partitions (one consumer group);
  * a poll's offsets are committed once all of its messages are published, so a restart loses none (one published
  * twice is recognised by its id downstream). A message for a room that is gone is dropped, logged.
  */
@@ -30,11 +34,13 @@ class Skibidifier {
     private static final Logger log = LoggerFactory.getLogger(Skibidifier.class);
 
     private final RoomStyles rooms;
+    private final Stylist stylist;
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
 
-    Skibidifier(RoomStyles rooms, KafkaTemplate<String, String> kafka, JsonMapper json) {
+    Skibidifier(RoomStyles rooms, Stylist stylist, KafkaTemplate<String, String> kafka, JsonMapper json) {
         this.rooms = rooms;
+        this.stylist = stylist;
         this.kafka = kafka;
         this.json = json;
     }
@@ -42,27 +48,36 @@ class Skibidifier {
     @KafkaListener(id = "skibidifier", groupId = "stagehand-skibidifier", topics = "stagehand.rooms.submitted",
             batch = "true", properties = "auto.offset.reset=earliest")
     void restyle(List<ConsumerRecord<String, String>> batch) {
-        List<CompletableFuture<?>> published = new ArrayList<>(batch.size());
+        Map<String, List<SubmittedRoomMessage>> byRoom = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> consumed : batch) {
-            SubmittedRoomMessage message;
             try {
-                message = json.readValue(consumed.value(), SubmittedRoomMessage.class);
+                SubmittedRoomMessage message = json.readValue(consumed.value(), SubmittedRoomMessage.class);
+                byRoom.computeIfAbsent(message.room(), room -> new ArrayList<>()).add(message);
             } catch (JacksonException | IllegalArgumentException unreadable) {
                 log.warn("Skipped a record of {} that is no room message, partition {} offset {}", consumed.topic(),
                         consumed.partition(), consumed.offset());
-                continue;
             }
-            Optional<ChatRoomView> room = rooms.open(message.room());
-            if (room.isEmpty()) {
-                log.info("Dropped message {}: the room {} is closed or gone", message.messageId(), message.room());
-                continue;
-            }
-            String styled = RuleStylist.restyle(room.get().style(), message.text());
-            PublishedRoomMessage out = new PublishedRoomMessage(PublishedRoomMessage.SCHEMA_VERSION,
-                    message.messageId(), message.room(), message.senderId(), message.senderName(), message.text(),
-                    styled, room.get().style().name(), RuleStylist.NAME, null, message.submittedAt(), Instant.now());
-            published.add(kafka.send(Topics.ROOM_PUBLISHED.name(), message.room(), json.writeValueAsString(out)));
         }
+        List<CompletableFuture<?>> published = new ArrayList<>(batch.size());
+        byRoom.forEach((slug, messages) -> {
+            Optional<ChatRoomView> room = rooms.open(slug);
+            if (room.isEmpty()) {
+                log.info("Dropped {} messages: the room {} is closed or gone", messages.size(), slug);
+                return;
+            }
+            RoomStyle style = room.get().style();
+            List<Stylist.Styled> styled = stylist.restyle(style, messages.stream().map(SubmittedRoomMessage::text)
+                    .toList());
+            Instant now = Instant.now();
+            for (int i = 0; i < messages.size(); i++) {
+                SubmittedRoomMessage message = messages.get(i);
+                Stylist.Styled out = styled.get(i);
+                published.add(kafka.send(Topics.ROOM_PUBLISHED.name(), slug, json.writeValueAsString(
+                        new PublishedRoomMessage(PublishedRoomMessage.SCHEMA_VERSION, message.messageId(), slug,
+                                message.senderId(), message.senderName(), message.text(), out.text(), style.name(),
+                                out.stylist(), out.fellBack(), message.submittedAt(), now))));
+            }
+        });
         CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
     }
 }
