@@ -3,6 +3,7 @@ package dev.stagehand.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagehand.twitchsim.TwitchSim;
+import dev.stagehand.twitchsim.llm.LlmSim;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the integration tests: the whole application on its embedded PostgreSQL and Kafka, in a fresh data
- * directory under target/, in demo mode, so that its own Twitch simulator (with Discord) serves the logins. Every
+ * directory under target/, in demo mode, so that its own Twitch simulator (with Discord) serves the logins, and with
+ * a simulated model styling the chat rooms. Every
  * subclass shares one Spring context, so the infrastructure starts once per run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -39,6 +41,8 @@ public abstract class IntegrationTest {
     public static final String OPERATOR = "opsadmin";
     private static WebUser operator;
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+    /** The small model that styles room messages: a local OpenAI-compatible server, shared like the context. */
+    protected static final LlmSim MODEL = LlmSim.start();
 
     @Autowired
     private WebTestClient web;
@@ -50,6 +54,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("stagehand.embedded.data-dir", DATA_DIR::toString);
+        registry.add("stagehand.rooms.llm.url", MODEL::url);
     }
 
     /** A client without a session. */

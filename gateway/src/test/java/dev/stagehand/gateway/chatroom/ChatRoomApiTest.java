@@ -46,7 +46,8 @@ class ChatRoomApiTest extends IntegrationTest {
         List<PublishedRoomMessage> history = history("the-globe");
         assertThat(history.get(0).messageId()).isEqualTo(second);
         assertThat(history.get(0).original()).isEqualTo("are you well");
-        assertThat(history.get(0).styled()).contains("art thou well");
+        assertThat(history.get(0).styled()).isEqualTo("LLM: are you well");
+        assertThat(history.get(0).stylist()).isEqualTo("llama3.2:1b");
 
         operator().delete().uri("/api/rooms/the-globe/messages/{id}", first).exchange().expectStatus().isOk();
         await().atMost(WAIT).until(() -> history("the-globe").stream()
@@ -91,7 +92,7 @@ class ChatRoomApiTest extends IntegrationTest {
         String said = submit("robot-lab", "hello humans");
         await().atMost(WAIT).until(() -> history("robot-lab").stream()
                 .anyMatch(message -> message.messageId().equals(said)));
-        assertThat(history("robot-lab").get(0).styled()).startsWith("BEEP. GREETINGS humans BOOP.");
+        assertThat(history("robot-lab").get(0).style()).isEqualTo("Robot");
     }
 
     private List<Map<String, Object>> rooms() {

@@ -128,7 +128,8 @@ class RoomSocketTest extends IntegrationTest {
                     .filter(candidate -> candidate.path("messageId").asString().equals(messageId)).findFirst()
                     .orElseThrow();
             assertThat(message.path("original").asString()).isEqualTo("hello my friend");
-            assertThat(message.path("styled").asString()).contains("ahoy me matey");
+            assertThat(message.path("styled").asString()).isEqualTo("LLM: hello my friend");
+            assertThat(message.path("style").asString()).isEqualTo("Pirate");
             assertThat(message.path("senderName").asString()).isEqualTo("Room_member");
         }
 

@@ -90,7 +90,7 @@ class RoomHistory {
                     SELECT * FROM room_message m WHERE slug = ? AND published_at < ?
                     AND NOT EXISTS (SELECT 1 FROM room_message_deleted d
                                     WHERE d.slug = m.slug AND d.message_id = m.message_id)
-                    ORDER BY published_at DESC LIMIT ?""", this::message, query.roomId().slug(),
+                    ORDER BY seq DESC LIMIT ?""", this::message, query.roomId().slug(),
                 java.sql.Timestamp.from(query.before() == null ? Instant.now().plusSeconds(3600) : query.before()),
                 query.limit());
     }
