@@ -5,7 +5,10 @@ import { join } from 'node:path';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Runs `scenario(page, baseUrl, screenshot)` against the Stagehand at argv[2]; exits non-zero on failure. */
+/**
+ * Runs `scenario(page, baseUrl, screenshot, newPage)` against the Stagehand at argv[2]; exits non-zero on failure.
+ * `newPage()` opens a page in a browser context of its own: another person, with cookies of their own.
+ */
 export async function runScenario(scenario) {
   const [baseUrl, screenshotDir] = process.argv.slice(2);
   mkdirSync(screenshotDir, { recursive: true });
@@ -26,7 +29,8 @@ export async function runScenario(scenario) {
   });
   const screenshot = (name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
   try {
-    await scenario(page, baseUrl, screenshot);
+    const newPage = async () => (await browser.newContext({ viewport: { width: 1100, height: 700 } })).newPage();
+    await scenario(page, baseUrl, screenshot, newPage);
     console.log('scenario passed');
   } catch (error) {
     await screenshot('failure').catch(() => {});

@@ -5,10 +5,11 @@ import { AnalyticsPage } from './AnalyticsPage';
 import { ClipsPage } from './ClipsPage';
 import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';
+import { ChatRoomsPage } from './ChatRoomsPage';
 import { NotificationsPage } from './NotificationsPage';
 import { OverlaysPage } from './OverlaysPage';
 import { LoginPage, loginError } from './LoginPage';
-import { PAGES, pageFor, type Page } from './pages';
+import { PAGES, pageFor } from './pages';
 import { useSession, usePlatform, type Me, type Platform } from './session';
 import { SystemStatus } from './SystemStatus';
 import { useTheme } from './theme';
@@ -93,16 +94,6 @@ function Overview({ me }: { me: Me }) {
   );
 }
 
-function Upcoming({ page }: { page: Page }) {
-  return (
-    <section className="card" aria-labelledby="page-heading">
-      <h1 id="page-heading">{page.title}</h1>
-      <p>{page.upcoming}</p>
-      <p className="muted">Not available yet: this part of Stagehand is still being built.</p>
-    </section>
-  );
-}
-
 function Content({ me, platform, path, onChange, onDeleted }: {
   me: Me;
   platform: Platform | null;
@@ -111,14 +102,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   onDeleted: () => void;
 }) {
   const page = pageFor(path);
-  if (!page || (page.operatorOnly && !me.operator)) {
-    return (
-      <section className="card">
-        <h1>Not found</h1>
-        <p>There is no page at {path}.</p>
-      </section>
-    );
-  }
+  if (!page || (page.operatorOnly && !me.operator)) return <NotFound path={path} />;
   if (page.path === '/') return <Overview me={me} />;
   if (page.path === '/account') {
     return (
@@ -132,7 +116,17 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   if (page.path === '/notifications') return <NotificationsPage />;
   if (page.path === '/analytics') return <AnalyticsPage platform={platform} />;
   if (page.path === '/clips') return <ClipsPage />;
-  return <Upcoming page={page} />;
+  if (page.path === '/rooms') return <ChatRoomsPage />;
+  return <NotFound path={path} />;
+}
+
+function NotFound({ path }: { path: string }) {
+  return (
+    <section className="card">
+      <h1>Not found</h1>
+      <p>There is no page at {path}.</p>
+    </section>
+  );
 }
 
 export function App() {
@@ -176,7 +170,15 @@ export function App() {
         <main id="content">
           {session.state === 'loading' && <p aria-busy="true">Loading…</p>}
           {session.state === 'failed' && <p role="alert">Stagehand is not answering. Try again in a moment.</p>}
-          {session.state === 'anonymous' && <LoginPage platform={platform} error={loginError(window.location.search)} />}
+          {session.state === 'anonymous' && path === '/rooms' && <ChatRoomsPage />}
+          {session.state === 'anonymous' && path !== '/rooms' && (
+            <>
+              <LoginPage platform={platform} error={loginError(window.location.search)} />
+              <p className="muted">
+                Or <a href="/rooms">read the chat rooms</a> without logging in.
+              </p>
+            </>
+          )}
           {session.state === 'in' && (
             <Content me={session.me} platform={platform} path={path} onChange={setMe}
               onDeleted={() => { navigate('/'); reload(); }} />

@@ -3,8 +3,6 @@ export interface Page {
   path: string;
   title: string;
   operatorOnly?: boolean;
-  /** What the page will offer; shown until the feature lands. */
-  upcoming?: string;
 }
 
 export const PAGES: Page[] = [
@@ -14,7 +12,7 @@ export const PAGES: Page[] = [
   { path: '/notifications', title: 'Notifications' },
   { path: '/analytics', title: 'Analytics' },
   { path: '/clips', title: 'Clips' },
-  { path: '/rooms', title: 'Chat rooms', upcoming: 'Chat rooms of our own, every message restyled by a small LLM.' },
+  { path: '/rooms', title: 'Chat rooms' },
   { path: '/admin', title: 'Admin', operatorOnly: true },
   { path: '/account', title: 'Account' },
 ];

@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api } from './api';
+import { EMPTY_ROOM, applyFrame, type RoomFrame, type RoomState } from './rooms';
+
+interface Room {
+  roomId: { slug: string };
+  title: string;
+  style: { name: string };
+}
+
+/** One room, live over its WebSocket: anyone reads; a logged-in chatter sends. */
+function Room({ slug }: { slug: string }) {
+  const [state, setState] = useState<RoomState>(EMPTY_ROOM);
+  const [connected, setConnected] = useState(false);
+  const [text, setText] = useState('');
+  const socket = useRef<WebSocket | null>(null);
+  const sent = useRef(0);
+  const list = useRef<HTMLOListElement | null>(null);
+
+  useEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [state.messages]);
+
+  useEffect(() => {
+    let closed = false;
+    let retry: number | undefined;
+    function connect() {
+      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/rooms/${slug}`);
+      socket.current = ws;
+      ws.onopen = () => setConnected(true);
+      ws.onmessage = (event) => setState((current) => applyFrame(current, JSON.parse(event.data as string) as RoomFrame));
+      ws.onclose = () => {
+        setConnected(false);
+        if (!closed) retry = window.setTimeout(connect, 2000);
+      };
+    }
+    connect();
+    return () => {
+      closed = true;
+      window.clearTimeout(retry);
+      socket.current?.close();
+    };
+  }, [slug]);
+
+  function send(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim() || !socket.current) return;
+    sent.current += 1;
+    socket.current.send(JSON.stringify({ type: 'send', text, clientId: `c${sent.current}` }));
+    setText('');
+  }
+
+  return (
+    <section className="room" aria-labelledby="room-heading" data-testid={`room-${slug}`}
+      data-state={connected ? 'connected' : 'connecting'}>
+      <h2 id="room-heading">{state.title || slug} <span className="muted">· {state.style} style</span></h2>
+      <ol className="room-messages" aria-live="polite" ref={list}>
+        {state.messages.map((message) => (
+          <li key={message.messageId} data-testid="room-message">
+            <strong>{message.senderName}</strong>{' '}
+            <span>{message.styled}</span>
+            <span className="muted original" title={`${message.stylist}${message.fellBack ? `: ${message.fellBack}` : ''}`}>
+              {' '}({message.original})
+            </span>
+          </li>
+        ))}
+      </ol>
+      {(state.skipped > 0 || state.dropped > 0) && (
+        <p className="muted">
+          Busy room: {state.skipped} messages not shown to keep it readable
+          {state.dropped > 0 ? `, ${state.dropped} lost while this page lagged` : ''}.
+        </p>
+      )}
+      {state.canSend ? (
+        <form className="row" onSubmit={send}>
+          <label htmlFor="room-text" className="visually-hidden">Message</label>
+          <input id="room-text" value={text} maxLength={500} placeholder={`Say something (in ${state.style} style)`}
+            onChange={(event) => setText(event.target.value)} />
+          <button type="submit">Send</button>
+        </form>
+      ) : (
+        <p className="muted" data-testid="read-only">Read-only: <a href="/">log in</a> to chat.</p>
+      )}
+      {state.refusal && <p role="alert" className="error">{state.refusal}</p>}
+    </section>
+  );
+}
+
+/** The chat rooms: pick one, read along, and chat when logged in. */
+export function ChatRoomsPage() {
+  const [rooms, setRooms] = useState<Room[] | null>(null);
+  const [slug, setSlug] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api<Room[]>('GET', '/api/rooms').then((list) => {
+      setRooms(list);
+      setSlug((current) => current || list[0]?.roomId.slug || '');
+    }).catch((failure) => setError((failure as Error).message));
+  }, []);
+
+  return (
+    <section className="card" aria-labelledby="rooms-heading">
+      <h1 id="rooms-heading">Chat rooms</h1>
+      <p className="muted">Every message is rewritten in the room&apos;s style as it is sent; the original is kept beside it.</p>
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="rooms">
+        <ul className="room-list" aria-label="Rooms">
+          {rooms?.map((room) => (
+            <li key={room.roomId.slug}>
+              <button className={room.roomId.slug === slug ? '' : 'secondary'}
+                aria-pressed={room.roomId.slug === slug} onClick={() => setSlug(room.roomId.slug)}>
+                {room.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {slug && <Room key={slug} slug={slug} />}
+      </div>
+    </section>
+  );
+}
