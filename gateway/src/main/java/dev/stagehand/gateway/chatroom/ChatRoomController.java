@@ -22,6 +22,7 @@ import dev.stagehand.gateway.security.CurrentAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -50,6 +51,8 @@ import reactor.core.scheduler.Schedulers;
 class ChatRoomController {
 
     static final int MAX_HISTORY = 100;
+    /** The ids the gateway gives messages (UUIDs), with room to spare. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -139,6 +142,9 @@ class ChatRoomController {
     @DeleteMapping("/{room}/messages/{messageId}")
     Mono<Void> delete(CurrentAccount me, @PathVariable String room, @PathVariable String messageId) {
         operator(me);
+        if (!MESSAGE_ID.matcher(messageId).matches()) {
+            throw new NotFoundException("There is no message " + messageId + " in the room " + room + ".");
+        }
         return open(room).flatMap(view -> Mono.fromFuture(() -> commands.send(new DeleteChatMessage(view.roomId(),
                 messageId)))).then();
     }

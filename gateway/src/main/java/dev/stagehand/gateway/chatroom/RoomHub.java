@@ -9,11 +9,11 @@ import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.kafka.LiveReading;
 import dev.stagehand.gateway.kafka.LiveTopic;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * This node's chat rooms: reads {@code stagehand.rooms.published} and {@code stagehand.rooms.moderation} live (every
  * node sees every room, so a browser may join on any), keeps each room's last {@value #RECENT} messages in memory for
- * clients that join (read from history when the node starts), and hands messages and deletions to the room's clients.
+ * clients that join (read from history when the node starts), and once per tick hands each room's clients what arrived
+ * in it, as one {@link RoomTick}: fan-out costs a frame per client per tick, however busy the room.
  */
 @Component
 class RoomHub extends LiveReading {
@@ -41,47 +43,71 @@ class RoomHub extends LiveReading {
     private final KafkaConnectionDetails kafka;
     private final QueryGateway queries;
     private final JsonMapper json;
-    private final Sinks.Many<RoomEvent> live = Sinks.many().multicast().directBestEffort();
-    private final Map<String, Deque<RoomEvent>> recent = new ConcurrentHashMap<>();
+    private final RoomProperties settings;
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 
-    RoomHub(KafkaConnectionDetails kafka, QueryGateway queries, JsonMapper json) {
+    RoomHub(KafkaConnectionDetails kafka, QueryGateway queries, JsonMapper json, RoomProperties settings) {
         this.kafka = kafka;
         this.queries = queries;
         this.json = json;
+        this.settings = settings;
     }
 
-    /** What joining the room sees: its recent messages, then everything that happens in it, none lost in between. */
-    record Joined(List<RoomEvent> recent, Flux<RoomEvent> following) {
+    /** One room on this node: its recent messages, what arrived since the last tick, and its clients' feed. */
+    private static final class Room {
+        final Deque<RoomEvent> recent = new ArrayDeque<>();
+        final List<RoomEvent> pending = new ArrayList<>();
+        final Sinks.Many<RoomTick> ticks = Sinks.many().multicast().directBestEffort();
     }
 
-    Joined join(String room) {
-        Deque<RoomEvent> kept = kept(room);
-        AtomicReference<Disposable> connection = new AtomicReference<>();
-        // accept() keeps and emits under this same lock: each message is in the snapshot or follows it, never both.
-        synchronized (kept) {
-            Flux<RoomEvent> following = live.asFlux().filter(event -> event.room().equals(room))
-                    .publish().autoConnect(0, connection::set);
-            return new Joined(List.copyOf(kept), following.doFinally(signal -> connection.get().dispose()));
+    /**
+     * What joining the room sees: its recent messages, then a tick after tick of what happens in it. A message that
+     * arrived in the tick under way is in both; {@link RoomTick#frameFor} leaves it out of the first tick.
+     */
+    record Joined(List<RoomEvent> recent, Flux<RoomTick> ticks) {
+    }
+
+    Joined join(String slug) {
+        Room room = room(slug);
+        synchronized (room) {
+            return new Joined(List.copyOf(room.recent), room.ticks.asFlux());
         }
     }
 
-    private Deque<RoomEvent> kept(String room) {
-        return recent.computeIfAbsent(room, any -> new ArrayDeque<>());
+    private Room room(String slug) {
+        return rooms.computeIfAbsent(slug, any -> new Room());
     }
 
     private void accept(RoomEvent event) {
-        Deque<RoomEvent> kept = kept(event.room());
-        synchronized (kept) {
+        Room room = room(event.room());
+        synchronized (room) {
             if (event.deletion()) {
-                kept.removeIf(message -> message.messageId().equals(event.messageId()));
-            } else if (kept.stream().noneMatch(message -> message.messageId().equals(event.messageId()))) {
-                kept.addLast(event);
-                if (kept.size() > RECENT) {
-                    kept.removeFirst();
+                room.recent.removeIf(message -> message.messageId().equals(event.messageId()));
+            } else if (room.recent.stream().anyMatch(message -> message.messageId().equals(event.messageId()))) {
+                return;
+            } else {
+                room.recent.addLast(event);
+                if (room.recent.size() > RECENT) {
+                    room.recent.removeFirst();
                 }
             }
-            live.tryEmitNext(event);
+            room.pending.add(event);
         }
+    }
+
+    /** Every room's tick: what arrived since the last one, to all its clients at once. */
+    private void tick() {
+        rooms.values().forEach(room -> {
+            List<RoomEvent> arrived;
+            synchronized (room) {
+                if (room.pending.isEmpty()) {
+                    return;
+                }
+                arrived = List.copyOf(room.pending);
+                room.pending.clear();
+            }
+            room.ticks.tryEmitNext(new RoomTick(arrived, settings.perTick()));
+        });
     }
 
     /** The recent messages of every open room from history, behind any that arrived live since the node started. */
@@ -91,12 +117,12 @@ class RoomHub extends LiveReading {
         for (ChatRoomView room : rooms) {
             List<PublishedRoomMessage> stored = queries.query(new FindRoomMessages(room.roomId(), null, RECENT),
                     ResponseTypes.multipleInstancesOf(PublishedRoomMessage.class)).join();
-            Deque<RoomEvent> kept = kept(room.roomId().slug());
+            Room kept = room(room.roomId().slug());
             synchronized (kept) {
                 for (PublishedRoomMessage message : stored) {
-                    if (kept.size() < RECENT && kept.stream()
+                    if (kept.recent.size() < RECENT && kept.recent.stream()
                             .noneMatch(known -> known.messageId().equals(message.messageId()))) {
-                        kept.addFirst(event(message, json.writeValueAsString(message)));
+                        kept.recent.addFirst(event(message, json.writeValueAsString(message)));
                     }
                 }
             }
@@ -118,7 +144,8 @@ class RoomHub extends LiveReading {
     private RoomEvent moderation(String value) {
         try {
             RoomModeration moderation = json.readValue(value, RoomModeration.class);
-            return RoomModeration.DELETED.equals(moderation.kind())
+            return RoomModeration.DELETED.equals(moderation.kind()) && moderation.messageId() != null
+                    && moderation.messageId().matches("[A-Za-z0-9-]{1,64}")
                     ? new RoomEvent(moderation.room(), moderation.messageId(), null, null) : null;
         } catch (JacksonException | IllegalArgumentException unreadable) {
             return null;
@@ -136,6 +163,7 @@ class RoomHub extends LiveReading {
                 .doOnError(error -> log.warn("Reading the chat rooms failed, starting again: {}", error.toString()))
                 .retry()
                 .subscribe();
+        Disposable ticking = Flux.interval(settings.tick(), Schedulers.single()).subscribe(any -> tick());
         Schedulers.boundedElastic().schedule(() -> {
             try {
                 remember();
@@ -143,6 +171,6 @@ class RoomHub extends LiveReading {
                 log.warn("The rooms' recent messages could not be read from history: {}", failed.toString());
             }
         });
-        return reading;
+        return Disposables.composite(reading, ticking);
     }
 }

@@ -6,12 +6,14 @@ import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.gateway.account.AccountViews;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.Authentication;
@@ -20,7 +22,6 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -32,9 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /ws/rooms/{room}}: a chat room's clients, anonymous (read only) or logged in (they may send). The first frame
  * ({@code joined}) carries the room, its style, whether this client may send, and the last messages; then messages go
- * out in one {@code messages} frame per tick: a busy room is sampled to what a person can read (the client's own
- * messages always pass), a slow client's backlog is bounded (the oldest dropped), and every frame counts what was
- * skipped and dropped. A client sends {@code {"type":"send","text":…,"clientId":…}} and hears back {@code accepted}
+ * out in one {@code messages} frame per tick ({@link RoomTick}): a busy room is sampled to what a person can read (the
+ * client's own messages always pass), a client too slow to take a tick's frame loses that tick, and every frame counts
+ * what it skipped and what was dropped since the last. A client sends {@code {"type":"send","text":…,"clientId":…}} and hears back {@code accepted}
  * with the id its message will be published under, or {@code refused} with why.
  */
 @Component
@@ -111,13 +112,13 @@ class RoomSocket implements WebSocketHandler {
         RoomHub.Joined joined = hub.join(room.roomId().slug());
         String me = who.map(chatter -> chatter.account().id().value()).orElse(null);
         AtomicLong dropped = new AtomicLong();
-        AtomicLong skipped = new AtomicLong();
+        // The messages of the join may come again in the first tick; after it, nothing is known twice.
+        AtomicReference<Set<String>> known = new AtomicReference<>(joined.recent().stream()
+                .map(RoomEvent::messageId).collect(Collectors.toUnmodifiableSet()));
         Sinks.Many<String> replies = Sinks.many().unicast().onBackpressureBuffer();
-        Flux<String> live = joined.following()
-                .onBackpressureBuffer(settings.maxPending(), lost -> dropped.incrementAndGet(),
-                        BufferOverflowStrategy.DROP_OLDEST)
-                .bufferTimeout(Math.max(settings.perTick(), 256), settings.tick())
-                .mapNotNull(batch -> frame(batch, me, skipped, dropped));
+        Flux<String> live = joined.ticks()
+                .onBackpressureDrop(tick -> dropped.addAndGet(tick.messages()))
+                .mapNotNull(tick -> tick.frameFor(me, known.getAndSet(Set.of()), dropped.getAndSet(0)));
         Flux<String> frames = Flux.merge(Flux.just(joinedFrame(room, who.isPresent(), joined.recent())), live,
                 replies.asFlux());
         Mono<Void> receiving = session.receive()
@@ -172,52 +173,7 @@ class RoomSocket implements WebSocketHandler {
         frame.put("style", room.style().name());
         frame.put("canSend", canSend);
         String head = json.writeValueAsString(frame);
-        return head.substring(0, head.length() - 1) + ",\"messages\":" + messages(recent) + "}";
-    }
-
-    /**
-     * One tick's frame: deletions, the client's own messages, and at most a tick's readable share of the others
-     * (evenly spread over them); null when there is nothing to say.
-     */
-    private String frame(List<RoomEvent> batch, String me, AtomicLong skipped, AtomicLong dropped) {
-        List<RoomEvent> mine = new ArrayList<>();
-        List<RoomEvent> others = new ArrayList<>();
-        List<String> deleted = new ArrayList<>();
-        for (RoomEvent event : batch) {
-            if (event.deletion()) {
-                deleted.add(event.messageId());
-            } else if (event.senderId().equals(me)) {
-                mine.add(event);
-            } else {
-                others.add(event);
-            }
-        }
-        List<RoomEvent> shown = new ArrayList<>(mine);
-        int allowed = settings.perTick();
-        if (others.size() <= allowed) {
-            shown.addAll(others);
-        } else {
-            for (int i = 0; i < allowed; i++) {
-                shown.add(others.get((int) ((long) i * others.size() / allowed)));
-            }
-            skipped.addAndGet(others.size() - allowed);
-        }
-        if (shown.isEmpty() && deleted.isEmpty()) {
-            return null;
-        }
-        return "{\"type\":\"messages\",\"messages\":" + messages(shown) + ",\"deleted\":"
-                + json.writeValueAsString(deleted) + ",\"skipped\":" + skipped.get() + ",\"dropped\":" + dropped.get()
-                + "}";
-    }
-
-    private static String messages(List<RoomEvent> events) {
-        StringBuilder array = new StringBuilder("[");
-        for (RoomEvent event : events) {
-            if (array.length() > 1) {
-                array.append(',');
-            }
-            array.append(event.json());
-        }
-        return array.append(']').toString();
+        return RoomTick.messages(new StringBuilder(head.substring(0, head.length() - 1)).append(",\"messages\":"),
+                recent).append('}').toString();
     }
 }
