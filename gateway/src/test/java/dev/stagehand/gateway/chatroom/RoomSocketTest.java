@@ -7,7 +7,6 @@ import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.gateway.WebUser;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +19,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.Disposable;
-import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,73 +36,24 @@ class RoomSocketTest extends IntegrationTest {
     private KafkaTemplate<String, String> kafka;
     @Autowired
     private JsonMapper json;
-    private final List<Client> clients = new CopyOnWriteArrayList<>();
+    private final List<RoomClient> clients = new CopyOnWriteArrayList<>();
 
-    /** A browser in a room: every frame it got, what it sends, how its socket closed. */
-    private final class Client {
-        final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-        final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
-        final AtomicInteger closeCode = new AtomicInteger();
-        final Disposable connection;
-
-        Client(String room, WebUser user) {
-            HttpHeaders headers = new HttpHeaders();
-            if (user != null) {
-                user.cookie("STAGEHAND_SESSION").ifPresent(id -> headers.add("Cookie", "STAGEHAND_SESSION=" + id));
-            }
-            URI uri = URI.create(baseUrl().replace("http://", "ws://") + "/ws/rooms/" + room);
-            connection = new ReactorNettyWebSocketClient().execute(uri, headers, session -> session.send(
-                            outgoing.asFlux().map(session::textMessage))
-                    .and(session.receive().map(WebSocketMessage::getPayloadAsText)
-                            .doOnNext(text -> frames.add(json.readTree(text))).then())
-                    .then(session.closeStatus().doOnNext(status -> closeCode.set(status.getCode())).then()))
-                    .subscribe();
-            clients.add(this);
-        }
-
-        void send(String clientId, String text) {
-            outgoing.tryEmitNext(json.writeValueAsString(Map.of("type", "send", "clientId", clientId, "text", text)));
-        }
-
-        JsonNode joined() {
-            await().atMost(WAIT).until(() -> !frames.isEmpty());
-            return frames.get(0);
-        }
-
-        JsonNode reply(String clientId) {
-            await().atMost(WAIT).until(() -> frames.stream().anyMatch(frame -> clientId.equals(
-                    frame.path("clientId").asString(null))));
-            return frames.stream().filter(frame -> clientId.equals(frame.path("clientId").asString(null)))
-                    .findFirst().orElseThrow();
-        }
-
-        List<JsonNode> messages() {
-            return frames.stream().filter(frame -> frame.path("type").asString().equals("messages"))
-                    .flatMap(frame -> StreamSupport.stream(frame.path("messages").spliterator(), false)).toList();
-        }
-
-        long skipped() {
-            return frames.stream().filter(frame -> frame.path("type").asString().equals("messages"))
-                    .mapToLong(frame -> frame.path("skipped").asLong()).sum();
-        }
-
-        List<String> deleted() {
-            return frames.stream().filter(frame -> frame.path("type").asString().equals("messages"))
-                    .flatMap(frame -> StreamSupport.stream(frame.path("deleted").spliterator(), false))
-                    .map(JsonNode::asString).toList();
-        }
+    private RoomClient client(String room, WebUser user) {
+        RoomClient client = new RoomClient(baseUrl(), room, user, json);
+        clients.add(client);
+        return client;
     }
 
     @AfterEach
     void disconnect() {
-        clients.forEach(client -> client.connection.dispose());
+        clients.forEach(RoomClient::close);
     }
 
     @Test
     void anonymousReadersSeeWhatAMemberSendsStyledButCannotSend() {
         WebUser member = twitchUser("room_member");
-        Client reader = new Client("pirate-cove", null);
-        Client writer = new Client("pirate-cove", member);
+        RoomClient reader = client("pirate-cove", null);
+        RoomClient writer = client("pirate-cove", member);
         assertThat(reader.joined().path("canSend").asBoolean()).isFalse();
         assertThat(writer.joined().path("canSend").asBoolean()).isTrue();
         assertThat(writer.joined().path("style").asString()).isEqualTo("Pirate");
@@ -121,7 +66,7 @@ class RoomSocketTest extends IntegrationTest {
         JsonNode accepted = writer.reply("w1");
         assertThat(accepted.path("type").asString()).isEqualTo("accepted");
         String messageId = accepted.path("messageId").asString();
-        for (Client client : List.of(reader, writer)) {
+        for (RoomClient client : List.of(reader, writer)) {
             await().atMost(WAIT).until(() -> client.messages().stream()
                     .anyMatch(message -> message.path("messageId").asString().equals(messageId)));
             JsonNode message = client.messages().stream()
@@ -147,7 +92,7 @@ class RoomSocketTest extends IntegrationTest {
     @Test
     void aJoinerGetsTheLastTenAndDeletionsAndBansReachEveryone() {
         String sender = "sender-" + UUID.randomUUID();
-        Client watcher = new Client("skibidi-lounge", null);
+        RoomClient watcher = client("skibidi-lounge", null);
         watcher.joined();
         List<String> ids = IntStream.range(0, 12).mapToObj(i -> submit("skibidi-lounge", sender, "line " + i))
                 .toList();
@@ -157,7 +102,7 @@ class RoomSocketTest extends IntegrationTest {
                 + watcher.skipped() == 12);
         assertThat(watcher.skipped()).isPositive();
 
-        Client joiner = new Client("skibidi-lounge", null);
+        RoomClient joiner = client("skibidi-lounge", null);
         List<String> recent = StreamSupport.stream(joiner.joined().path("messages").spliterator(), false)
                 .map(message -> message.path("messageId").asString()).toList();
         assertThat(recent).containsExactlyElementsOf(ids.subList(2, 12));
@@ -166,14 +111,14 @@ class RoomSocketTest extends IntegrationTest {
                 .expectStatus().isOk();
         await().atMost(WAIT).until(() -> watcher.deleted().contains(ids.get(11))
                 && joiner.deleted().contains(ids.get(11)));
-        Client late = new Client("skibidi-lounge", null);
+        RoomClient late = client("skibidi-lounge", null);
         assertThat(StreamSupport.stream(late.joined().path("messages").spliterator(), false)
                 .map(message -> message.path("messageId").asString())).doesNotContain(ids.get(11));
 
         WebUser troll = twitchUser("room_troll_two");
         operator().post().uri("/api/rooms/skibidi-lounge/bans").bodyValue(Map.of("accountId", accountId(troll),
                 "reason", "spam")).exchange().expectStatus().isOk();
-        Client banned = new Client("skibidi-lounge", troll);
+        RoomClient banned = client("skibidi-lounge", troll);
         banned.joined();
         AtomicInteger attempt = new AtomicInteger();
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -182,7 +127,7 @@ class RoomSocketTest extends IntegrationTest {
             return banned.reply(clientId).path("reason").asString("").equals("You are banned from this room.");
         });
 
-        Client nowhere = new Client("no-such-room", null);
+        RoomClient nowhere = client("no-such-room", null);
         await().atMost(WAIT).until(() -> nowhere.closeCode.get() == 4404);
     }
 
