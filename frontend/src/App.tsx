@@ -116,7 +116,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   if (page.path === '/notifications') return <NotificationsPage />;
   if (page.path === '/analytics') return <AnalyticsPage platform={platform} />;
   if (page.path === '/clips') return <ClipsPage />;
-  if (page.path === '/rooms') return <ChatRoomsPage />;
+  if (page.path === '/rooms') return <ChatRoomsPage operator={me.operator} />;
   return <NotFound path={path} />;
 }
 

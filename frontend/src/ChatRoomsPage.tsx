@@ -2,14 +2,45 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from './api';
 import { EMPTY_ROOM, applyFrame, type RoomFrame, type RoomState } from './rooms';
 
+interface Style {
+  name: string;
+  prompt: string;
+  rules: unknown;
+}
+
 interface Room {
   roomId: { slug: string };
   title: string;
-  style: { name: string };
+  style: Style;
+}
+
+/** An operator's choice of the room's style among those the rooms have. */
+function StylePicker({ room, styles, onChanged }: { room: Room; styles: Style[]; onChanged: (style: Style) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  async function choose(name: string) {
+    const style = styles.find((candidate) => candidate.name === name);
+    if (!style) return;
+    try {
+      await api('PUT', `/api/rooms/${room.roomId.slug}/style`, style);
+      onChanged(style);
+      setError(null);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+  return (
+    <div className="row">
+      <label htmlFor="room-style">Style of {room.title}</label>
+      <select id="room-style" value={room.style.name} onChange={(event) => void choose(event.target.value)}>
+        {styles.map((style) => <option key={style.name} value={style.name}>{style.name}</option>)}
+      </select>
+      {error && <span role="alert" className="error">{error}</span>}
+    </div>
+  );
 }
 
 /** One room, live over its WebSocket: anyone reads; a logged-in chatter sends. */
-function Room({ slug }: { slug: string }) {
+function Room({ slug, styleName }: { slug: string; styleName: string }) {
   const [state, setState] = useState<RoomState>(EMPTY_ROOM);
   const [connected, setConnected] = useState(false);
   const [text, setText] = useState('');
@@ -53,7 +84,7 @@ function Room({ slug }: { slug: string }) {
   return (
     <section className="room" aria-labelledby="room-heading" data-testid={`room-${slug}`}
       data-state={connected ? 'connected' : 'connecting'}>
-      <h2 id="room-heading">{state.title || slug} <span className="muted">· {state.style} style</span></h2>
+      <h2 id="room-heading">{state.title || slug} <span className="muted">· {styleName} style</span></h2>
       <ol className="room-messages" aria-live="polite" ref={list}>
         {state.messages.map((message) => (
           <li key={message.messageId} data-testid="room-message">
@@ -74,7 +105,7 @@ function Room({ slug }: { slug: string }) {
       {state.canSend ? (
         <form className="row" onSubmit={send}>
           <label htmlFor="room-text" className="visually-hidden">Message</label>
-          <input id="room-text" value={text} maxLength={500} placeholder={`Say something (in ${state.style} style)`}
+          <input id="room-text" value={text} maxLength={500} placeholder={`Say something (in ${styleName} style)`}
             onChange={(event) => setText(event.target.value)} />
           <button type="submit">Send</button>
         </form>
@@ -86,8 +117,8 @@ function Room({ slug }: { slug: string }) {
   );
 }
 
-/** The chat rooms: pick one, read along, and chat when logged in. */
-export function ChatRoomsPage() {
+/** The chat rooms: pick one, read along, and chat when logged in; operators pick each room's style. */
+export function ChatRoomsPage({ operator = false }: { operator?: boolean }) {
   const [rooms, setRooms] = useState<Room[] | null>(null);
   const [slug, setSlug] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -99,6 +130,7 @@ export function ChatRoomsPage() {
     }).catch((failure) => setError((failure as Error).message));
   }, []);
 
+  const chosen = rooms?.find((room) => room.roomId.slug === slug);
   return (
     <section className="card" aria-labelledby="rooms-heading">
       <h1 id="rooms-heading">Chat rooms</h1>
@@ -115,8 +147,17 @@ export function ChatRoomsPage() {
             </li>
           ))}
         </ul>
-        {slug && <Room key={slug} slug={slug} />}
+        {chosen && <Room key={slug} slug={slug} styleName={chosen.style.name} />}
       </div>
+      {operator && chosen && rooms && (
+        <StylePicker room={chosen} styles={distinctStyles(rooms)} onChanged={(style) => setRooms(rooms.map(
+          (room) => (room.roomId.slug === slug ? { ...room, style } : room)))} />
+      )}
     </section>
   );
+}
+
+/** Every style the rooms have, once by name. */
+function distinctStyles(rooms: Room[]): Style[] {
+  return [...new Map(rooms.map((room) => [room.style.name, room.style])).values()];
 }

@@ -21,7 +21,6 @@ export type RoomFrame =
 
 export interface RoomState {
   title: string;
-  style: string;
   canSend: boolean;
   messages: RoomMessage[];
   /** Messages of others left out because the room was busier than one can read. */
@@ -36,14 +35,14 @@ export interface RoomState {
 export const KEPT = 200;
 
 export const EMPTY_ROOM: RoomState = {
-  title: '', style: '', canSend: false, messages: [], skipped: 0, dropped: 0, refusal: null,
+  title: '', canSend: false, messages: [], skipped: 0, dropped: 0, refusal: null,
 };
 
 /** The room after a frame. */
 export function applyFrame(state: RoomState, frame: RoomFrame): RoomState {
   switch (frame.type) {
     case 'joined':
-      return { ...EMPTY_ROOM, title: frame.title, style: frame.style, canSend: frame.canSend,
+      return { ...EMPTY_ROOM, title: frame.title, canSend: frame.canSend,
         messages: frame.messages.slice(-KEPT) };
     case 'messages': {
       const deleted = new Set(frame.deleted);

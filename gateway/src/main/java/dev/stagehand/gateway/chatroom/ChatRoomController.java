@@ -109,6 +109,7 @@ class ChatRoomController {
     }
 
     @PutMapping("/{room}/style")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> style(CurrentAccount me, @PathVariable String room, @RequestBody RoomStyle style) {
         operator(me);
         return open(room).flatMap(view -> Mono.fromFuture(() -> commands.send(new ChangeRoomStyle(view.roomId(),
@@ -123,6 +124,7 @@ class ChatRoomController {
     }
 
     @PostMapping("/{room}/bans")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> ban(CurrentAccount me, @PathVariable String room, @RequestBody Ban ban) {
         operator(me);
         if (ban.accountId() == null || ban.accountId().isBlank()) {
@@ -133,6 +135,7 @@ class ChatRoomController {
     }
 
     @DeleteMapping("/{room}/bans/{accountId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> unban(CurrentAccount me, @PathVariable String room, @PathVariable String accountId) {
         operator(me);
         return open(room).flatMap(view -> Mono.fromFuture(() -> commands.send(new UnbanChatter(view.roomId(),
@@ -140,6 +143,7 @@ class ChatRoomController {
     }
 
     @DeleteMapping("/{room}/messages/{messageId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(CurrentAccount me, @PathVariable String room, @PathVariable String messageId) {
         operator(me);
         if (!MESSAGE_ID.matcher(messageId).matches()) {

@@ -49,7 +49,7 @@ class ChatRoomApiTest extends IntegrationTest {
         assertThat(history.get(0).styled()).isEqualTo("LLM: are you well");
         assertThat(history.get(0).stylist()).isEqualTo("llama3.2:1b");
 
-        operator().delete().uri("/api/rooms/the-globe/messages/{id}", first).exchange().expectStatus().isOk();
+        operator().delete().uri("/api/rooms/the-globe/messages/{id}", first).exchange().expectStatus().isNoContent();
         await().atMost(WAIT).until(() -> history("the-globe").stream()
                 .noneMatch(message -> message.messageId().equals(first)));
 
@@ -82,10 +82,10 @@ class ChatRoomApiTest extends IntegrationTest {
 
         String chatterId = accountId(twitchUser("room_troll"));
         operator().post().uri("/api/rooms/robot-lab/bans").bodyValue(Map.of("accountId", chatterId, "reason", "spam"))
-                .exchange().expectStatus().isOk();
+                .exchange().expectStatus().isNoContent();
         await().atMost(WAIT).untilAsserted(() -> operator().get().uri("/api/rooms/robot-lab/bans").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[0].value").isEqualTo(chatterId));
-        operator().delete().uri("/api/rooms/robot-lab/bans/{id}", chatterId).exchange().expectStatus().isOk();
+        operator().delete().uri("/api/rooms/robot-lab/bans/{id}", chatterId).exchange().expectStatus().isNoContent();
         await().atMost(WAIT).untilAsserted(() -> operator().get().uri("/api/rooms/robot-lab/bans").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0));
 

@@ -108,7 +108,7 @@ class RoomSocketTest extends IntegrationTest {
         assertThat(recent).containsExactlyElementsOf(ids.subList(2, 12));
 
         operator().delete().uri("/api/rooms/skibidi-lounge/messages/{id}", ids.get(11)).exchange()
-                .expectStatus().isOk();
+                .expectStatus().isNoContent();
         await().atMost(WAIT).until(() -> watcher.deleted().contains(ids.get(11))
                 && joiner.deleted().contains(ids.get(11)));
         RoomClient late = client("skibidi-lounge", null);
@@ -117,7 +117,7 @@ class RoomSocketTest extends IntegrationTest {
 
         WebUser troll = twitchUser("room_troll_two");
         operator().post().uri("/api/rooms/skibidi-lounge/bans").bodyValue(Map.of("accountId", accountId(troll),
-                "reason", "spam")).exchange().expectStatus().isOk();
+                "reason", "spam")).exchange().expectStatus().isNoContent();
         RoomClient banned = client("skibidi-lounge", troll);
         banned.joined();
         AtomicInteger attempt = new AtomicInteger();
