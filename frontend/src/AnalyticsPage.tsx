@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { api } from './api';
+import { useRefresh } from './refresh';
 import { emoteImage, minuteBars, type ChatSpike, type ChatStats, type StatsNow, type TopEmote } from './analytics';
 import { ChannelSelect, useChosenChannel } from './ChannelSelect';
 import type { Platform } from './session';
@@ -177,11 +178,7 @@ export function AnalyticsPage({ platform }: { platform: Platform | null }) {
     }).catch((failure) => setError((failure as Error).message));
   }, [channelId]);
 
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  useRefresh(load, REFRESH_MS);
 
   if (channels !== null && channels.length === 0) {
     return (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from './api';
+import { useRefresh } from './refresh';
 import { ChannelSelect, useChosenChannel } from './ChannelSelect';
 import {
   RULE_FIELDS, clipStatus, ruleProblem, whyItFired, type Clip, type HighlightSettings, type SpikeBacktest,
@@ -171,11 +172,7 @@ export function ClipsPage() {
     }).catch((failure) => setError((failure as Error).message));
   }, [channelId, range]);
 
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  useRefresh(load, REFRESH_MS);
 
   if (channels !== null && channels.length === 0) {
     return (
