@@ -136,7 +136,7 @@ public final class TwitchSim implements AutoCloseable {
 
     /** For {@code TwitchEventSocket.builder().baseUrl(...)}. */
     public String eventSubUrl() {
-        return "ws://127.0.0.1:" + port() + "/eventsub";
+        return urls().eventSubUrl();
     }
 
     public SimClips clips() {
@@ -150,7 +150,7 @@ public final class TwitchSim implements AutoCloseable {
 
     /** Base URLs of the simulated emote providers, e.g. {@code http://127.0.0.1:P/7tv/v3}. */
     public String emoteApiUrl(EmoteProvider provider) {
-        return "http://127.0.0.1:" + port() + provider.pathPrefix();
+        return urls().emoteApiUrl(provider);
     }
 
     /** Twitch's chat badges, global and per channel. */
@@ -165,7 +165,7 @@ public final class TwitchSim implements AutoCloseable {
 
     /** Base URL of the simulated Discord, standing for {@code https://discord.com}. */
     public String discordUrl() {
-        return "http://127.0.0.1:" + port() + "/discord";
+        return urls().discordUrl();
     }
 
     /** Errors and slowness injected into the HTTP APIs. */
@@ -177,19 +177,24 @@ public final class TwitchSim implements AutoCloseable {
         return server.port();
     }
 
+    /** Every API's address. */
+    public SimUrls urls() {
+        return new SimUrls("http://127.0.0.1:" + port());
+    }
+
     /** For {@code TwitchChatBuilder.withBaseUrl}, tmi.js and other IRC-over-WebSocket clients. */
     public String chatUrl() {
-        return "ws://127.0.0.1:" + port();
+        return urls().chatUrl();
     }
 
     /** For {@code TwitchHelixBuilder.withBaseUrl}. */
     public String helixUrl() {
-        return "http://127.0.0.1:" + port() + "/helix";
+        return urls().helixUrl();
     }
 
     /** For {@code TwitchIdentityProvider}'s base URL. */
     public String identityUrl() {
-        return "http://127.0.0.1:" + port() + "/oauth2";
+        return urls().identityUrl();
     }
 
     @Override

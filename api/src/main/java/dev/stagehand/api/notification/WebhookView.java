@@ -7,11 +7,10 @@ import java.util.List;
 
 /**
  * @param disabledReason why deliveries stopped (Discord deleted the webhook), or null while it is enabled
- * @param deleted        true only in the last update an open query gets, when the webhook was deleted
  */
 public record WebhookView(WebhookId webhookId, AccountId owner, String name, String maskedUrl, SecretId url,
                           String disabledReason, List<Subscription> subscriptions, Instant createdAt,
-                          Instant updatedAt, boolean deleted) {
+                          Instant updatedAt) {
 
     public record Subscription(WebhookSubscriptionId subscriptionId, WatchTarget target, NotificationOptions options,
                                Instant createdAt) {

@@ -32,7 +32,6 @@ public class AccountViews {
 
     /** Sends the command, then waits until the account's view satisfies {@code reached}. */
     Mono<AccountView> sendAndAwait(AccountId id, Object command, Predicate<AccountView> reached) {
-        return wait.sendAndAwait(command, new FindAccount(id), ResponseTypes.optionalInstanceOf(AccountView.class),
-                AccountView.class, view -> Mono.justOrEmpty(view).flux(), reached);
+        return wait.sendAndAwaitView(command, new FindAccount(id), AccountView.class, reached);
     }
 }

@@ -1,17 +1,24 @@
 package dev.stagehand.gateway.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.stagehand.sagas.cluster.ClusterNode;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +59,19 @@ class AxonStorageConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Axon's token store, with this node's name as the owner of the segments it claims. */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+                          TokenStoreProperties properties, ClusterNode node) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(schema)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(node.name())
                 .build();
     }
 
@@ -103,13 +123,18 @@ class AxonStorageConfiguration {
      * tasks (run once per period across all nodes). Due deadlines are looked for every second (db-scheduler's default
      * is 10 s), so that a retry Discord asks for in 1.5 s happens then, not up to 10 s later. At shutdown, running
      * deadlines get 10 s to finish (db-scheduler's default is 30 min); one cut short runs again after the restart.
+     * A node beats every 2 s while it runs a deadline, so that one left running by a dead node is taken over after
+     * six missed beats (12 s; db-scheduler's default beat is 5 min).
      */
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring) {
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring,
+                                ClusterNode node) {
         // startTasks makes the recurring tasks known too: they must not be listed twice.
         return Scheduler.create(dataSource, tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList())
                 .startTasks(recurring)
                 .tableName("scheduled_tasks")
+                .schedulerName(new SchedulerName.Fixed(node.name()))
+                .heartbeatInterval(Duration.ofSeconds(2))
                 .threads(4)
                 .pollingInterval(Duration.ofSeconds(1))
                 .enableImmediateExecution()

@@ -1,7 +1,7 @@
 package dev.stagehand.gateway.axon;
 
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -14,13 +14,15 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends a command and answers once a read model shows its effect, so that whoever asked sees the change in their next
- * read. The query is subscribed before the command leaves, so no update can slip by; a state already reached (an
- * unchanged rename, a repeated subscription) answers at once from the initial result.
+ * read. The read model is asked again every 50 ms rather than listened to: the projection that applies the event may
+ * run on another node of the deployment, whose updates never reach this one. A state already reached (an unchanged
+ * rename, a repeated subscription) answers at once.
  */
 @Component
 public class ReadModelWait {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration ASK_EVERY = Duration.ofMillis(50);
 
     private final QueryGateway queries;
     private final CommandGateway commands;
@@ -31,19 +33,26 @@ public class ReadModelWait {
     }
 
     /**
-     * @param current what the initial result says, as views of the update type
-     * @throws java.util.concurrent.TimeoutException (in the Mono) when the read model has not caught up in 10 s
+     * @return the query's answer once it satisfies {@code reached}; a {@link java.util.concurrent.TimeoutException}
+     *         when the read model has not caught up in 10 s
      */
-    public <I, U> Mono<U> sendAndAwait(Object command, Object query, ResponseType<I> initial, Class<U> updates,
-                                       Function<I, Flux<U>> current, Predicate<U> reached) {
-        return Mono.usingWhen(
-                Mono.fromCallable(() -> queries.subscriptionQuery(query, initial, ResponseTypes.instanceOf(updates)))
-                        .subscribeOn(Schedulers.boundedElastic()),
-                result -> Mono.fromFuture(() -> commands.send(command))
-                        .then(result.initialResult().flatMapMany(current).concatWith(result.updates())
-                                .filter(reached).next().timeout(WAIT)
-                                // Updates arrive on a projection's thread, inside its unit of work: continue elsewhere.
-                                .publishOn(Schedulers.boundedElastic())),
-                result -> Mono.fromRunnable(result::close));
+    public <R> Mono<R> sendAndAwait(Object command, Object query, ResponseType<R> answer, Predicate<R> reached) {
+        return Mono.fromFuture(() -> commands.send(command))
+                .thenMany(Flux.interval(Duration.ZERO, ASK_EVERY, Schedulers.boundedElastic()).onBackpressureDrop()
+                        .concatMap(tick -> Mono.fromFuture(() -> queries.query(query, answer))))
+                .filter(reached)
+                .next()
+                .timeout(WAIT);
+    }
+
+    /** For a query answering one view, if any: answers the view once it satisfies {@code reached}. */
+    public <V> Mono<V> sendAndAwaitView(Object command, Object query, Class<V> view, Predicate<V> reached) {
+        return sendAndAwait(command, query, ResponseTypes.optionalInstanceOf(view),
+                found -> found.filter(reached).isPresent()).map(Optional::get);
+    }
+
+    /** For a deletion: answers once the query finds no view any more. */
+    public Mono<Void> sendAndAwaitGone(Object command, Object query, Class<?> view) {
+        return sendAndAwait(command, query, ResponseTypes.optionalInstanceOf(view), Optional::isEmpty).then();
     }
 }

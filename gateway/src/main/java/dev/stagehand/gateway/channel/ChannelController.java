@@ -109,20 +109,18 @@ class ChannelController {
     @DeleteMapping("/{channelId}")
     Mono<ResponseEntity<Void>> unsubscribe(CurrentAccount me, @PathVariable String channelId) {
         return channels.one(me, channelId)
-                .flatMap(view -> changeAndAwait(me, new UnsubscribeChannel(view.channelId(), me.id()),
-                        update -> update.channelId().equals(view.channelId()) && update.subscribedAt() == null))
+                .flatMap(view -> wait.sendAndAwait(new UnsubscribeChannel(view.channelId(), me.id()),
+                        new FindChannelsOf(me.id()), ResponseTypes.multipleInstancesOf(ChannelView.class),
+                        views -> views.stream().noneMatch(listed -> listed.channelId().equals(view.channelId()))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
     private Mono<ChannelView> subscribeAndAwait(CurrentAccount me, TwitchUser user) {
         ChannelId id = new ChannelId(user.id());
-        return changeAndAwait(me, new SubscribeChannel(id, user.login(), user.displayName(), me.id()),
-                view -> view.channelId().equals(id) && view.subscribedAt() != null);
-    }
-
-    /** Sends the command, then waits until the account's channel list shows what it changed. */
-    private Mono<ChannelView> changeAndAwait(CurrentAccount me, Object command, Predicate<ChannelView> changed) {
-        return wait.sendAndAwait(command, new FindChannelsOf(me.id()),
-                ResponseTypes.multipleInstancesOf(ChannelView.class), ChannelView.class, Flux::fromIterable, changed);
+        Predicate<ChannelView> subscribed = view -> view.channelId().equals(id);
+        return wait.sendAndAwait(new SubscribeChannel(id, user.login(), user.displayName(), me.id()),
+                        new FindChannelsOf(me.id()), ResponseTypes.multipleInstancesOf(ChannelView.class),
+                        views -> views.stream().anyMatch(subscribed))
+                .map(views -> views.stream().filter(subscribed).findFirst().orElseThrow());
     }
 }

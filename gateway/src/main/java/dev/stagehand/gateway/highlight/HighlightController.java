@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -90,7 +89,7 @@ class HighlightController {
                         + "broadcaster, logged in with its Twitch account, may change its highlights.")))
                 .then(Mono.fromCallable(() -> configuration(channelId, me, request)))
                 .flatMap(command -> wait.sendAndAwait(command, new FindHighlightSettings(channelId),
-                        ResponseTypes.instanceOf(HighlightSettings.class), HighlightSettings.class, Flux::just,
+                        ResponseTypes.instanceOf(HighlightSettings.class),
                         now -> now.autoClip() == command.autoClip() && now.custom() == (command.rule() != null)
                                 && (command.rule() == null || now.rule().equals(command.rule()))))
                 .map(now -> response(now, true));

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -64,8 +63,7 @@ class ChatHistoryOptOutController {
 
     private Mono<ChatHistoryChoice> choose(IdentityView twitch, Object command, boolean optedOut) {
         return wait.sendAndAwait(command, new FindChatHistoryOptOut(twitch.userId()),
-                        ResponseTypes.instanceOf(Boolean.class), Boolean.class, Flux::just,
-                        choice -> choice == optedOut)
+                        ResponseTypes.instanceOf(Boolean.class), choice -> choice == optedOut)
                 .map(choice -> new ChatHistoryChoice(twitch.login(), choice));
     }
 

@@ -165,8 +165,9 @@ class WebhookController {
     @DeleteMapping("/{webhookId}")
     Mono<ResponseEntity<Void>> delete(CurrentAccount me, @PathVariable String webhookId) {
         return owned(me, webhookId)
-                .flatMap(current -> changeAndAwait(current.webhookId(), new DeleteWebhook(current.webhookId(), me.id()),
-                        WebhookView::deleted).doOnNext(view -> secrets.delete(current.url())))
+                .flatMap(current -> wait.sendAndAwaitGone(new DeleteWebhook(current.webhookId(), me.id()),
+                        new FindWebhook(current.webhookId()), WebhookView.class)
+                        .then(Mono.fromRunnable(() -> secrets.delete(current.url()))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -282,8 +283,7 @@ class WebhookController {
     }
 
     private Mono<WebhookView> changeAndAwait(WebhookId id, Object command, Predicate<WebhookView> changed) {
-        return wait.sendAndAwait(command, new FindWebhook(id), ResponseTypes.optionalInstanceOf(WebhookView.class),
-                WebhookView.class, view -> Mono.justOrEmpty(view).flux(), changed);
+        return wait.sendAndAwaitView(command, new FindWebhook(id), WebhookView.class, changed);
     }
 
     /** The webhook if it is this account's; anyone else's, like a missing one, is 404. */

@@ -155,14 +155,14 @@ class OverlayController {
     @DeleteMapping("/{overlayId}")
     Mono<ResponseEntity<Void>> delete(CurrentAccount me, @PathVariable String overlayId) {
         return owned(me, overlayId)
-                .flatMap(current -> changeAndAwait(current.overlayId(), new DeleteOverlay(current.overlayId(), me.id()),
-                        view -> view.tokenHash() == null).doOnNext(view -> secrets.delete(current.token())))
+                .flatMap(current -> wait.sendAndAwaitGone(new DeleteOverlay(current.overlayId(), me.id()),
+                        new FindOverlay(current.overlayId()), OverlayView.class)
+                        .then(Mono.fromRunnable(() -> secrets.delete(current.token()))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
     private Mono<OverlayView> changeAndAwait(OverlayId id, Object command, Predicate<OverlayView> changed) {
-        return wait.sendAndAwait(command, new FindOverlay(id), ResponseTypes.optionalInstanceOf(OverlayView.class),
-                OverlayView.class, view -> Mono.justOrEmpty(view).flux(), changed);
+        return wait.sendAndAwaitView(command, new FindOverlay(id), OverlayView.class, changed);
     }
 
     /** The overlay if it is this account's; anyone else's, like a missing one, is 404. */

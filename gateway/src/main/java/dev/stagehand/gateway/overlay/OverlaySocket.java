@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -26,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /ws/overlay/{token}}: what an OBS browser source shows. The first frame carries the overlay's settings and
  * where emote and badge images live; then the channel's recent and live chat records, and the settings frame again
- * whenever the streamer changes them or the channel's badges change. A rotated token or a deleted overlay closes the
- * socket at once (4001); an unknown token is refused (4404). With {@code ?from=…&to=…&speed=…} the chat is a replay of
+ * whenever the streamer changes them (looked for every second) or the channel's badges change. A rotated token or a
+ * deleted overlay closes the socket within a second (4001); an unknown token is refused (4404). With {@code ?from=…&to=…&speed=…} the chat is a replay of
  * that stretch of stored chat ({@link ChatReplay}), ended by a {@code replay-ended} frame; parameters that make no
  * replay close the socket with 4400 and what is wrong.
  */
@@ -39,6 +38,7 @@ class OverlaySocket implements WebSocketHandler {
     static final CloseStatus REVOKED = new CloseStatus(4001, "This overlay URL is no longer valid.");
     private static final String CLOSED = "{\"type\":\"closed\"}";
     private static final String REPLAY_ENDED = "{\"type\":\"replay-ended\"}";
+    private static final Duration SETTINGS_CHECK = Duration.ofSeconds(1);
 
     private final QueryGateway queries;
     private final ChatHub chat;
@@ -80,15 +80,19 @@ class OverlaySocket implements WebSocketHandler {
 
     private Mono<Void> stream(WebSocketSession session, OverlayView overlay, String hash,
                               Optional<ChatReplay.Request> replaying) {
-        SubscriptionQueryResult<Optional<OverlayView>, OverlayView> changes = queries.subscriptionQuery(
-                new FindOverlay(overlay.overlayId()), ResponseTypes.optionalInstanceOf(OverlayView.class),
-                ResponseTypes.instanceOf(OverlayView.class));
+        // Asked again and again rather than listened to: any node's projection may apply the streamer's change.
+        Flux<Optional<OverlayView>> views = Flux.interval(SETTINGS_CHECK, Schedulers.boundedElastic())
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.fromFuture(() -> queries.query(new FindOverlay(overlay.overlayId()),
+                        ResponseTypes.optionalInstanceOf(OverlayView.class))))
+                .startWith(Optional.of(overlay))
+                .map(found -> found.filter(view -> hash.equals(view.tokenHash())))
+                .distinctUntilChanged()
+                .takeUntil(Optional::isEmpty);
         String channelId = overlay.channelId().value();
         Flux<String> badges = badgesChanged.asFlux().filter(channelId::equals).startWith(channelId);
-        Flux<String> settings = Flux.combineLatest(Flux.concat(Mono.just(overlay), changes.updates()), badges,
-                        (view, badgesOf) -> view)
-                .takeUntil(view -> !hash.equals(view.tokenHash()))
-                .map(view -> hash.equals(view.tokenHash()) ? settingsFrame(view) : CLOSED)
+        Flux<String> settings = Flux.combineLatest(views, badges, (view, badgesOf) -> view)
+                .map(view -> view.map(this::settingsFrame).orElse(CLOSED))
                 .share();
         Flux<String> chatFrames = replaying
                 .map(request -> replay.play(channelId, request).map(json::writeValueAsString)
@@ -99,7 +103,7 @@ class OverlaySocket implements WebSocketHandler {
                 .then(Mono.defer(() -> session.close(REVOKED)));
         // Reading keeps the socket's close from the browser side noticed.
         Mono<Void> receiving = session.receive().then();
-        return Mono.firstWithSignal(sending, receiving).doFinally(signal -> changes.close());
+        return Mono.firstWithSignal(sending, receiving);
     }
 
     private static String chatFrame(String record) {

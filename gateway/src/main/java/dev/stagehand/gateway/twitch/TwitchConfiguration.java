@@ -1,13 +1,15 @@
 package dev.stagehand.gateway.twitch;
 
-import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import dev.stagehand.gateway.ConditionalOnBlankProperty;
 import dev.stagehand.sagas.discord.DiscordApi;
 import dev.stagehand.sagas.discord.DiscordEndpoints;
 import dev.stagehand.sagas.emote.EmoteEndpoints;
+import dev.stagehand.sagas.twitch.TwitchEndpoints;
+import dev.stagehand.twitchsim.SimUrls;
 import dev.stagehand.twitchsim.TwitchSim;
-import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import dev.stagehand.twitchsim.discord.SimDiscord;
+import dev.stagehand.twitchsim.emotes.EmoteProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,38 +47,48 @@ class TwitchConfiguration {
                 "https://discord.com/oauth2/authorize", "https://discord.com/api");
     }
 
+    /**
+     * The demo's simulated Twitch: started in this process, or shared with other nodes when
+     * {@code stagehand.demo.twitch-sim-url} says where one runs.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBlankProperty("stagehand.twitch.client-id")
     static class Demo {
 
         @Bean(destroyMethod = "close")
+        @ConditionalOnBlankProperty("stagehand.demo.twitch-sim-url")
         TwitchSim twitchSim(DemoProperties properties) {
             return DemoWorld.start(properties.twitchSimPort());
         }
 
         @Bean
+        SimUrls simUrls(DemoProperties properties, ObjectProvider<TwitchSim> twitch) {
+            return properties.twitchSimUrl() == null || properties.twitchSimUrl().isBlank()
+                    ? twitch.getObject().urls() : new SimUrls(properties.twitchSimUrl());
+        }
+
+        @Bean
         @ConditionalOnBlankProperty("stagehand.discord.client-id")
-        DiscordEndpoints simulatedDiscordEndpoints(TwitchSim twitch) {
+        DiscordEndpoints simulatedDiscordEndpoints(SimUrls twitch) {
             return new DiscordEndpoints(true, SimDiscord.CLIENT_ID, SimDiscord.CLIENT_SECRET,
                     twitch.discordUrl() + "/oauth2/authorize", twitch.discordUrl() + "/api");
         }
 
         @Bean
-        DiscordApi simulatedDiscordApi(TwitchSim twitch) {
+        DiscordApi simulatedDiscordApi(SimUrls twitch) {
             return new DiscordApi(true, twitch.discordUrl() + "/api");
         }
 
         @Bean
-        EmoteEndpoints simulatedEmoteEndpoints(TwitchSim twitch) {
+        EmoteEndpoints simulatedEmoteEndpoints(SimUrls twitch) {
             return new EmoteEndpoints(twitch.emoteApiUrl(EmoteProvider.BTTV), twitch.emoteApiUrl(EmoteProvider.FFZ),
                     twitch.emoteApiUrl(EmoteProvider.SEVENTV));
         }
 
         @Bean
-        TwitchEndpoints simulatedTwitchEndpoints(TwitchSim twitch) {
+        TwitchEndpoints simulatedTwitchEndpoints(SimUrls twitch) {
             return new TwitchEndpoints(true, TwitchSim.CLIENT_ID, TwitchSim.CLIENT_SECRET, twitch.chatUrl(),
-                    twitch.helixUrl(), twitch.identityUrl(), twitch.eventSubUrl(),
-                    "http://127.0.0.1:" + twitch.port() + "/sim");
+                    twitch.helixUrl(), twitch.identityUrl(), twitch.eventSubUrl(), twitch.controlUrl());
         }
     }
 }

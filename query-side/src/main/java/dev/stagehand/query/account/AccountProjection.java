@@ -29,7 +29,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +43,8 @@ class AccountProjection {
     static final String PROCESSING_GROUP = "accounts";
 
     private final JdbcClient jdbc;
-    private final QueryUpdateEmitter updates;
-
-    AccountProjection(JdbcClient jdbc, QueryUpdateEmitter updates) {
+    AccountProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.updates = updates;
     }
 
     @EventHandler
@@ -61,7 +57,6 @@ class AccountProjection {
             .param("name", event.displayName().value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(event.accountId());
     }
 
     @EventHandler
@@ -108,7 +103,6 @@ class AccountProjection {
             .param("name", event.displayName().value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(event.accountId());
     }
 
     @EventHandler
@@ -117,7 +111,6 @@ class AccountProjection {
             .param("id", event.accountId().value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(event.accountId());
     }
 
     @EventHandler
@@ -173,13 +166,8 @@ class AccountProjection {
             .param("id", id.value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(id);
     }
 
-    /** Tells subscribers of this account (a login waiting for its account, say) what it looks like now. */
-    private void publish(AccountId id) {
-        find(id).ifPresent(view -> updates.emit(FindAccount.class, query -> query.accountId().equals(id), view));
-    }
 
     private Optional<AccountView> find(AccountId id) {
         List<IdentityView> identities = jdbc.sql(

@@ -1,6 +1,5 @@
 package dev.stagehand.query.channel;
 
-import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.channel.ChannelId;
 import dev.stagehand.api.channel.ChannelJoinFailed;
 import dev.stagehand.api.channel.ChannelJoined;
@@ -10,18 +9,15 @@ import dev.stagehand.api.channel.ChannelUnsubscribed;
 import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.ChannelView.Connection;
 import dev.stagehand.api.channel.FindChannelsOf;
-import dev.stagehand.api.channel.FindChannelsToJoin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +31,9 @@ class ChannelProjection {
             JOIN channel_subscription_view s ON s.channel_id = c.channel_id""";
 
     private final JdbcClient jdbc;
-    private final QueryUpdateEmitter updates;
 
-    ChannelProjection(JdbcClient jdbc, QueryUpdateEmitter updates) {
+    ChannelProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.updates = updates;
     }
 
     @EventHandler
@@ -66,7 +60,6 @@ class ChannelProjection {
             .param("account", event.subscriber().value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(event.channelId());
     }
 
     @EventHandler
@@ -79,13 +72,6 @@ class ChannelProjection {
             .param("id", event.channelId().value())
             .param("subscribers", event.subscribers())
             .update();
-        publish(event.channelId());
-        // The one who left hears it too: the channel, no longer subscribed (no subscription time).
-        jdbc.sql("SELECT c.*, NULL AS subscribed_at FROM channel_view c WHERE channel_id = :id")
-            .param("id", event.channelId().value())
-            .query(ChannelProjection::toView).optional()
-            .ifPresent(view -> updates.emit(FindChannelsOf.class,
-                    query -> query.subscriber().equals(event.subscriber()), view));
     }
 
     @EventHandler
@@ -117,13 +103,6 @@ class ChannelProjection {
                    .list();
     }
 
-    @QueryHandler
-    List<ChannelView> handle(FindChannelsToJoin query) {
-        return jdbc.sql("SELECT c.*, NULL AS subscribed_at FROM channel_view c WHERE subscribers > 0 ORDER BY login")
-                   .query(ChannelProjection::toView)
-                   .list();
-    }
-
     private void connection(ChannelId id, Connection connection, String reason, Instant at) {
         jdbc.sql("UPDATE channel_view SET connection = :connection, reason = :reason, updated_at = :at "
                         + "WHERE channel_id = :id")
@@ -132,16 +111,6 @@ class ChannelProjection {
             .param("reason", reason)
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(id);
-    }
-
-    /** Tells each subscriber's open queries, and only theirs, how the channel looks now. */
-    private void publish(ChannelId id) {
-        jdbc.sql(SELECT + " WHERE c.channel_id = :id").param("id", id.value())
-            .query((row, rowNumber) -> Map.entry(new AccountId(row.getString("account_id")), toView(row, rowNumber)))
-            .list()
-            .forEach(update -> updates.emit(FindChannelsOf.class,
-                    query -> query.subscriber().equals(update.getKey()), update.getValue()));
     }
 
     private static ChannelView toView(ResultSet row, int rowNumber) throws SQLException {

@@ -22,7 +22,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,12 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatRoomProjection {
 
     private final JdbcClient jdbc;
-    private final QueryUpdateEmitter updates;
     private final JsonMapper json;
 
-    ChatRoomProjection(JdbcClient jdbc, QueryUpdateEmitter updates, JsonMapper json) {
+    ChatRoomProjection(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.updates = updates;
         this.json = json;
     }
 
@@ -52,7 +49,6 @@ class ChatRoomProjection {
             .param("style", json.writeValueAsString(event.style()))
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        changed(event.roomId());
     }
 
     @EventHandler
@@ -62,7 +58,6 @@ class ChatRoomProjection {
             .param("style", json.writeValueAsString(event.style()))
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        changed(event.roomId());
     }
 
     @EventHandler
@@ -71,7 +66,6 @@ class ChatRoomProjection {
             .param("slug", event.roomId().slug())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        changed(event.roomId());
     }
 
     @EventHandler
@@ -117,12 +111,6 @@ class ChatRoomProjection {
                    .query((row, number) -> new AccountId(row.getString("account_id"))).list();
     }
 
-    private void changed(RoomId room) {
-        handle(new FindChatRoom(room)).ifPresent(view -> {
-            updates.emit(FindChatRoom.class, query -> query.roomId().equals(room), view);
-            updates.emit(FindChatRooms.class, query -> true, view);
-        });
-    }
 
     private ChatRoomView view(ResultSet row, int number) throws SQLException {
         return new ChatRoomView(new RoomId(row.getString("slug")), row.getString("title"),

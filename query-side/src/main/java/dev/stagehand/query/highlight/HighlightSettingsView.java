@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,13 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 class HighlightSettingsView {
 
     private final JdbcClient jdbc;
-    private final QueryUpdateEmitter updates;
     private final JsonMapper json;
     private final SpikeRule defaultRule;
 
-    HighlightSettingsView(JdbcClient jdbc, QueryUpdateEmitter updates, JsonMapper json, SpikeSettings defaults) {
+    HighlightSettingsView(JdbcClient jdbc, JsonMapper json, SpikeSettings defaults) {
         this.jdbc = jdbc;
-        this.updates = updates;
         this.json = json;
         this.defaultRule = defaults.rule();
     }
@@ -50,8 +47,6 @@ class HighlightSettingsView {
             .param("rule", event.rule() == null ? null : json.writeValueAsString(event.rule()))
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        HighlightSettings now = settings(event.channelId().value(), event.autoClip(), event.rule());
-        updates.emit(FindHighlightSettings.class, query -> query.channelId().equals(now.channelId()), now);
     }
 
     @ResetHandler

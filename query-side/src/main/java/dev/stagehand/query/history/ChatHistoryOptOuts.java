@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +34,10 @@ public class ChatHistoryOptOuts {
     private static final Logger log = LoggerFactory.getLogger(ChatHistoryOptOuts.class);
 
     private final JdbcClient jdbc;
-    private final QueryUpdateEmitter updates;
     private final JsonMapper json;
 
-    ChatHistoryOptOuts(JdbcClient jdbc, QueryUpdateEmitter updates, JsonMapper json) {
+    ChatHistoryOptOuts(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.updates = updates;
         this.json = json;
     }
 
@@ -58,7 +55,6 @@ public class ChatHistoryOptOuts {
         int scrubbed = scrubStats(event.login().toLowerCase());
         log.info("A chatter opted out of chat history: {} stored records erased, {} analytics windows scrubbed",
                 erased, scrubbed);
-        updates.emit(FindChatHistoryOptOut.class, query -> query.twitchUserId().equals(event.twitchUserId()), true);
     }
 
     /** Takes the chatter out of the top chatters of every stored analytics window; answers how many changed. */
@@ -85,7 +81,6 @@ public class ChatHistoryOptOuts {
     @EventHandler
     void on(ChatterOptedIn event) {
         jdbc.sql("DELETE FROM chat_opt_out WHERE twitch_user_id = :id").param("id", event.twitchUserId()).update();
-        updates.emit(FindChatHistoryOptOut.class, query -> query.twitchUserId().equals(event.twitchUserId()), false);
     }
 
     @ResetHandler

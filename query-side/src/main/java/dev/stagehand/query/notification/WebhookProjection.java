@@ -29,7 +29,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,12 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookProjection {
 
     private final JdbcClient jdbc;
-    private final QueryUpdateEmitter updates;
     private final JsonMapper json;
 
-    WebhookProjection(JdbcClient jdbc, QueryUpdateEmitter updates, JsonMapper json) {
+    WebhookProjection(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.updates = updates;
         this.json = json;
     }
 
@@ -62,7 +59,6 @@ class WebhookProjection {
             .param("url", UUID.fromString(event.url().value()))
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(event.webhookId());
     }
 
     @EventHandler
@@ -81,7 +77,6 @@ class WebhookProjection {
                 .param("url", UUID.fromString(event.url().value()))
                 .update();
         }
-        publish(event.webhookId());
     }
 
     @EventHandler
@@ -91,7 +86,6 @@ class WebhookProjection {
             .param("reason", event.reason())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(event.webhookId());
     }
 
     @EventHandler
@@ -109,7 +103,6 @@ class WebhookProjection {
             .param("options", json.writeValueAsString(event.options()))
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(event.webhookId());
     }
 
     @EventHandler
@@ -117,16 +110,11 @@ class WebhookProjection {
         jdbc.sql("DELETE FROM webhook_subscription_view WHERE subscription_id = :id")
             .param("id", UUID.fromString(event.subscriptionId().value()))
             .update();
-        publish(event.webhookId());
     }
 
     @EventHandler
     void on(WebhookDeleted event) {
-        Optional<WebhookView> deleted = find(event.webhookId());
         jdbc.sql("DELETE FROM webhook_view WHERE webhook_id = :id").param("id", uuid(event.webhookId())).update();
-        deleted.ifPresent(view -> updates.emit(FindWebhook.class, query -> query.webhookId().equals(view.webhookId()),
-                new WebhookView(view.webhookId(), view.owner(), view.name(), view.maskedUrl(), view.url(),
-                        view.disabledReason(), List.of(), view.createdAt(), view.updatedAt(), true)));
     }
 
     @ResetHandler
@@ -181,9 +169,6 @@ class WebhookProjection {
                    .list();
     }
 
-    private void publish(WebhookId id) {
-        find(id).ifPresent(view -> updates.emit(FindWebhook.class, query -> query.webhookId().equals(id), view));
-    }
 
     private Optional<WebhookView> find(WebhookId id) {
         return jdbc.sql("SELECT * FROM webhook_view WHERE webhook_id = :id").param("id", uuid(id))
@@ -195,7 +180,7 @@ class WebhookProjection {
         return new WebhookView(id, new AccountId(row.getString("owner_id")), row.getString("name"),
                 row.getString("masked_url"), new SecretId(row.getString("url_id")), row.getString("disabled_reason"),
                 subscriptions(id), row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant(), false);
+                row.getTimestamp("updated_at").toInstant());
     }
 
     private List<WebhookView.Subscription> subscriptions(WebhookId id) {

@@ -26,7 +26,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,12 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 class OverlayProjection {
 
     private final JdbcClient jdbc;
-    private final QueryUpdateEmitter updates;
     private final JsonMapper json;
 
-    OverlayProjection(JdbcClient jdbc, QueryUpdateEmitter updates, JsonMapper json) {
+    OverlayProjection(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.updates = updates;
         this.json = json;
     }
 
@@ -63,7 +60,6 @@ class OverlayProjection {
             .param("at", java.sql.Timestamp.from(at))
             .update();
         version(event.overlayId(), 1, event.name(), event.settings(), at);
-        publish(event.overlayId());
     }
 
     @EventHandler
@@ -78,7 +74,6 @@ class OverlayProjection {
             .param("at", java.sql.Timestamp.from(at))
             .update();
         version(event.overlayId(), event.version(), event.name(), event.settings(), at);
-        publish(event.overlayId());
     }
 
     private void version(OverlayId id, int version, String name, OverlaySettings settings, Instant at) {
@@ -103,17 +98,12 @@ class OverlayProjection {
             .param("hash", event.tokenHash())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        publish(event.overlayId());
     }
 
     @EventHandler
     void on(OverlayDeleted event) {
-        Optional<OverlayView> deleted = find(event.overlayId());
         jdbc.sql("DELETE FROM overlay_view WHERE overlay_id = :id")
             .param("id", UUID.fromString(event.overlayId().value())).update();
-        deleted.ifPresent(view -> updates.emit(FindOverlay.class, query -> query.overlayId().equals(view.overlayId()),
-                new OverlayView(view.overlayId(), view.owner(), view.channelId(), view.name(), view.settings(),
-                        view.version(), view.token(), null, view.createdAt(), view.updatedAt())));
     }
 
     @ResetHandler
@@ -151,9 +141,6 @@ class OverlayProjection {
                    .query(this::toView).optional();
     }
 
-    private void publish(OverlayId id) {
-        find(id).ifPresent(view -> updates.emit(FindOverlay.class, query -> query.overlayId().equals(id), view));
-    }
 
     private Optional<OverlayView> find(OverlayId id) {
         return jdbc.sql("SELECT * FROM overlay_view WHERE overlay_id = :id")

@@ -7,7 +7,7 @@ import dev.stagehand.api.stream.RecordStreamOffline;
 import dev.stagehand.api.stream.RecordStreamOnline;
 import dev.stagehand.api.stream.StreamSource;
 import dev.stagehand.api.stream.StreamView;
-import dev.stagehand.sagas.DaemonThreads;
+import dev.stagehand.sagas.RepeatingJob;
 import dev.stagehand.sagas.UnavailableException;
 import dev.stagehand.sagas.stream.HelixStreams.LiveStream;
 import java.time.Duration;
@@ -18,15 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +34,7 @@ import org.springframework.stereotype.Component;
  * (429), the next poll waits twice as long, up to a limit. Only the node that watches streams for the deployment polls.
  */
 @Component
-class StreamPoller implements SmartLifecycle {
+class StreamPoller extends RepeatingJob {
 
     private static final Logger log = LoggerFactory.getLogger(StreamPoller.class);
 
@@ -47,26 +43,21 @@ class StreamPoller implements SmartLifecycle {
     private final HelixStreams helix;
     private final StreamProperties settings;
     private final StreamWatchingNode node;
-    private volatile ScheduledExecutorService scheduler;
     private Duration wait;
 
     StreamPoller(QueryGateway queries, CommandGateway commands, HelixStreams helix, StreamProperties settings,
                  StreamWatchingNode node) {
+        super("stream-poller", Duration.ZERO);
         this.queries = queries;
         this.commands = commands;
         this.helix = helix;
         this.settings = settings;
         this.node = node;
+        this.wait = settings.pollInterval();
     }
 
     @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stream-poller"));
-        wait = settings.pollInterval();
-        scheduler.schedule(this::pollAndReschedule, 0, TimeUnit.MILLISECONDS);
-    }
-
-    private void pollAndReschedule() {
+    protected Duration runOnce() {
         try {
             if (node.watches()) {
                 poll();
@@ -76,13 +67,8 @@ class StreamPoller implements SmartLifecycle {
             wait = min(wait.multipliedBy(2), settings.maxBackoff());
             log.warn("Polling Twitch for live streams failed, next try in {} s: {}", wait.toSeconds(),
                     unavailable.getCause() == null ? unavailable.getMessage() : unavailable.getCause().toString());
-        } catch (RuntimeException unexpected) {
-            log.warn("Polling Twitch for live streams failed", unexpected);
         }
-        ScheduledExecutorService current = scheduler;
-        if (current != null && !current.isShutdown()) {
-            current.schedule(this::pollAndReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        return wait;
     }
 
     /** One round: everything watched or last seen live, checked once. */
@@ -122,19 +108,5 @@ class StreamPoller implements SmartLifecycle {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService current = scheduler;
-        scheduler = null;
-        if (current != null) {
-            current.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -1,8 +1,6 @@
 package dev.stagehand.sagas.stream;
 
-import dev.stagehand.sagas.cluster.ClusterLock;
-import javax.sql.DataSource;
-import org.springframework.beans.factory.DisposableBean;
+import dev.stagehand.sagas.cluster.ClusterNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,20 +9,15 @@ import org.springframework.stereotype.Component;
  * socket per streamer; the others stand by and take over when it goes.
  */
 @Component
-class StreamWatchingNode implements DisposableBean {
+public class StreamWatchingNode {
 
-    private final ClusterLock lock;
+    private final ClusterNode node;
 
-    StreamWatchingNode(DataSource dataSource) {
-        this.lock = new ClusterLock(dataSource, "stream watching");
+    StreamWatchingNode(ClusterNode node) {
+        this.node = node;
     }
 
-    boolean watches() {
-        return lock.held();
-    }
-
-    @Override
-    public void destroy() {
-        lock.release();
+    public boolean watches() {
+        return node.claim("stream watching");
     }
 }

@@ -6,8 +6,6 @@ import com.github.twitch4j.chat.events.channel.ChannelJoinFailureEvent;
 import com.github.twitch4j.chat.events.channel.IRCMessageEvent;
 import com.github.twitch4j.chat.util.TwitchChatLimitHelper;
 import dev.stagehand.api.channel.ChannelId;
-import dev.stagehand.api.channel.ChannelView;
-import dev.stagehand.api.channel.FindChannelsToJoin;
 import dev.stagehand.api.channel.RecordChannelJoinFailed;
 import dev.stagehand.api.channel.RecordChannelJoined;
 import dev.stagehand.sagas.emote.EmoteCatalog;
@@ -22,31 +20,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Twitch chat, read anonymously (Twitch lets anyone read): twitch4j connections of at most
+ * This node's reading of Twitch chats, anonymously (Twitch lets anyone read): twitch4j connections of at most
  * {@code stagehand.chat.channels-per-connection} channels each, opened as channels are joined, all sharing one join
- * bucket so that Stagehand as a whole keeps to Twitch's 20 joins per 10 s. twitch4j retries unanswered joins,
- * reconnects after a drop or a {@code RECONNECT} and rejoins. On start every subscribed channel is joined, so a
- * restart forgets none. Every chat line becomes a record on Kafka, built and sent by the connection's
- * {@link ChatLineWorker}: twitch4j's reading thread never waits for Kafka or Axon.
+ * bucket so that the node keeps to Twitch's 20 joins per 10 s. twitch4j retries unanswered joins, reconnects after a
+ * drop or a {@code RECONNECT} and rejoins. Which channels this node reads is decided by {@link ChatChannelClaims}.
+ * Every chat line becomes a record on Kafka, built and sent by the connection's {@link ChatLineWorker}: twitch4j's
+ * reading thread never waits for Kafka or Axon.
  */
 @Component
-class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycle {
+class Twitch4jChatReader implements ChatLoads, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(Twitch4jChatConnection.class);
+    private static final Logger log = LoggerFactory.getLogger(Twitch4jChatReader.class);
     /** A quarter of a second of chat at 42,000 lines/s: enough to smooth bursts, little to keep in memory. */
     private static final int WAITING_LINES = 10_000;
 
     private final TwitchEndpoints twitch;
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final ChatRecordProducer records;
     private final EmoteCatalog emotes;
     private final int capacity;
@@ -56,28 +51,24 @@ class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycl
     private final List<TwitchChat> connections = new CopyOnWriteArrayList<>();
     private final List<ChatLineWorker> workers = new CopyOnWriteArrayList<>();
     private final Bucket joins = TwitchChatLimitHelper.createBucket(TwitchChatLimitHelper.USER_JOIN_LIMIT);
-    private volatile boolean running;
 
-    Twitch4jChatConnection(TwitchEndpoints twitch, CommandGateway commands, QueryGateway queries,
-                           ChatRecordProducer records, EmoteCatalog emotes, ChatProperties properties) {
+    Twitch4jChatReader(TwitchEndpoints twitch, CommandGateway commands, ChatRecordProducer records,
+                       EmoteCatalog emotes, ChatProperties properties) {
         this.twitch = twitch;
         this.commands = commands;
-        this.queries = queries;
         this.records = records;
         this.emotes = emotes;
         this.capacity = properties.channelsPerConnection();
     }
 
-    @Override
-    public synchronized void join(ChannelId channel, String login) {
+    synchronized void join(ChannelId channel, String login) {
         String name = login.toLowerCase(Locale.ROOT);
         channels.put(name, channel);
         emotes.watch(channel.value());
         connectionOf.computeIfAbsent(name, key -> leastBusy()).joinChannel(name);
     }
 
-    @Override
-    public synchronized void leave(ChannelId channel, String login) {
+    synchronized void leave(ChannelId channel, String login) {
         String name = login.toLowerCase(Locale.ROOT);
         channels.remove(name);
         emotes.unwatch(channel.value());
@@ -117,16 +108,6 @@ class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycl
         return connection;
     }
 
-    @Override
-    public void start() {
-        running = true;
-        queries.query(new FindChannelsToJoin(), ResponseTypes.multipleInstancesOf(ChannelView.class))
-               .thenAccept(toJoin -> {
-                   toJoin.forEach(channel -> join(channel.channelId(), channel.login()));
-                   log.info("Joining the chats of {} subscribed channels", toJoin.size());
-               });
-    }
-
     private void onLine(IRCMessageEvent line, Instant received) {
         if ("ROOMSTATE".equals(line.getCommandType())) {
             // Twitch answers a join with the room's state: the join is confirmed.
@@ -150,18 +131,20 @@ class Twitch4jChatConnection implements ChatConnection, ChatLoads, SmartLifecycl
         commands.send(new RecordChannelJoinFailed(channel, reason));
     }
 
+    /** Leaves every chat: this node no longer reads them. */
+    synchronized void leaveAll() {
+        connectionOf.forEach((name, connection) -> connection.leaveChannel(name));
+        connectionOf.clear();
+        channels.values().forEach(channel -> emotes.unwatch(channel.value()));
+        channels.clear();
+    }
+
     @Override
-    public synchronized void stop() {
-        running = false;
+    public synchronized void destroy() {
         connections.forEach(TwitchChat::close);
         connections.clear();
         workers.forEach(ChatLineWorker::close);
         workers.clear();
         connectionOf.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
