@@ -33,12 +33,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.streams.max-backoff=2s",
     "stagehand.streams.helix-lag=0s",
     "stagehand.notifications.first-retry=1s",
-    "stagehand.highlights.spikes.baseline-windows=10"})
+    "stagehand.highlights.spikes.baseline-windows=10",
+    "stagehand.metrics.token=" + IntegrationTest.SCRAPE_TOKEN})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 
     /** The Twitch login that configuration names as an operator. */
     public static final String OPERATOR = "opsadmin";
+    /** The token Prometheus sends for {@code /actuator/prometheus}. */
+    public static final String SCRAPE_TOKEN = "integration-scrape-token";
     private static WebUser operator;
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     /** The small model that styles room messages: a local OpenAI-compatible server, shared like the context. */

@@ -4,6 +4,7 @@ import dev.stagehand.api.chatroom.ChatRoomView;
 import dev.stagehand.api.chatroom.FindChatRoom;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.gateway.account.AccountViews;
+import dev.stagehand.gateway.metrics.SocketMetrics;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -50,10 +51,12 @@ class RoomSocket implements WebSocketHandler {
     private final RoomSender sender;
     private final RoomProperties settings;
     private final JsonMapper json;
+    private final SocketMetrics metrics;
 
     RoomSocket(QueryGateway queries, AccountViews accounts, RoomHub hub, RoomSender sender, RoomProperties settings,
-               JsonMapper json) {
+               JsonMapper json, SocketMetrics metrics) {
         this.queries = queries;
+        this.metrics = metrics;
         this.accounts = accounts;
         this.hub = hub;
         this.sender = sender;
@@ -67,6 +70,10 @@ class RoomSocket implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
+        return metrics.counted(SocketMetrics.ROOM, serve(session));
+    }
+
+    private Mono<Void> serve(WebSocketSession session) {
         String path = session.getHandshakeInfo().getUri().getPath();
         String slug = path.substring(path.lastIndexOf('/') + 1);
         if (!RoomId.isSlug(slug)) {

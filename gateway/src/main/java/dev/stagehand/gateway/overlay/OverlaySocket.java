@@ -3,6 +3,7 @@ package dev.stagehand.gateway.overlay;
 import dev.stagehand.api.overlay.FindOverlay;
 import dev.stagehand.api.overlay.FindOverlayByToken;
 import dev.stagehand.api.overlay.OverlayView;
+import dev.stagehand.gateway.metrics.SocketMetrics;
 import dev.stagehand.sagas.emote.EmoteCatalog;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
@@ -46,11 +47,13 @@ class OverlaySocket implements WebSocketHandler {
     private final EmoteImageUrls emoteImages;
     private final EmoteCatalog catalog;
     private final JsonMapper json;
+    private final SocketMetrics metrics;
     private final Sinks.Many<String> badgesChanged = Sinks.many().multicast().directBestEffort();
 
     OverlaySocket(QueryGateway queries, ChatHub chat, ChatReplay replay, EmoteImageUrls emoteImages,
-                  EmoteCatalog catalog, JsonMapper json) {
+                  EmoteCatalog catalog, JsonMapper json, SocketMetrics metrics) {
         this.queries = queries;
+        this.metrics = metrics;
         this.chat = chat;
         this.replay = replay;
         this.emoteImages = emoteImages;
@@ -62,6 +65,10 @@ class OverlaySocket implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
+        return metrics.counted(SocketMetrics.OVERLAY, serve(session));
+    }
+
+    private Mono<Void> serve(WebSocketSession session) {
         String path = session.getHandshakeInfo().getUri().getPath();
         String hash = OverlayTokens.hash(path.substring(path.lastIndexOf('/') + 1));
         Optional<ChatReplay.Request> replaying;
@@ -87,17 +94,18 @@ class OverlaySocket implements WebSocketHandler {
                         ResponseTypes.optionalInstanceOf(OverlayView.class))))
                 .startWith(Optional.of(overlay))
                 .map(found -> found.filter(view -> hash.equals(view.tokenHash())))
-                .distinctUntilChanged()
-                .takeUntil(Optional::isEmpty);
+                .distinctUntilChanged();
         String channelId = overlay.channelId().value();
         Flux<String> badges = badgesChanged.asFlux().filter(channelId::equals).startWith(channelId);
         Flux<String> settings = Flux.combineLatest(views, badges, (view, badgesOf) -> view)
+                .takeUntil(Optional::isEmpty)
                 .map(view -> view.map(this::settingsFrame).orElse(CLOSED))
                 .share();
         Flux<String> chatFrames = replaying
                 .map(request -> replay.play(channelId, request).map(json::writeValueAsString)
                         .map(OverlaySocket::chatFrame).concatWith(Mono.just(REPLAY_ENDED)))
-                .orElseGet(() -> chat.channel(channelId).map(OverlaySocket::chatFrame));
+                .orElseGet(() -> chat.channel(channelId).map(OverlaySocket::chatFrame)
+                        .doOnNext(frame -> metrics.sentToOverlay(channelId)));
         Flux<String> frames = Flux.merge(settings, chatFrames.takeUntilOther(settings.filter(CLOSED::equals)));
         Mono<Void> sending = session.send(frames.map(session::textMessage))
                 .then(Mono.defer(() -> session.close(REVOKED)));

@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * Logins through Twitch or Discord into a session cookie; every state-changing request carries the CSRF token (the
  * dashboard copies the {@code XSRF-TOKEN} cookie into the {@code X-XSRF-TOKEN} header). The API needs a login, the
- * admin API and the actuator the operator role; the dashboard's files and health are public.
+ * admin API and the actuator the operator role (metrics also a scraper's token); the dashboard's files and health are
+ * public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,7 +37,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems,
                                                   AccountSecurityContextRepository contexts,
                                                   ReactiveClientRegistrationRepository registrations,
-                                                  LoginSuccessHandler logins) {
+                                                  LoginSuccessHandler logins, MetricsScrapeAccess scrapers) {
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         SecurityContextServerLogoutHandler forgetAccount = new SecurityContextServerLogoutHandler();
@@ -78,6 +79,7 @@ class SecurityConfiguration {
                         // Anyone may read the chat rooms; sending and moderating need a login.
                         .pathMatchers(HttpMethod.GET, "/api/rooms", "/api/rooms/*", "/api/rooms/*/messages")
                         .permitAll()
+                        .pathMatchers("/actuator/prometheus").access(scrapers)
                         .pathMatchers("/api/admin/**", "/actuator/**").hasRole(AccountAuthentication.OPERATOR)
                         .pathMatchers("/api/**", "/v1.0/**").hasRole(AccountAuthentication.USER)
                         .anyExchange().permitAll())

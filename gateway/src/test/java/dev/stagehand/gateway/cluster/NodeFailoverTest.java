@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two Stagehand nodes, each in a JVM of its own, on one PostgreSQL, one Kafka and one simulated Twitch: they share
  * the work, and killing one as a crash would moves its event-processor segments, chat connections and stream polling
- * to the other within 30 s; no chat message and no go-live notification is lost or doubled.
+ * to the other within 30 s; no chat message and no go-live notification is lost or doubled. (The second node logs
+ * JSON, as in docker-compose.yml.)
  */
 class NodeFailoverTest {
 
@@ -68,7 +69,8 @@ class NodeFailoverTest {
                     true);
             JdbcClient jdbc = JdbcClient.create(database);
             try (StagehandProcess one = StagehandProcess.start("node-one", directory, shared).awaitUp();
-                 StagehandProcess two = StagehandProcess.start("node-two", directory, shared).awaitUp()) {
+                 StagehandProcess two = StagehandProcess.start("node-two", directory, withJsonLogs(shared))
+                         .awaitUp()) {
                 Map<StagehandProcess, WebTestClient> operators = Map.of(one, operator(sim, one), two,
                         operator(sim, two));
                 WebTestClient onOne = operators.get(one);
@@ -136,10 +138,19 @@ class NodeFailoverTest {
                         .extracting(delivery -> delivery.body().toString())
                         .anyMatch(content -> content.contains("Failover_live_before"))
                         .anyMatch(content -> content.contains("Failover_live_during"));
+                assertThat(Files.readAllLines(directory.resolve("node-two.log")))
+                        .anyMatch(line -> line.startsWith("{\"@timestamp\""));
             } finally {
                 database.destroy();
             }
         }
+    }
+
+    /** The second node logs one JSON object per line, as docker-compose.yml has it. */
+    private static List<String> withJsonLogs(List<String> arguments) {
+        List<String> withJson = new ArrayList<>(arguments);
+        withJson.add("--logging.structured.format.console=ecs");
+        return withJson;
     }
 
     private static WebTestClient operator(TwitchSim sim, StagehandProcess node) {

@@ -2,6 +2,10 @@ package dev.stagehand.sagas.channel;
 
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The single writer of {@code stagehand.chat.messages}: JSON records keyed by channel id, sent asynchronously by the
- * idempotent, batching producer, so the chat client's thread only hands records over.
+ * idempotent, batching producer, so the chat client's thread only hands records over. Counts them per channel
+ * ({@code stagehand.chat.messages.in}).
  */
 @Component
 class ChatRecordProducer {
@@ -21,13 +26,19 @@ class ChatRecordProducer {
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
     private final AtomicLong failures = new AtomicLong();
+    private final MeterRegistry registry;
+    private final Map<String, Counter> read = new ConcurrentHashMap<>();
 
-    ChatRecordProducer(KafkaTemplate<String, String> kafka, JsonMapper json) {
+    ChatRecordProducer(KafkaTemplate<String, String> kafka, JsonMapper json, MeterRegistry registry) {
         this.kafka = kafka;
         this.json = json;
+        this.registry = registry;
     }
 
     void send(ChatRecord record) {
+        read.computeIfAbsent(record.channelId(), channel -> Counter.builder("stagehand.chat.messages.in")
+                .tag("channel", channel).description("Chat lines read from Twitch, per channel id")
+                .register(registry)).increment();
         kafka.send(Topics.CHAT_MESSAGES.name(), record.channelId(), json.writeValueAsString(record))
              .whenComplete((sent, failure) -> {
                  if (failure != null && failures.incrementAndGet() % 1000 == 1) {

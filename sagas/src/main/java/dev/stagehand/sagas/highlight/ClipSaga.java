@@ -54,6 +54,8 @@ public class ClipSaga {
     private transient TwitchTokens tokens;
     @Autowired
     private transient ClipProperties settings;
+    @Autowired
+    private transient ClipMetrics metrics;
 
     private ClipId clipId;
     private String broadcasterId;
@@ -156,12 +158,12 @@ public class ClipSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = CLIP)
     void on(ClipCreated event) {
-        // made
+        metrics.created();
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = CLIP)
     void on(ClipCreationFailed event) {
-        // given up
+        metrics.failed();
     }
 }

@@ -63,6 +63,8 @@ public class NotificationDeliverySaga {
     private transient NotificationProperties settings;
     @Autowired
     private transient StreamProperties streams;
+    @Autowired
+    private transient NotificationMetrics metrics;
 
     private NotificationId notificationId;
     private WebhookId webhookId;
@@ -118,15 +120,19 @@ public class NotificationDeliverySaga {
         }
         DeliveryOutcome outcome = discord.post(target.get().url(), GoLiveMessages.render(stream, options, reason));
         if (outcome.delivered()) {
+            metrics.delivered(stream.startedAt(), GenericEventMessage.clock.instant());
             commands.send(new RecordNotificationDelivered(notificationId, attempts, outcome.messageId(),
                     outcome.tookMillis()));
         } else if (outcome.gone()) {
+            metrics.failed(false);
             commands.send(new DisableWebhook(webhookId, WEBHOOK_GONE));
             fail(outcome.status(), WEBHOOK_GONE, outcome.tookMillis(), null);
         } else if (attemptsThisRound() >= settings.maxAttempts()
                 || !(outcome.rateLimited() || outcome.transientFailure())) {
+            metrics.failed(false);
             fail(outcome.status(), outcome.reason(), outcome.tookMillis(), null);
         } else {
+            metrics.failed(true);
             Duration wait = outcome.rateLimited() ? outcome.retryAfter() : jittered(settings.backoffAfter(attemptsThisRound()));
             deadlines.schedule(wait, ATTEMPT);
             fail(outcome.status(), outcome.reason(), outcome.tookMillis(), GenericEventMessage.clock.instant().plus(wait));

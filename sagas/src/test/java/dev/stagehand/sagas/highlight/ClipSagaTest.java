@@ -18,6 +18,7 @@ import dev.stagehand.sagas.account.TokenCheck;
 import dev.stagehand.sagas.account.TwitchToken;
 import dev.stagehand.sagas.account.TwitchTokens;
 import dev.stagehand.sagas.twitch.TwitchUnavailableException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -113,6 +114,7 @@ class ClipSagaTest {
         tokens = new ScriptedTokens();
         authorization = Optional.of(TOKEN);
         fixture.registerResource(twitch);
+        fixture.registerResource(new ClipMetrics(new SimpleMeterRegistry()));
         fixture.registerResource(tokens);
         fixture.registerResource((BroadcasterAuthorizations) broadcasterId -> authorization);
         fixture.registerResource(new ClipProperties(List.of(Duration.ZERO, Duration.ofSeconds(3),

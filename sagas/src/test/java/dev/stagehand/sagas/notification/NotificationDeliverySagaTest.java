@@ -7,8 +7,8 @@ import dev.stagehand.api.notification.NotificationAbandoned;
 import dev.stagehand.api.notification.NotificationDelivered;
 import dev.stagehand.api.notification.NotificationDispatched;
 import dev.stagehand.api.notification.NotificationId;
-import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
+import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationReason;
 import dev.stagehand.api.notification.NotificationRedriven;
 import dev.stagehand.api.notification.RecordNotificationDelivered;
@@ -21,6 +21,7 @@ import dev.stagehand.api.stream.StreamResumed;
 import dev.stagehand.api.stream.StreamSource;
 import dev.stagehand.api.stream.StreamWentOffline;
 import dev.stagehand.sagas.stream.StreamProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -89,6 +90,7 @@ class NotificationDeliverySagaTest {
         discord = new ScriptedDiscord();
         target = Optional.of(new WebhookTargets.Target(URL, null));
         fixture.registerResource(discord);
+        fixture.registerResource(new NotificationMetrics(new SimpleMeterRegistry()));
         fixture.registerResource((WebhookTargets) webhookId -> target);
         fixture.registerResource(new NotificationProperties(3, Duration.ofSeconds(2), Duration.ofMinutes(5)));
         fixture.registerResource(new StreamProperties(Duration.ofSeconds(60), GRACE, Duration.ofMinutes(5), null,
