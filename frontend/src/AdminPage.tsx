@@ -1,15 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from './api';
+import { useRefresh } from './refresh';
+import { diffSummary, isOpen, rebuildSummary, type Rebuild } from './rebuilds';
 import { SystemStatus } from './SystemStatus';
+
+interface Segment {
+  segment: number;
+  owner: string | null;
+  claimedHere: boolean;
+}
 
 interface Processor {
   name: string;
   running: boolean;
-  replayable: boolean;
-  replaying: boolean;
+  rebuildable: boolean;
   error: boolean;
   lag: number | null;
   deadLetters: number;
+  segments: Segment[];
 }
 
 interface ChatLoad {
@@ -17,37 +25,46 @@ interface ChatLoad {
   capacity: number;
 }
 
+interface Node {
+  name: string;
+  nodes: number;
+  claims: string[];
+}
+
 export function AdminPage() {
   const [processors, setProcessors] = useState<Processor[] | null>(null);
+  const [rebuilds, setRebuilds] = useState<Rebuild[]>([]);
   const [chat, setChat] = useState<ChatLoad | null>(null);
+  const [node, setNode] = useState<Node | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    const load = () => {
-      api<Processor[]>('GET', '/api/admin/processors')
-        .then((list) => !cancelled && setProcessors(list))
-        .catch((failure) => !cancelled && setMessage((failure as Error).message));
-      api<ChatLoad>('GET', '/api/admin/chat')
-        .then((load) => !cancelled && setChat(load))
-        .catch(() => !cancelled && setChat(null));
-    };
-    load();
-    const timer = setInterval(load, 3000);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
+  const load = useCallback(() => {
+    api<Processor[]>('GET', '/api/admin/processors')
+      .then(setProcessors)
+      .catch((failure) => setMessage((failure as Error).message));
+    api<Rebuild[]>('GET', '/api/admin/rebuilds')
+      .then(setRebuilds)
+      .catch(() => setRebuilds([]));
+    api<ChatLoad>('GET', '/api/admin/chat')
+      .then(setChat)
+      .catch(() => setChat(null));
+    api<Node>('GET', '/api/admin/node')
+      .then(setNode)
+      .catch(() => setNode(null));
   }, []);
+  useRefresh(load, rebuilds.some(isOpen) ? 1000 : 3000);
 
-  async function replay(name: string) {
+  async function act(path: string, done: string) {
     try {
-      await api('POST', `/api/admin/processors/${name}/replay`);
-      setMessage(`Replaying ${name}.`);
+      await api('POST', path);
+      setMessage(done);
+      load();
     } catch (failure) {
       setMessage((failure as Error).message);
     }
   }
+
+  const open = (name: string) => rebuilds.some((rebuild) => rebuild.processor === name && isOpen(rebuild));
 
   return (
     <>
@@ -55,9 +72,22 @@ export function AdminPage() {
         <h1 id="status-heading">System status</h1>
         <SystemStatus />
       </section>
+      {node && (
+        <section className="card" aria-labelledby="node-heading">
+          <h2 id="node-heading">Nodes</h2>
+          <p data-testid="node">
+            This page is served by <strong>{node.name}</strong>,{' '}
+            {node.nodes === 1 ? 'the only live node' : `one of ${node.nodes} live nodes`}.{' '}
+            {node.claims.includes('stream watching')
+              ? 'It watches streams for the deployment'
+              : 'Another node watches streams'}{' '}
+            and reads {node.claims.filter((claim) => claim.startsWith('chat:')).length} Twitch chats.
+          </p>
+        </section>
+      )}
       {chat && (
         <section className="card" aria-labelledby="chat-heading">
-          <h2 id="chat-heading">Twitch chat connections</h2>
+          <h2 id="chat-heading">Twitch chat connections of this node</h2>
           <p data-testid="chat-load">
             {chat.channelsPerConnection.reduce((sum, channels) => sum + channels, 0)} channels over{' '}
             {chat.channelsPerConnection.length} connections (at most {chat.capacity} each
@@ -66,9 +96,94 @@ export function AdminPage() {
           </p>
         </section>
       )}
+      <section className="card" aria-labelledby="rebuilds-heading">
+        <h2 id="rebuilds-heading">Rebuilds</h2>
+        <p className="hint">
+          A rebuild reads every event again into tables beside a projection&apos;s live ones, which keep serving. Once
+          it has caught up you see how the rebuilt tables differ and swap them in at once, or discard them. Sagas are
+          never rebuilt, so no Discord message, clip or chat join comes of it.
+        </p>
+        {message && <p role="status">{message}</p>}
+        {rebuilds.length === 0 ? (
+          <p>No rebuild yet.</p>
+        ) : (
+          rebuilds.map((rebuild) => (
+            <article key={rebuild.processor} className="rebuild" data-testid={`rebuild-${rebuild.processor}`}
+              data-state={rebuild.state}>
+              <h3>{rebuild.processor}</h3>
+              {isOpen(rebuild) && (
+                <progress max={1} value={rebuild.progress} aria-label={`Rebuild of ${rebuild.processor}`} />
+              )}
+              <p>{rebuildSummary(rebuild)}</p>
+              {rebuild.state === 'READY' && rebuild.diff && (
+                <>
+                  <div className="table-scroll">
+                    <table aria-label={`Differences in ${rebuild.processor}`}>
+                      <thead>
+                        <tr>
+                          <th scope="col">Table</th>
+                          <th scope="col">Live rows</th>
+                          <th scope="col">Rebuilt rows</th>
+                          <th scope="col">Added</th>
+                          <th scope="col">Removed</th>
+                          <th scope="col">Changed</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {rebuild.diff.map((table) => (
+                          <tr key={table.table}>
+                            <td>{table.table}</td>
+                            <td>{table.liveRows}</td>
+                            <td>{table.rebuiltRows}</td>
+                            <td>{table.added}</td>
+                            <td>{table.removed}</td>
+                            <td>{table.changed}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                  {rebuild.diff.some((table) => table.samples.length > 0) && (
+                    <details>
+                      <summary>Some of the differing rows</summary>
+                      {rebuild.diff.flatMap((table) =>
+                        table.samples.map((sample, index) => (
+                          <dl key={`${table.table}-${index}`} className="diff-sample">
+                            <dt>{table.table}, live</dt>
+                            <dd><code>{sample.live ?? '(none)'}</code></dd>
+                            <dt>rebuilt</dt>
+                            <dd><code>{sample.rebuilt ?? '(none)'}</code></dd>
+                          </dl>
+                        )),
+                      )}
+                    </details>
+                  )}
+                  <p className="hint">{diffSummary(rebuild.diff)}</p>
+                  <button
+                    onClick={() =>
+                      act(`/api/admin/processors/${rebuild.processor}/rebuild/confirm`, `Swapping ${rebuild.processor} in.`)
+                    }
+                  >
+                    Swap in
+                  </button>{' '}
+                </>
+              )}
+              {(rebuild.state === 'BUILDING' || rebuild.state === 'READY') && (
+                <button
+                  className="secondary"
+                  onClick={() =>
+                    act(`/api/admin/processors/${rebuild.processor}/rebuild/discard`, `Discarded ${rebuild.processor}.`)
+                  }
+                >
+                  Discard
+                </button>
+              )}
+            </article>
+          ))
+        )}
+      </section>
       <section className="card" aria-labelledby="processors-heading">
         <h2 id="processors-heading">Event processors</h2>
-        {message && <p role="status">{message}</p>}
         {processors === null ? (
           <p aria-busy="true">Loading…</p>
         ) : (
@@ -78,6 +193,7 @@ export function AdminPage() {
                 <tr>
                   <th scope="col">Processor</th>
                   <th scope="col">State</th>
+                  <th scope="col">Segments</th>
                   <th scope="col">Lag</th>
                   <th scope="col">Dead letters</th>
                   <th scope="col">
@@ -89,21 +205,23 @@ export function AdminPage() {
                 {processors.map((processor) => (
                   <tr key={processor.name}>
                     <td>{processor.name}</td>
-                    <td>
-                      {processor.error
-                        ? 'error'
-                        : processor.replaying
-                          ? 'replaying'
-                          : processor.running
-                            ? 'running'
-                            : 'stopped'}
+                    <td>{processor.error ? 'error' : processor.running ? 'running' : 'stopped'}</td>
+                    <td title={owners(processor.segments)}>
+                      {processor.segments.filter((segment) => segment.claimedHere).length} of{' '}
+                      {processor.segments.length} here
                     </td>
                     <td>{processor.lag ?? '—'}</td>
                     <td>{processor.deadLetters}</td>
                     <td>
-                      {processor.replayable && (
-                        <button className="secondary" onClick={() => replay(processor.name)}>
-                          Replay
+                      {processor.rebuildable && !open(processor.name) && (
+                        <button
+                          className="secondary"
+                          aria-label={`Rebuild ${processor.name}`}
+                          onClick={() =>
+                            act(`/api/admin/processors/${processor.name}/rebuild`, `Rebuilding ${processor.name}.`)
+                          }
+                        >
+                          Rebuild
                         </button>
                       )}
                     </td>
@@ -116,4 +234,11 @@ export function AdminPage() {
       </section>
     </>
   );
+}
+
+/** "node-1: 8, node-2: 8" — who holds the segments. */
+function owners(segments: Segment[]): string {
+  const count = new Map<string, number>();
+  segments.forEach((segment) => count.set(segment.owner ?? 'nobody', (count.get(segment.owner ?? 'nobody') ?? 0) + 1));
+  return [...count].map(([owner, held]) => `${owner}: ${held}`).join(', ');
 }

@@ -1,6 +1,5 @@
 package dev.stagehand.gateway.admin;
 
-import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.admin.ProcessorStatus.SegmentStatus;
 import dev.stagehand.gateway.problem.NotFoundException;
 import java.util.Comparator;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the state of every streaming event processor and replays one on request. */
+/** Reads the state of every streaming event processor, on this node and in the token store. */
 @Component
 public class EventProcessors {
 
@@ -29,11 +27,14 @@ public class EventProcessors {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcClient jdbc;
+    private final ReadModelProjections projections;
 
-    EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc) {
+    EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+                    ReadModelProjections projections) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.projections = projections;
     }
 
     public List<ProcessorStatus> statuses() {
@@ -47,27 +48,6 @@ public class EventProcessors {
     public ProcessorStatus status(String name) {
         long head = position(eventStore.createHeadToken()).orElse(-1);
         return status(name, processor(name), head);
-    }
-
-    /**
-     * Stops the processor, resets its tokens (its projection clears its tables in its reset handler), and starts it
-     * again from the first event. Queries keep being answered while it rebuilds.
-     */
-    public CompletableFuture<ProcessorStatus> replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        if (!processor.supportsReset()) {
-            throw new RuleViolation("The processor " + name + " cannot be replayed: replaying it would repeat "
-                    + "what it did to the outside world.");
-        }
-        return processor.shutdownAsync().thenApply(stopped -> {
-            try {
-                processor.resetTokens();
-                log.info("Replaying processor {}", name);
-            } finally {
-                processor.start();
-            }
-            return status(name);
-        });
     }
 
     private Map<String, StreamingEventProcessor> streamingProcessors() {
@@ -98,7 +78,7 @@ public class EventProcessors {
         Long lag = claimed.isEmpty() || claimed.stream().anyMatch(segment -> segment.lag() == null) ? null
                 : claimed.stream().mapToLong(SegmentStatus::lag).max().orElse(0);
         boolean error = segments.stream().anyMatch(segment -> segment.error() != null) || processor.isError();
-        return new ProcessorStatus(name, processor.isRunning(), processor.supportsReset(), processor.isReplaying(),
+        return new ProcessorStatus(name, processor.isRunning(), projections.of(name).isPresent(), processor.isReplaying(),
                 error, position, head, lag, deadLetters(name), segments);
     }
 

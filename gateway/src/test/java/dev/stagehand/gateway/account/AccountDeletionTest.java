@@ -1,7 +1,6 @@
 package dev.stagehand.gateway.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.api.account.AccountRegistered;
 import dev.stagehand.api.account.IdentityLinked;
@@ -9,7 +8,7 @@ import dev.stagehand.api.account.PersonalData;
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.gateway.admin.ProcessorStatus;
-import java.time.Duration;
+import dev.stagehand.gateway.admin.Rebuilds;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -60,7 +59,7 @@ class AccountDeletionTest extends IntegrationTest {
                     .allMatch(PersonalData::erased);
         });
 
-        replayEveryProjection();
+        rebuildEveryProjection();
 
         assertThat(count("SELECT count(*) FROM account_view WHERE account_id = :id", id)).isZero();
         assertThat(count("SELECT count(*) FROM account_identity_view WHERE account_id = :id", id)).isZero();
@@ -72,23 +71,16 @@ class AccountDeletionTest extends IntegrationTest {
         assertThat(accountId(twitchUser("leaving_for_good"))).as("a new login starts afresh").isNotEqualTo(id);
     }
 
-    private void replayEveryProjection() {
+    private void rebuildEveryProjection() {
         List<ProcessorStatus> projections = operator().get().uri("/api/admin/processors").exchange()
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<ProcessorStatus>>() {
                 }).returnResult().getResponseBody()
-                .stream().filter(ProcessorStatus::replayable).toList();
+                .stream().filter(ProcessorStatus::rebuildable).toList();
         assertThat(projections).extracting(ProcessorStatus::name).contains("accounts");
         for (ProcessorStatus projection : projections) {
-            operator().post().uri("/api/admin/processors/{name}/replay", projection.name()).exchange()
-                    .expectStatus().isAccepted();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                ProcessorStatus status = operator().get().uri("/api/admin/processors/{name}", projection.name())
-                        .exchange().expectStatus().isOk()
-                        .expectBody(ProcessorStatus.class).returnResult().getResponseBody();
-                assertThat(status.replaying()).isFalse();
-                assertThat(status.lag()).isZero();
-            });
+            Rebuilds.startAndAwaitReady(operator(), projection.name());
+            Rebuilds.confirm(operator(), projection.name());
         }
     }
 

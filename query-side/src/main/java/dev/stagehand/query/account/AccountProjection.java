@@ -17,6 +17,7 @@ import dev.stagehand.api.account.TwitchAuthorization;
 import dev.stagehand.api.account.TwitchAuthorizationLost;
 import dev.stagehand.api.account.TwitchAuthorizationRenewed;
 import dev.stagehand.api.common.SecretId;
+import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Component;
  * hand an event over again after a crash. A deleted account leaves no row behind.
  */
 @Component
+@ReadModel({"account_view", "account_identity_view"})
 @ProcessingGroup(AccountProjection.PROCESSING_GROUP)
 class AccountProjection {
 

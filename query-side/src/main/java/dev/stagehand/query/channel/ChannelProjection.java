@@ -6,9 +6,10 @@ import dev.stagehand.api.channel.ChannelJoined;
 import dev.stagehand.api.channel.ChannelLeft;
 import dev.stagehand.api.channel.ChannelSubscribed;
 import dev.stagehand.api.channel.ChannelUnsubscribed;
-import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.ChannelView.Connection;
+import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.FindChannelsOf;
+import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds {@code channel_view} and {@code channel_subscription_view}; idempotent, like every projection. */
 @Component
+@ReadModel({"channel_view", "channel_subscription_view"})
 @ProcessingGroup("channels")
 class ChannelProjection {
 

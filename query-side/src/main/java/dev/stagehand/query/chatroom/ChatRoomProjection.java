@@ -12,6 +12,7 @@ import dev.stagehand.api.chatroom.FindRoomBans;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.RoomStyleChanged;
+import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Builds {@code chat_room_view} and {@code chat_room_ban_view}: the rooms, their styles, and who may not send. */
 @Component
+@ReadModel({"chat_room_view", "chat_room_ban_view"})
 @ProcessingGroup("chat-rooms")
 class ChatRoomProjection {
 

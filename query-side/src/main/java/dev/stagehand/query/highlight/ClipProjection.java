@@ -11,6 +11,7 @@ import dev.stagehand.api.highlight.ClipView;
 import dev.stagehand.api.highlight.FindChannelClips;
 import dev.stagehand.api.highlight.FindClipsBetween;
 import dev.stagehand.api.highlight.TwitchClip;
+import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Builds {@code clip_view}: every clip a spike asked for, with the spike, the attempts and how it ended. */
 @Component
+@ReadModel({"clip_view"})
 @ProcessingGroup("clips")
 class ClipProjection {
 

@@ -4,6 +4,7 @@ import dev.stagehand.api.highlight.FindHighlightSettings;
 import dev.stagehand.api.highlight.HighlightSettings;
 import dev.stagehand.api.highlight.HighlightsConfigured;
 import dev.stagehand.api.highlight.SpikeRule;
+import dev.stagehand.query.ReadModel;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reads every channel's rule from here.
  */
 @Component
+@ReadModel({"highlight_settings_view"})
 @ProcessingGroup("highlight-settings")
 class HighlightSettingsView {
 

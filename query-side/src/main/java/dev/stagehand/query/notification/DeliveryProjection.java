@@ -15,6 +15,7 @@ import dev.stagehand.api.notification.WebhookDeleted;
 import dev.stagehand.api.notification.WebhookId;
 import dev.stagehand.api.notification.WebhookSubscriptionId;
 import dev.stagehand.api.stream.StreamInfo;
+import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds each webhook's delivery log: every notification, dispatched or skipped, and every attempt and its answer. */
 @Component
+@ReadModel({"delivery_view", "delivery_attempt_view"})
 @ProcessingGroup("deliveries")
 class DeliveryProjection {
 

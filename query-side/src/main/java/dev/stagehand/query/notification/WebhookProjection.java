@@ -2,9 +2,9 @@ package dev.stagehand.query.notification;
 
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.common.SecretId;
-import dev.stagehand.api.notification.FindWebhook;
 import dev.stagehand.api.notification.FindSubscriptionsWatching;
 import dev.stagehand.api.notification.FindWatchTargets;
+import dev.stagehand.api.notification.FindWebhook;
 import dev.stagehand.api.notification.FindWebhooksOf;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.WatchTarget;
@@ -18,6 +18,7 @@ import dev.stagehand.api.notification.WebhookSubscriptionId;
 import dev.stagehand.api.notification.WebhookUnsubscribed;
 import dev.stagehand.api.notification.WebhookUpdated;
 import dev.stagehand.api.notification.WebhookView;
+import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Builds {@code webhook_view} and its subscriptions; every change is pushed to the open queries of that webhook. */
 @Component
+@ReadModel({"webhook_view", "webhook_subscription_view"})
 @ProcessingGroup("webhooks")
 class WebhookProjection {
 

@@ -15,6 +15,7 @@ import dev.stagehand.api.overlay.OverlayTokenRotated;
 import dev.stagehand.api.overlay.OverlayUpdated;
 import dev.stagehand.api.overlay.OverlayVersion;
 import dev.stagehand.api.overlay.OverlayView;
+import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Builds {@code overlay_view}; every change is pushed to the open queries of that overlay and of its owner. */
 @Component
+@ReadModel({"overlay_view", "overlay_version_view"})
 @ProcessingGroup("overlays")
 class OverlayProjection {
 

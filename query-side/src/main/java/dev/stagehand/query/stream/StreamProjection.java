@@ -7,6 +7,7 @@ import dev.stagehand.api.stream.StreamUpdated;
 import dev.stagehand.api.stream.StreamView;
 import dev.stagehand.api.stream.StreamWentLive;
 import dev.stagehand.api.stream.StreamWentOffline;
+import dev.stagehand.query.ReadModel;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Builds {@code stream_view}: the streams live now, as Stagehand last saw them. */
 @Component
+@ReadModel({"stream_view"})
 @ProcessingGroup("streams")
 class StreamProjection {
 

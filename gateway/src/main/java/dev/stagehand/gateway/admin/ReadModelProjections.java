@@ -1,0 +1,39 @@
+package dev.stagehand.gateway.admin;
+
+import dev.stagehand.query.ReadModel;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/** The projections that can be rebuilt beside their tables: the beans of a processing group marked {@link ReadModel}. */
+@Component
+class ReadModelProjections {
+
+    /** A processor's event handlers and the tables they keep. */
+    record ReadModelProjection(String processor, List<Object> handlers, List<String> tables) {
+    }
+
+    private final ApplicationContext context;
+
+    ReadModelProjections(ApplicationContext context) {
+        this.context = context;
+    }
+
+    Optional<ReadModelProjection> of(String processor) {
+        List<Object> handlers = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> processor.equals(
+                        AopUtils.getTargetClass(bean).getAnnotation(ProcessingGroup.class).value()))
+                .toList();
+        if (handlers.isEmpty() || handlers.stream()
+                .anyMatch(bean -> AopUtils.getTargetClass(bean).getAnnotation(ReadModel.class) == null)) {
+            return Optional.empty();
+        }
+        List<String> tables = handlers.stream()
+                .flatMap(bean -> List.of(AopUtils.getTargetClass(bean).getAnnotation(ReadModel.class).value()).stream())
+                .toList();
+        return Optional.of(new ReadModelProjection(processor, handlers, tables));
+    }
+}

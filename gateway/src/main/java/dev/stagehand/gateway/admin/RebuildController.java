@@ -1,0 +1,59 @@
+package dev.stagehand.gateway.admin;
+
+import dev.stagehand.gateway.problem.NotFoundException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Rebuilds of projections beside their live tables: start, watch, compare, confirm or discard (operators). */
+@RestController
+@RequestMapping("/api/admin")
+class RebuildController {
+
+    private final ProjectionRebuilds rebuilds;
+
+    RebuildController(ProjectionRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @GetMapping("/rebuilds")
+    Mono<List<RebuildStatus>> list() {
+        return blocking(rebuilds::statuses);
+    }
+
+    @GetMapping("/processors/{name}/rebuild")
+    Mono<RebuildStatus> get(@PathVariable String name) {
+        return blocking(() -> rebuilds.status(name)
+                .orElseThrow(() -> new NotFoundException("No rebuild of " + name + " was started.")));
+    }
+
+    @PostMapping("/processors/{name}/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<RebuildStatus> start(@PathVariable String name) {
+        return blocking(() -> rebuilds.start(name));
+    }
+
+    @PostMapping("/processors/{name}/rebuild/confirm")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<RebuildStatus> confirm(@PathVariable String name) {
+        return blocking(() -> rebuilds.confirm(name));
+    }
+
+    @PostMapping("/processors/{name}/rebuild/discard")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<RebuildStatus> discard(@PathVariable String name) {
+        return blocking(() -> rebuilds.discard(name));
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> call) {
+        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    }
+}
