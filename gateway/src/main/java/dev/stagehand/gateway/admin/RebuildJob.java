@@ -24,6 +24,8 @@ final class RebuildJob implements AutoCloseable {
     }
 
     private static final int BATCH = 1000;
+    /** Statistics of the growing tables are renewed this often, or PostgreSQL plans for the empty tables it knew. */
+    private static final int ANALYZE_EVERY = 20;
 
     private final ShadowTables shadow;
     private final List<AnnotationEventHandlerAdapter> handlers;
@@ -32,6 +34,7 @@ final class RebuildJob implements AutoCloseable {
     private final JdbcClient jdbc;
     private final BlockingStream<TrackedEventMessage<?>> events;
     private long position = -1;
+    private int batches;
 
     RebuildJob(ReadModelProjection projection, ShadowTables shadow, EventStore eventStore,
                TransactionTemplate transactions, JdbcClient jdbc) {
@@ -55,6 +58,9 @@ final class RebuildJob implements AutoCloseable {
                 shadow.write();
                 batch.forEach(this::handle);
             });
+            if (++batches % ANALYZE_EVERY == 0) {
+                shadow.analyze();
+            }
         }
         return new Step(batch.size(), position);
     }

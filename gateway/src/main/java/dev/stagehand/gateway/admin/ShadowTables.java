@@ -131,6 +131,10 @@ final class ShadowTables {
         execute("DROP SCHEMA " + schema);
     }
 
+    void analyze() {
+        tables.forEach(table -> execute("ANALYZE " + schema + "." + table));
+    }
+
     void drop() {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }

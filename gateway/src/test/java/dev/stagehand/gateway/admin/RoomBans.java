@@ -14,13 +14,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * Many events at once for the rebuild tests: bans of accounts {@code a0, a1, …} in a room, then unbans of the first
  * ones, appended straight to the event store in the room's stream (only the chat-rooms projection handles them).
  */
-final class RoomBans {
+public final class RoomBans {
 
     private RoomBans() {
     }
 
     /** Bans {@code banned} accounts, the one numbered {@code special} for that reason, then unbans the first ones. */
-    static void append(EventStore eventStore, String slug, int banned, int unbanned, int special, String reason) {
+    public static void append(EventStore eventStore, String slug, int banned, int unbanned, int special, String reason) {
         RoomId room = new RoomId(slug);
         String aggregate = room.toString();
         long sequence = eventStore.lastSequenceNumberFor(aggregate).orElse(-1L);
