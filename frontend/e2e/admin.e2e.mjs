@@ -1,5 +1,5 @@
-// An operator rebuilds the chat-rooms projection from the Admin page: watches the progress bar fill, reads how the
-// rebuilt tables differ from the live ones, swaps them in, and sees the rebuild done.
+// An operator on the Admin page: sees what runs where and Kafka's consumer groups, rebuilds the chat-rooms projection
+// (watches the progress bar fill, reads how the rebuilt tables differ from the live ones, swaps them in).
 import { runScenario } from './browser.mjs';
 
 await runScenario(async (page, baseUrl, screenshot) => {
@@ -8,6 +8,9 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByRole('heading', { name: /^Welcome/ }).waitFor({ timeout: 15000 });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
   await page.getByTestId('node').waitFor({ timeout: 15000 });
+  await page.getByTestId('infrastructure').getByText('PostgreSQL: embedded').waitFor({ timeout: 15000 });
+  await page.getByRole('heading', { name: 'Kafka consumer groups' }).waitFor({ timeout: 15000 });
+  await page.getByRole('cell', { name: 'stagehand-chat-history' }).waitFor();
 
   await page.getByRole('button', { name: 'Rebuild chat-rooms' }).click();
   const rebuild = page.getByTestId('rebuild-chat-rooms');

@@ -31,11 +31,37 @@ interface Node {
   claims: string[];
 }
 
+interface Part {
+  name: string;
+  embedded: boolean;
+  where: string;
+}
+
+interface Group {
+  group: string;
+  state: string;
+  members: number;
+  lagByTopic: Record<string, number>;
+  lag: number;
+}
+
+interface Letter {
+  eventId: string;
+  sequence: string;
+  eventType: string;
+  cause: string | null;
+  enqueuedAt: string;
+  lastTried: string;
+}
+
 export function AdminPage() {
   const [processors, setProcessors] = useState<Processor[] | null>(null);
   const [rebuilds, setRebuilds] = useState<Rebuild[]>([]);
   const [chat, setChat] = useState<ChatLoad | null>(null);
   const [node, setNode] = useState<Node | null>(null);
+  const [parts, setParts] = useState<Part[]>([]);
+  const [groups, setGroups] = useState<Group[] | null>(null);
+  const [letters, setLetters] = useState<{ processor: string; letters: Letter[] } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -51,6 +77,12 @@ export function AdminPage() {
     api<Node>('GET', '/api/admin/node')
       .then(setNode)
       .catch(() => setNode(null));
+    api<Part[]>('GET', '/api/admin/infrastructure')
+      .then(setParts)
+      .catch(() => setParts([]));
+    api<Group[]>('GET', '/api/admin/kafka/groups')
+      .then(setGroups)
+      .catch(() => setGroups(null));
   }, []);
   useRefresh(load, rebuilds.some(isOpen) ? 1000 : 3000);
 
@@ -58,6 +90,39 @@ export function AdminPage() {
     try {
       await api('POST', path);
       setMessage(done);
+      load();
+    } catch (failure) {
+      setMessage((failure as Error).message);
+    }
+  }
+
+  async function showLetters(processor: string) {
+    try {
+      setLetters({ processor, letters: await api<Letter[]>('GET', `/api/admin/processors/${processor}/dead-letters`) });
+    } catch (failure) {
+      setMessage((failure as Error).message);
+    }
+  }
+
+  async function retryLetters(processor: string) {
+    try {
+      const retried = await api<{ before: number; after: number }>(
+        'POST',
+        `/api/admin/processors/${processor}/dead-letters/retry`,
+      );
+      setMessage(`Retried ${processor}: ${retried.before - retried.after} handled, ${retried.after} still failing.`);
+      await showLetters(processor);
+      load();
+    } catch (failure) {
+      setMessage((failure as Error).message);
+    }
+  }
+
+  async function dropLetter(processor: string, eventId: string) {
+    try {
+      await api('DELETE', `/api/admin/processors/${processor}/dead-letters/${eventId}`);
+      setMessage(`Dropped event ${eventId} of ${processor}.`);
+      await showLetters(processor);
       load();
     } catch (failure) {
       setMessage((failure as Error).message);
@@ -83,6 +148,18 @@ export function AdminPage() {
               : 'Another node watches streams'}{' '}
             and reads {node.claims.filter((claim) => claim.startsWith('chat:')).length} Twitch chats.
           </p>
+        </section>
+      )}
+      {parts.length > 0 && (
+        <section className="card" aria-labelledby="infrastructure-heading">
+          <h2 id="infrastructure-heading">Infrastructure</h2>
+          <ul data-testid="infrastructure">
+            {parts.map((part) => (
+              <li key={part.name}>
+                <strong>{part.name}</strong>: {part.embedded ? 'embedded' : 'external'} ({part.where})
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {chat && (
@@ -211,7 +288,16 @@ export function AdminPage() {
                       {processor.segments.length} here
                     </td>
                     <td>{processor.lag ?? '—'}</td>
-                    <td>{processor.deadLetters}</td>
+                    <td>
+                      {processor.deadLetters > 0 ? (
+                        <button className="link" onClick={() => showLetters(processor.name)}
+                          aria-label={`Dead letters of ${processor.name}`}>
+                          {processor.deadLetters}
+                        </button>
+                      ) : (
+                        0
+                      )}
+                    </td>
                     <td>
                       {processor.rebuildable && !open(processor.name) && (
                         <button
@@ -231,7 +317,63 @@ export function AdminPage() {
             </table>
           </div>
         )}
+        {letters && (
+          <div data-testid="dead-letters">
+            <h3>Dead letters of {letters.processor}</h3>
+            {letters.letters.length === 0 ? (
+              <p>None left.</p>
+            ) : (
+              <>
+                <p className="hint">
+                  An event waits behind an earlier dead letter of the same sequence (its aggregate). Retry once what
+                  was missing exists; drop an event that can never be handled.
+                </p>
+                <ul>
+                  {letters.letters.map((letter) => (
+                    <li key={letter.eventId}>
+                      <strong>{letter.eventType}</strong> of {letter.sequence}, since{' '}
+                      {new Date(letter.enqueuedAt).toLocaleString()}: {letter.cause ?? 'waiting behind an earlier one'}{' '}
+                      <button className="secondary" onClick={() => dropLetter(letters.processor, letter.eventId)}>
+                        Drop
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+                <button onClick={() => retryLetters(letters.processor)}>Retry all</button>
+              </>
+            )}
+          </div>
+        )}
       </section>
+      {groups && (
+        <section className="card" aria-labelledby="kafka-heading">
+          <h2 id="kafka-heading">Kafka consumer groups</h2>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Group</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Members</th>
+                  <th scope="col">Lag (records)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {groups.map((group) => (
+                  <tr key={group.group}>
+                    <td>{group.group}</td>
+                    <td>{group.state.toLowerCase()}</td>
+                    <td>{group.members}</td>
+                    <td title={Object.entries(group.lagByTopic).map(([topic, lag]) => `${topic}: ${lag}`).join(', ')}>
+                      {group.lag}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </>
   );
 }

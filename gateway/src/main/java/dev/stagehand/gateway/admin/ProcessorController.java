@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** Operators' view of the event processors. */
 @RestController
@@ -21,11 +20,11 @@ class ProcessorController {
 
     @GetMapping
     Mono<List<ProcessorStatus>> list() {
-        return Mono.fromCallable(processors::statuses).subscribeOn(Schedulers.boundedElastic());
+        return Blocking.call(processors::statuses);
     }
 
     @GetMapping("/{name}")
     Mono<ProcessorStatus> get(@PathVariable String name) {
-        return Mono.fromCallable(() -> processors.status(name)).subscribeOn(Schedulers.boundedElastic());
+        return Blocking.call(() -> processors.status(name));
     }
 }

@@ -2,7 +2,6 @@ package dev.stagehand.gateway.admin;
 
 import dev.stagehand.gateway.problem.NotFoundException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** Rebuilds of projections beside their live tables: start, watch, compare, confirm or discard (operators). */
 @RestController
@@ -26,34 +24,30 @@ class RebuildController {
 
     @GetMapping("/rebuilds")
     Mono<List<RebuildStatus>> list() {
-        return blocking(rebuilds::statuses);
+        return Blocking.call(rebuilds::statuses);
     }
 
     @GetMapping("/processors/{name}/rebuild")
     Mono<RebuildStatus> get(@PathVariable String name) {
-        return blocking(() -> rebuilds.status(name)
+        return Blocking.call(() -> rebuilds.status(name)
                 .orElseThrow(() -> new NotFoundException("No rebuild of " + name + " was started.")));
     }
 
     @PostMapping("/processors/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<RebuildStatus> start(@PathVariable String name) {
-        return blocking(() -> rebuilds.start(name));
+        return Blocking.call(() -> rebuilds.start(name));
     }
 
     @PostMapping("/processors/{name}/rebuild/confirm")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<RebuildStatus> confirm(@PathVariable String name) {
-        return blocking(() -> rebuilds.confirm(name));
+        return Blocking.call(() -> rebuilds.confirm(name));
     }
 
     @PostMapping("/processors/{name}/rebuild/discard")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<RebuildStatus> discard(@PathVariable String name) {
-        return blocking(() -> rebuilds.discard(name));
-    }
-
-    private static <T> Mono<T> blocking(Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+        return Blocking.call(() -> rebuilds.discard(name));
     }
 }

@@ -108,7 +108,7 @@ class IsolationTest extends IntegrationTest {
         }
 
         assertThat(tried).contains("GET /api/me", "PUT /api/me/display-name", "GET /api/admin/processors",
-                "POST /api/admin/processors/{name}/replay", "GET /api/channels/{channelId}",
+                "POST /api/admin/processors/{name}/rebuild", "GET /api/channels/{channelId}",
                 "DELETE /api/channels/{channelId}", "GET /api/channels/{channelId}/emotes",
                 "POST /api/channels/{channelId}/emotes/refresh", "PUT /api/overlays/{overlayId}",
                 "POST /api/overlays/{overlayId}/token", "DELETE /api/overlays/{overlayId}", "PUT /api/webhooks/{webhookId}",

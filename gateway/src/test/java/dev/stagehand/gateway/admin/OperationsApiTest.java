@@ -1,0 +1,82 @@
+package dev.stagehand.gateway.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.chatroom.ChatRoomCreated;
+import dev.stagehand.api.chatroom.ChatterBanned;
+import dev.stagehand.api.chatroom.RoomId;
+import dev.stagehand.api.chatroom.RoomStyle;
+import dev.stagehand.api.chatroom.StyleRules;
+import dev.stagehand.gateway.IntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The operations console's API: dead letters listed, retried and dropped; Kafka's consumer groups; what runs where. */
+class OperationsApiTest extends IntegrationTest {
+
+    private static final String LETTERS = "/api/admin/processors/chat-rooms/dead-letters";
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Test
+    void deadLettersAreListedRetriedAndDropped() {
+        WebTestClient operator = operator();
+        RoomId room = new RoomId("dead-letter-room");
+        // A ban in a room the read model does not know fails (foreign key); the room's creation waits behind it.
+        eventStore.publish(new GenericDomainEventMessage<>("ChatRoom", room.toString(), 0,
+                new ChatterBanned(room, new AccountId("someone"), "before the room existed")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> letters(operator).size() == 1);
+        DeadLetters.Letter ban = letters(operator).get(0);
+        assertThat(ban.eventType()).isEqualTo("ChatterBanned");
+        assertThat(ban.sequence()).isEqualTo(room.toString());
+        assertThat(ban.cause()).contains("chat_room_ban_view");
+        eventStore.publish(new GenericDomainEventMessage<>("ChatRoom", room.toString(), 1, new ChatRoomCreated(room,
+                "Dead letters", new RoomStyle("Plain", "Say it plainly.", new StyleRules(Map.of(), List.of(),
+                List.of(), List.of())))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> letters(operator).size() == 2);
+
+        operator.post().uri(LETTERS + "/retry").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.before").isEqualTo(2).jsonPath("$.after").isEqualTo(2);
+        operator.delete().uri(LETTERS + "/{id}", ban.eventId()).exchange().expectStatus().isNoContent();
+        operator.delete().uri(LETTERS + "/{id}", ban.eventId()).exchange().expectStatus().isNotFound();
+        operator.post().uri(LETTERS + "/retry").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.before").isEqualTo(1).jsonPath("$.after").isEqualTo(0);
+        anonymous().get().uri("/api/rooms/dead-letter-room").exchange().expectStatus().isOk();
+
+        operator.post().uri("/api/admin/processors/ClipSagaProcessor/dead-letters/retry").exchange()
+                .expectStatus().isEqualTo(409);
+        operator.get().uri("/api/admin/processors/no-such-processor/dead-letters").exchange()
+                .expectStatus().isNotFound();
+        as(twitchUser("letters_curious")).get().uri(LETTERS).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void kafkaConsumerGroupsAndWhatRunsWhereAreShown() {
+        operator().get().uri("/api/admin/kafka/groups").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.group == 'stagehand-chat-history')].members").value(members ->
+                        assertThat(members.toString()).isNotEqualTo("[]").doesNotContain("[0]"))
+                .jsonPath("$[?(@.group == 'stagehand-chat-history')].lag").exists();
+        operator().get().uri("/api/admin/infrastructure").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.name == 'PostgreSQL')].embedded").isEqualTo(true)
+                .jsonPath("$[?(@.name == 'Kafka')].embedded").isEqualTo(true)
+                .jsonPath("$[?(@.name == 'Event store')].where").isEqualTo("PostgreSQL (domain_event_entry)")
+                .jsonPath("$[?(@.name == 'Twitch')].embedded").isEqualTo(true);
+        anonymous().get().uri("/api/admin/kafka/groups").exchange().expectStatus().isUnauthorized();
+    }
+
+    private List<DeadLetters.Letter> letters(WebTestClient operator) {
+        return operator.get().uri(LETTERS).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<DeadLetters.Letter>>() {
+                }).returnResult().getResponseBody();
+    }
+}
