@@ -192,6 +192,15 @@ export function AdminPage() {
                 <progress max={1} value={rebuild.progress} aria-label={`Rebuild of ${rebuild.processor}`} />
               )}
               <p>{rebuildSummary(rebuild)}</p>
+              {rebuild.state === 'READY' && rebuild.skipped.length > 0 && (
+                <ul aria-label={`Events left out of ${rebuild.processor}`}>
+                  {rebuild.skipped.map((event) => (
+                    <li key={event.eventId}>
+                      {event.eventType} {event.eventId}: {event.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {rebuild.state === 'READY' && rebuild.diff && (
                 <>
                   <div className="table-scroll">

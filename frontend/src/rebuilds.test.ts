@@ -4,7 +4,8 @@ import { diffSummary, duration, isOpen, rebuildSummary, type Rebuild, type Table
 function rebuild(changes: Partial<Rebuild>): Rebuild {
   return {
     processor: 'chat-rooms', node: 'node-1', state: 'BUILDING', position: 25_000, head: 100_000, progress: 0.25,
-    events: 25_000, eventsPerSecond: 12_500.4, etaSeconds: 6, stalled: false, diff: null, error: null,
+    events: 25_000, eventsPerSecond: 12_500.4, etaSeconds: 6, stalled: false, diff: null, skippedEvents: 0,
+    skipped: [], error: null,
     startedAt: '2026-12-03T18:00:00Z', updatedAt: '2026-12-03T18:00:02Z', finishedAt: null, ...changes,
   };
 }
@@ -28,6 +29,9 @@ describe('rebuilds', () => {
       'Differences from the live tables: 3 rows added, 1 removed, 1 changed.',
     );
     expect(diffSummary([{ ...DRIFT, added: 0, removed: 0, changed: 0 }])).toBe('No differences from the live tables.');
+    expect(rebuildSummary(rebuild({ state: 'READY', diff: [], skippedEvents: 2 }))).toContain(
+      '2 events could not be handled and were left out. No differences',
+    );
   });
 
   it('says a stalled rebuild must be discarded, and why a failed one failed', () => {

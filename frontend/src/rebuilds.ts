@@ -22,6 +22,8 @@ export interface Rebuild {
   etaSeconds: number | null;
   stalled: boolean;
   diff: TableDiff[] | null;
+  skippedEvents: number;
+  skipped: { eventId: string; eventType: string; reason: string }[];
   error: string | null;
   startedAt: string;
   updatedAt: string;
@@ -47,7 +49,7 @@ export function rebuildSummary(rebuild: Rebuild): string {
       return `Rebuilding on ${rebuild.node}: ${Math.floor(rebuild.progress * 100)}% (${events}, ${speed}${eta}).`;
     }
     case 'READY':
-      return `Rebuilt from ${events} and following new ones. ${diffSummary(rebuild.diff ?? [])} Swap the rebuilt tables in, or discard them.`;
+      return `Rebuilt from ${events} and following new ones. ${skippedSummary(rebuild)}${diffSummary(rebuild.diff ?? [])} Swap the rebuilt tables in, or discard them.`;
     case 'CONFIRMED':
       return 'Swapping the rebuilt tables in…';
     case 'SWITCHED':
@@ -57,6 +59,13 @@ export function rebuildSummary(rebuild: Rebuild): string {
     case 'FAILED':
       return `Failed: ${rebuild.error ?? 'no reason given'}. The live tables stayed as they were.`;
   }
+}
+
+/** Events the projection could not handle, as the live one could not (it dead-lettered them). */
+export function skippedSummary(rebuild: Rebuild): string {
+  if (rebuild.skippedEvents === 0) return '';
+  const events = rebuild.skippedEvents === 1 ? '1 event' : `${rebuild.skippedEvents} events`;
+  return `${events} could not be handled and ${rebuild.skippedEvents === 1 ? 'was' : 'were'} left out. `;
 }
 
 /** "No differences." or "Differences: 3 rows added, 1 removed, 1 changed." */

@@ -69,7 +69,8 @@ public class ProjectionRebuilds implements DisposableBean {
                                                 started_at, updated_at)
                 VALUES (:processor, :node, 'BUILDING', -1, :head, 0, 0, now(), now())
                 ON CONFLICT (processor) DO UPDATE SET node = EXCLUDED.node, state = 'BUILDING', position = -1,
-                    head = EXCLUDED.head, events = 0, per_second = 0, diff = NULL, error = NULL, started_at = now(),
+                    head = EXCLUDED.head, events = 0, per_second = 0, diff = NULL, error = NULL, skipped_events = 0,
+                    skipped = NULL, started_at = now(),
                     updated_at = now(), finished_at = NULL
                 WHERE projection_rebuild.state IN ('SWITCHED', 'DISCARDED', 'FAILED')
                    OR projection_rebuild.updated_at < :stalled""")
@@ -160,7 +161,7 @@ public class ProjectionRebuilds implements DisposableBean {
             boolean caughtUp = step.events() == 0;
             if (caughtUp || System.nanoTime() - reported > REPORT_EVERY.toNanos()) {
                 reported = System.nanoTime();
-                if (!report(processor, job.position(), handled, perSecond)) {
+                if (!report(processor, job, handled, perSecond)) {
                     job.dropShadow();
                     return false;
                 }
@@ -168,8 +169,11 @@ public class ProjectionRebuilds implements DisposableBean {
             if (caughtUp) {
                 String diff = json.writeValueAsString(job.diff());
                 jdbc.sql("UPDATE projection_rebuild SET state = 'READY', diff = :diff, position = :position, "
-                                + "updated_at = now() WHERE processor = :processor AND state = 'BUILDING'")
-                    .param("processor", processor).param("diff", diff).param("position", job.position()).update();
+                                + "skipped_events = :skippedEvents, skipped = :skipped, updated_at = now() "
+                                + "WHERE processor = :processor AND state = 'BUILDING'")
+                    .param("processor", processor).param("diff", diff).param("position", job.position())
+                    .param("skippedEvents", job.skippedEvents())
+                    .param("skipped", json.writeValueAsString(job.skipped())).update();
                 log.info("Rebuilt {} up to event {} ({} events, {} per second): waiting for an operator", processor,
                         job.position(), handled, Math.round(perSecond));
                 return true;
@@ -208,13 +212,14 @@ public class ProjectionRebuilds implements DisposableBean {
     }
 
     /** Records progress; answers false when the rebuild was discarded meanwhile. */
-    private boolean report(String processor, long position, long handled, double perSecond) {
+    private boolean report(String processor, RebuildJob job, long handled, double perSecond) {
         return jdbc.sql("""
                 UPDATE projection_rebuild SET position = :position, head = :head, events = :events,
-                       per_second = :perSecond, updated_at = now()
+                       per_second = :perSecond, skipped_events = :skippedEvents, updated_at = now()
                 WHERE processor = :processor AND state = 'BUILDING'""")
-            .param("processor", processor).param("position", position).param("head", head())
-            .param("events", handled).param("perSecond", perSecond).update() == 1;
+            .param("processor", processor).param("position", job.position()).param("head", head())
+            .param("events", handled).param("perSecond", perSecond).param("skippedEvents", job.skippedEvents())
+            .update() == 1;
     }
 
     private long head() {
@@ -229,6 +234,7 @@ public class ProjectionRebuilds implements DisposableBean {
         Instant updatedAt = row.getTimestamp("updated_at").toInstant();
         boolean working = state.equals("BUILDING") || state.equals("READY") || state.equals("CONFIRMED");
         String diff = row.getString("diff");
+        String skipped = row.getString("skipped");
         Timestamp finishedAt = row.getTimestamp("finished_at");
         return new RebuildStatus(row.getString("processor"), row.getString("node"), state, position, head,
                 head <= 0 ? 1 : Math.max(0, position) / (double) head, row.getLong("events"), perSecond,
@@ -236,6 +242,9 @@ public class ProjectionRebuilds implements DisposableBean {
                 working && updatedAt.isBefore(Instant.now().minus(STALLED_AFTER)),
                 diff == null ? null : json.readValue(diff, new TypeReference<List<ShadowTables.TableDiff>>() {
                 }),
+                row.getLong("skipped_events"), skipped == null ? List.of()
+                        : json.readValue(skipped, new TypeReference<List<RebuildJob.Skipped>>() {
+                        }),
                 row.getString("error"), row.getTimestamp("started_at").toInstant(), updatedAt,
                 finishedAt == null ? null : finishedAt.toInstant());
     }

@@ -8,14 +8,17 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds one projection into {@link ShadowTables}: reads the event store from its first event in batches, each
  * handled by the projection's own event handlers in one transaction whose search path points at the rebuilt tables.
- * Live tables, live processor and queries are untouched until {@link #swap()}. Runs on one thread, which owns the
- * event stream.
+ * Live tables, live processor and queries are untouched until {@link #swap()}. An event the projection cannot handle
+ * (as the live one could not, and dead-lettered) is skipped and remembered: a batch that fails is handled again event
+ * by event, each under a savepoint. Runs on one thread, which owns the event stream.
  */
 final class RebuildJob implements AutoCloseable {
 
@@ -23,7 +26,12 @@ final class RebuildJob implements AutoCloseable {
     record Step(int events, long position) {
     }
 
+    /** An event the projection could not handle. */
+    record Skipped(String eventId, String eventType, String reason) {
+    }
+
     private static final int BATCH = 1000;
+    private static final int SKIPPED_KEPT = 20;
     /** Statistics of the growing tables are renewed this often, or PostgreSQL plans for the empty tables it knew. */
     private static final int ANALYZE_EVERY = 20;
 
@@ -31,7 +39,10 @@ final class RebuildJob implements AutoCloseable {
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final List<String> tables;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final JdbcClient jdbc;
+    private final List<Skipped> skipped = new ArrayList<>();
+    private long skippedEvents;
     private final BlockingStream<TrackedEventMessage<?>> events;
     private long position = -1;
     private int batches;
@@ -42,6 +53,8 @@ final class RebuildJob implements AutoCloseable {
         this.handlers = projection.handlers().stream().map(AnnotationEventHandlerAdapter::new).toList();
         this.tables = projection.tables();
         this.transactions = transactions;
+        this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
+        savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.events = eventStore.openStream(null);
     }
@@ -50,14 +63,30 @@ final class RebuildJob implements AutoCloseable {
         return position;
     }
 
+    long skippedEvents() {
+        return skippedEvents;
+    }
+
+    /** The first events skipped. */
+    List<Skipped> skipped() {
+        return List.copyOf(skipped);
+    }
+
     /** Handles the next batch of events into the rebuilt tables (none when the stream stays empty for 200 ms). */
     Step next() {
         List<TrackedEventMessage<?>> batch = read(BATCH, 200);
         if (!batch.isEmpty()) {
-            transactions.executeWithoutResult(status -> {
-                shadow.write();
-                batch.forEach(this::handle);
-            });
+            try {
+                transactions.executeWithoutResult(status -> {
+                    shadow.write();
+                    batch.forEach(this::handle);
+                });
+            } catch (RuntimeException failed) {
+                transactions.executeWithoutResult(status -> {
+                    shadow.write();
+                    batch.forEach(this::handleOrSkip);
+                });
+            }
             if (++batches % ANALYZE_EVERY == 0) {
                 shadow.analyze();
             }
@@ -96,7 +125,7 @@ final class RebuildJob implements AutoCloseable {
     private void catchUp() {
         shadow.write();
         for (List<TrackedEventMessage<?>> batch = read(BATCH, 500); !batch.isEmpty(); batch = read(BATCH, 500)) {
-            batch.forEach(this::handle);
+            batch.forEach(this::handleOrSkip);
         }
     }
 
@@ -111,6 +140,19 @@ final class RebuildJob implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return batch;
+    }
+
+    /** Handles the event under a savepoint; when it fails, its work is undone and it is remembered as skipped. */
+    private void handleOrSkip(TrackedEventMessage<?> event) {
+        try {
+            savepoints.executeWithoutResult(status -> handle(event));
+        } catch (RuntimeException failed) {
+            if (skippedEvents++ < SKIPPED_KEPT) {
+                skipped.add(new Skipped(event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                        String.valueOf(NestedExceptionUtils.getMostSpecificCause(failed).getMessage())));
+            }
+            position = event.trackingToken().position().orElse(position);
+        }
     }
 
     private void handle(TrackedEventMessage<?> event) {

@@ -15,9 +15,12 @@ import java.util.List;
  * @param etaSeconds       how long until the rebuilt tables catch up, at the current speed (null when unknown)
  * @param stalled          true when the node doing it has not reported for 30 s (it stopped or died): discard it
  * @param diff             how the rebuilt tables differ from the live ones, once READY
+ * @param skippedEvents    events the projection could not handle (the live one dead-lettered them), left out
+ * @param skipped          the first of them, with why
  */
 public record RebuildStatus(String processor, String node, String state, long position, long head, double progress,
                             long events, double eventsPerSecond, Long etaSeconds, boolean stalled,
-                            List<ShadowTables.TableDiff> diff, String error, Instant startedAt, Instant updatedAt,
+                            List<ShadowTables.TableDiff> diff, long skippedEvents,
+                            List<RebuildJob.Skipped> skipped, String error, Instant startedAt, Instant updatedAt,
                             Instant finishedAt) {
 }

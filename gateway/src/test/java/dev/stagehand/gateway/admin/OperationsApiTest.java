@@ -53,6 +53,15 @@ class OperationsApiTest extends IntegrationTest {
                 .expectBody().jsonPath("$.before").isEqualTo(1).jsonPath("$.after").isEqualTo(0);
         anonymous().get().uri("/api/rooms/dead-letter-room").exchange().expectStatus().isOk();
 
+        // A rebuild meets the dropped event again: it leaves it out, and says so.
+        RebuildStatus ready = Rebuilds.startAndAwaitReady(operator, "chat-rooms");
+        assertThat(ready.skippedEvents()).isPositive();
+        assertThat(ready.skipped()).anySatisfy(skipped -> {
+            assertThat(skipped.eventId()).isEqualTo(ban.eventId());
+            assertThat(skipped.reason()).contains("chat_room_ban_view");
+        });
+        operator.post().uri("/api/admin/processors/chat-rooms/rebuild/discard").exchange().expectStatus().isAccepted();
+
         operator.post().uri("/api/admin/processors/ClipSagaProcessor/dead-letters/retry").exchange()
                 .expectStatus().isEqualTo(409);
         operator.get().uri("/api/admin/processors/no-such-processor/dead-letters").exchange()
