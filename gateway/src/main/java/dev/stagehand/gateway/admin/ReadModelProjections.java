@@ -3,7 +3,10 @@ package dev.stagehand.gateway.admin;
 import dev.stagehand.query.ReadModel;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -12,14 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadModelProjections {
 
-    /** A processor's event handlers and the tables they keep. */
-    record ReadModelProjection(String processor, List<Object> handlers, List<String> tables) {
+    /** A processor's event handlers, the tables they keep, and which events its live processor keeps in order. */
+    record ReadModelProjection(String processor, List<Object> handlers, List<String> tables,
+                               SequencingPolicy<? super EventMessage<?>> sequencing) {
     }
 
     private final ApplicationContext context;
+    private final EventProcessingConfiguration processing;
 
-    ReadModelProjections(ApplicationContext context) {
+    ReadModelProjections(ApplicationContext context, EventProcessingConfiguration processing) {
         this.context = context;
+        this.processing = processing;
     }
 
     Optional<ReadModelProjection> of(String processor) {
@@ -34,6 +40,7 @@ class ReadModelProjections {
         List<String> tables = handlers.stream()
                 .flatMap(bean -> List.of(AopUtils.getTargetClass(bean).getAnnotation(ReadModel.class).value()).stream())
                 .toList();
-        return Optional.of(new ReadModelProjection(processor, handlers, tables));
+        return Optional.of(
+                new ReadModelProjection(processor, handlers, tables, processing.sequencingPolicy(processor)));
     }
 }

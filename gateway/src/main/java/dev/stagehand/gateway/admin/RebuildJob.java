@@ -1,24 +1,38 @@
 package dev.stagehand.gateway.admin;
 
 import dev.stagehand.gateway.admin.ReadModelProjections.ReadModelProjection;
+import dev.stagehand.sagas.DaemonThreads;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds one projection into {@link ShadowTables}: reads the event store from its first event in batches, each
- * handled by the projection's own event handlers in one transaction whose search path points at the rebuilt tables.
- * Live tables, live processor and queries are untouched until {@link #swap()}. An event the projection cannot handle
- * (as the live one could not, and dead-lettered) is skipped and remembered: a batch that fails is handled again event
- * by event, each under a savepoint. Runs on one thread, which owns the event stream.
+ * handled by the projection's own event handlers into the rebuilt tables (transactions whose search path points at
+ * them). A batch is split as the live processor splits its segments (by its sequencing policy: an aggregate's events
+ * stay in order, in one part) and its parts are handled at once, each in a transaction of its own, since a handler
+ * mostly waits for PostgreSQL. Live tables, live processor and queries are untouched until {@link #swap()}. An event
+ * the projection cannot handle (as the live one could not, and dead-lettered) is skipped and remembered: a part that
+ * fails is handled again event by event, each under a savepoint; one that lost a deadlock is handled again.
  */
 final class RebuildJob implements AutoCloseable {
 
@@ -30,17 +44,22 @@ final class RebuildJob implements AutoCloseable {
     record Skipped(String eventId, String eventType, String reason) {
     }
 
-    private static final int BATCH = 1000;
+    private static final int PARTS = 4;
+    private static final int BATCH = 1000 * PARTS;
+    private static final int TRIES = 3;
     private static final int SKIPPED_KEPT = 20;
     /** Statistics of the growing tables are renewed this often, or PostgreSQL plans for the empty tables it knew. */
-    private static final int ANALYZE_EVERY = 20;
+    private static final int ANALYZE_EVERY = 5;
 
     private final ShadowTables shadow;
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final List<String> tables;
+    private final SequencingPolicy<? super EventMessage<?>> sequencing;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
     private final JdbcClient jdbc;
+    private final ExecutorService workers = Executors.newFixedThreadPool(PARTS,
+            DaemonThreads.named("projection-rebuild-part"));
     private final List<Skipped> skipped = new ArrayList<>();
     private long skippedEvents;
     private final BlockingStream<TrackedEventMessage<?>> events;
@@ -52,6 +71,7 @@ final class RebuildJob implements AutoCloseable {
         this.shadow = shadow;
         this.handlers = projection.handlers().stream().map(AnnotationEventHandlerAdapter::new).toList();
         this.tables = projection.tables();
+        this.sequencing = projection.sequencing();
         this.transactions = transactions;
         this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
         savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -63,12 +83,12 @@ final class RebuildJob implements AutoCloseable {
         return position;
     }
 
-    long skippedEvents() {
+    synchronized long skippedEvents() {
         return skippedEvents;
     }
 
     /** The first events skipped. */
-    List<Skipped> skipped() {
+    synchronized List<Skipped> skipped() {
         return List.copyOf(skipped);
     }
 
@@ -76,22 +96,66 @@ final class RebuildJob implements AutoCloseable {
     Step next() {
         List<TrackedEventMessage<?>> batch = read(BATCH, 200);
         if (!batch.isEmpty()) {
+            List<Future<?>> parts = parts(batch).stream().<Future<?>>map(part -> workers.submit(() -> write(part)))
+                    .toList();
             try {
-                transactions.executeWithoutResult(status -> {
-                    shadow.write();
-                    batch.forEach(this::handle);
-                });
-            } catch (RuntimeException failed) {
-                transactions.executeWithoutResult(status -> {
-                    shadow.write();
-                    batch.forEach(this::handleOrSkip);
-                });
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            } catch (ExecutionException failed) {
+                parts.forEach(part -> part.cancel(true));
+                throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed);
+            } catch (InterruptedException interrupted) {
+                parts.forEach(part -> part.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The node stopped while rebuilding.", interrupted);
             }
+            reached(batch);
             if (++batches % ANALYZE_EVERY == 0) {
                 shadow.analyze();
             }
         }
         return new Step(batch.size(), position);
+    }
+
+    /** The batch split by the live processor's sequencing policy; events without a sequence go anywhere. */
+    private Collection<List<TrackedEventMessage<?>>> parts(List<TrackedEventMessage<?>> batch) {
+        Map<Integer, List<TrackedEventMessage<?>>> parts = new HashMap<>();
+        for (TrackedEventMessage<?> event : batch) {
+            Object sequence = sequencing.getSequenceIdentifierFor(event);
+            int part = Math.floorMod(Objects.hashCode(sequence == null ? event.getIdentifier() : sequence), PARTS);
+            parts.computeIfAbsent(part, number -> new ArrayList<>()).add(event);
+        }
+        return parts.values();
+    }
+
+    /** One part in a transaction of its own: all at once, or event by event when that fails. */
+    private void write(List<TrackedEventMessage<?>> part) {
+        for (int tried = 1; ; tried++) {
+            try {
+                try {
+                    transactions.executeWithoutResult(status -> {
+                        shadow.write();
+                        part.forEach(this::handle);
+                    });
+                } catch (RuntimeException failed) {
+                    if (lostDeadlock(failed)) {
+                        throw failed;
+                    }
+                    List<Skipped> skippedHere = new ArrayList<>();
+                    transactions.executeWithoutResult(status -> {
+                        shadow.write();
+                        part.forEach(event -> handleOrSkip(event, skippedHere));
+                    });
+                    remember(skippedHere);
+                }
+                return;
+            } catch (RuntimeException failed) {
+                if (!lostDeadlock(failed) || tried == TRIES) {
+                    throw failed;
+                }
+            }
+        }
     }
 
     /** Catches up with the head, live tables held still (readable), and compares. */
@@ -125,8 +189,15 @@ final class RebuildJob implements AutoCloseable {
     private void catchUp() {
         shadow.write();
         for (List<TrackedEventMessage<?>> batch = read(BATCH, 500); !batch.isEmpty(); batch = read(BATCH, 500)) {
-            batch.forEach(this::handleOrSkip);
+            List<Skipped> skippedHere = new ArrayList<>();
+            batch.forEach(event -> handleOrSkip(event, skippedHere));
+            remember(skippedHere);
+            reached(batch);
         }
+    }
+
+    private void reached(List<TrackedEventMessage<?>> batch) {
+        position = batch.get(batch.size() - 1).trackingToken().position().orElse(position);
     }
 
     private List<TrackedEventMessage<?>> read(int most, int waitMillis) {
@@ -142,17 +213,32 @@ final class RebuildJob implements AutoCloseable {
         return batch;
     }
 
-    /** Handles the event under a savepoint; when it fails, its work is undone and it is remembered as skipped. */
-    private void handleOrSkip(TrackedEventMessage<?> event) {
+    /** Handles the event under a savepoint; when it fails, its work is undone and it is noted as skipped. */
+    private void handleOrSkip(TrackedEventMessage<?> event, List<Skipped> skippedHere) {
         try {
             savepoints.executeWithoutResult(status -> handle(event));
         } catch (RuntimeException failed) {
-            if (skippedEvents++ < SKIPPED_KEPT) {
-                skipped.add(new Skipped(event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                        String.valueOf(NestedExceptionUtils.getMostSpecificCause(failed).getMessage())));
+            if (lostDeadlock(failed)) {
+                throw failed;
             }
-            position = event.trackingToken().position().orElse(position);
+            skippedHere.add(new Skipped(event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                    String.valueOf(NestedExceptionUtils.getMostSpecificCause(failed).getMessage())));
         }
+    }
+
+    private synchronized void remember(List<Skipped> skippedHere) {
+        skippedEvents += skippedHere.size();
+        skippedHere.stream().limit(SKIPPED_KEPT - skipped.size()).forEach(skipped::add);
+    }
+
+    /** Parts that write the same rows (a projection's totals) may deadlock each other; the loser tries again. */
+    private static boolean lostDeadlock(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handle(TrackedEventMessage<?> event) {
@@ -166,7 +252,6 @@ final class RebuildJob implements AutoCloseable {
                 }
             }
         }
-        position = event.trackingToken().position().orElse(position);
     }
 
     /** The rebuilt tables, gone (after a discard or a failure). */
@@ -176,6 +261,7 @@ final class RebuildJob implements AutoCloseable {
 
     @Override
     public void close() {
+        workers.shutdownNow();
         events.close();
     }
 }

@@ -16,33 +16,38 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Measures how fast a projection is rebuilt beside its live tables: {@code events} events that the chat-rooms
- * projection writes (bans, then unbans of most of them) are appended to the event store, the live projection catches
- * up, then the rebuild runs to READY (every event read and written into the rebuilt tables, then the diff) and is
- * swapped in. A benchmark, not a test: it prints its figures.
+ * projection writes (bans, then unbans of most of them, in {@code rooms} rooms) are appended to the event store, the
+ * live projection catches up, then the rebuild runs to READY (every event read and written into the rebuilt tables,
+ * then the diff) and is swapped in. A room's events are one aggregate's, kept in order: with one room nothing can be
+ * handled side by side. A benchmark, not a test: it prints its figures.
  *
  * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ProjectionRebuildBenchmark -Dexec.args="500000"}
+ * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ProjectionRebuildBenchmark -Dexec.args="500000 100"}
  */
 public final class ProjectionRebuildBenchmark {
 
-    private static final String ROOM = "rebuild-benchmark";
-
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
-        BenchmarkApplication.run(app -> run(app, events));
+        int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        BenchmarkApplication.run(app -> run(app, events / rooms * rooms, rooms));
     }
 
-    private static void run(ConfigurableApplicationContext app, int events) throws Exception {
+    private static void run(ConfigurableApplicationContext app, int events, int rooms) throws Exception {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
-        app.getBean(CommandGateway.class).sendAndWait(new CreateChatRoom(new RoomId(ROOM), "Benchmark",
-                new RoomStyle("Plain", "Say it plainly.", new StyleRules(Map.of(), List.of(), List.of(), List.of()))));
-        int banned = events * 3 / 5;
+        int banned = events / rooms * 3 / 5;
+        int unbanned = events / rooms - banned;
         long appendStart = System.nanoTime();
-        RoomBans.append(app.getBean(EventStore.class), ROOM, banned, events - banned, -1, null);
+        for (int room = 0; room < rooms; room++) {
+            String slug = "rebuild-benchmark-" + room;
+            app.getBean(CommandGateway.class).sendAndWait(new CreateChatRoom(new RoomId(slug), "Benchmark",
+                    new RoomStyle("Plain", "Say it plainly.",
+                            new StyleRules(Map.of(), List.of(), List.of(), List.of()))));
+            RoomBans.append(app.getBean(EventStore.class), slug, banned, unbanned, -1, null);
+        }
         double appendSeconds = seconds(appendStart);
-        String bans = "SELECT count(*) FROM chat_room_ban_view WHERE slug = '" + ROOM + "'";
+        String bans = "SELECT count(*) FROM chat_room_ban_view WHERE slug LIKE 'rebuild-benchmark-%'";
         long liveStart = System.nanoTime();
-        while (jdbc.sql(bans).query(Long.class).single() != banned - (events - banned)) {
+        while (jdbc.sql(bans).query(Long.class).single() != (long) (banned - unbanned) * rooms) {
             Thread.sleep(200);
         }
         double liveSeconds = seconds(liveStart);
@@ -58,16 +63,16 @@ public final class ProjectionRebuildBenchmark {
         double swapSeconds = seconds(swapStart);
 
         System.out.printf("""
-                Projection rebuild benchmark: %,d events the chat-rooms projection writes (%,d in the store)
+                Projection rebuild benchmark: %,d events the chat-rooms projection writes in %d rooms (%,d in the store)
                   appended to the event store:   %.1f s
                   live projection caught up:     %.1f s (%,.0f events/s, pooled processor, 16 segments)
                   rebuilt beside it:             %,.0f events/s while reading (%,d events)
                   to READY (reading and diff):   %.1f s
                   swap, after confirming:        %.1f s
                 Re-run: mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test \\
-                  -Dexec.mainClass=dev.stagehand.gateway.benchmark.ProjectionRebuildBenchmark -Dexec.args="%d"
-                """, events, ready.position() + 1, appendSeconds, liveSeconds, events / liveSeconds,
-                ready.eventsPerSecond(), ready.events(), readySeconds, swapSeconds, events);
+                  -Dexec.mainClass=dev.stagehand.gateway.benchmark.ProjectionRebuildBenchmark -Dexec.args="%d %d"
+                """, events, rooms, ready.position() + 1, appendSeconds, liveSeconds, events / liveSeconds,
+                ready.eventsPerSecond(), ready.events(), readySeconds, swapSeconds, events, rooms);
     }
 
     private static RebuildStatus await(ProjectionRebuilds rebuilds, String state) throws InterruptedException {
