@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,10 +41,7 @@ class ProjectionRebuildTest extends IntegrationTest {
     @Test
     void aRebuildOfAHundredThousandEventsServesTheOldTablesUntilConfirmedThenSwapsOnce() throws Exception {
         WebTestClient operator = operator();
-        operator.post().uri("/api/rooms").bodyValue(Map.of("slug", ROOM, "title", "Rebuilt", "style",
-                Map.of("name", "Plain", "prompt", "Say it plainly.", "rules", Map.of("replacements", Map.of(),
-                        "openers", List.of(), "closers", List.of(), "emojis", List.of())))).exchange()
-                .expectStatus().isCreated();
+        createRoom(operator, ROOM);
         RoomBans.append(eventStore, ROOM, BANNED, UNBANNED, 50_000, "rebuilt");
         await().atMost(Duration.ofMinutes(3)).until(() -> count(BANS) == BANNED - UNBANNED);
 
@@ -115,6 +113,27 @@ class ProjectionRebuildTest extends IntegrationTest {
     }
 
     @Test
+    void theEventsOfManyAggregatesAreRebuiltInPartsSideBySideEachAggregateInOrder() {
+        WebTestClient operator = operator();
+        List<String> rooms = IntStream.range(0, 12).mapToObj(room -> "rebuilt-in-parts-" + room).toList();
+        for (String room : rooms) {
+            createRoom(operator, room);
+            RoomBans.append(eventStore, room, 300, 200, -1, null);
+        }
+        String bans = "SELECT slug || ' ' || account_id || ' ' || reason FROM chat_room_ban_view "
+                + "WHERE slug LIKE 'rebuilt-in-parts-%' ORDER BY 1";
+        await().atMost(Duration.ofMinutes(1)).until(() -> jdbc.sql(bans).query(String.class).list().size() == 1200);
+        List<String> live = jdbc.sql(bans).query(String.class).list();
+
+        Rebuilds.startAndAwaitReady(operator, "chat-rooms");
+        Rebuilds.confirm(operator, "chat-rooms");
+
+        assertThat(jdbc.sql(bans).query(String.class).list()).as("every room's unbans after its bans").isEqualTo(live)
+                .contains("rebuilt-in-parts-0 a200 spam", "rebuilt-in-parts-11 a299 spam")
+                .doesNotContain("rebuilt-in-parts-0 a199 spam");
+    }
+
+    @Test
     void aDiscardedRebuildLeavesTheLiveTablesAlone() {
         WebTestClient operator = operator();
         long table = count("SELECT 'public.highlight_settings_view'::regclass::oid::bigint");
@@ -139,6 +158,13 @@ class ProjectionRebuildTest extends IntegrationTest {
                 .jsonPath("$[?(@.name == 'ClipSagaProcessor')].rebuildable").isEqualTo(false);
         as(twitchUser("rebuild_curious")).post().uri("/api/admin/processors/accounts/rebuild").exchange()
                 .expectStatus().isForbidden();
+    }
+
+    private static void createRoom(WebTestClient operator, String slug) {
+        operator.post().uri("/api/rooms").bodyValue(Map.of("slug", slug, "title", "Rebuilt", "style",
+                Map.of("name", "Plain", "prompt", "Say it plainly.", "rules", Map.of("replacements", Map.of(),
+                        "openers", List.of(), "closers", List.of(), "emojis", List.of())))).exchange()
+                .expectStatus().isCreated();
     }
 
     private long count(String sql) {
