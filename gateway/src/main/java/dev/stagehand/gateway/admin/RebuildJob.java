@@ -129,26 +129,11 @@ final class RebuildJob implements AutoCloseable {
         return parts.values();
     }
 
-    /** One part in a transaction of its own: all at once, or event by event when that fails. */
+    /** One part in a transaction of its own, handled again when it lost a deadlock. */
     private void write(List<TrackedEventMessage<?>> part) {
         for (int tried = 1; ; tried++) {
             try {
-                try {
-                    transactions.executeWithoutResult(status -> {
-                        shadow.write();
-                        part.forEach(this::handle);
-                    });
-                } catch (RuntimeException failed) {
-                    if (lostDeadlock(failed)) {
-                        throw failed;
-                    }
-                    List<Skipped> skippedHere = new ArrayList<>();
-                    transactions.executeWithoutResult(status -> {
-                        shadow.write();
-                        part.forEach(event -> handleOrSkip(event, skippedHere));
-                    });
-                    remember(skippedHere);
-                }
+                writeOnce(part);
                 return;
             } catch (RuntimeException failed) {
                 if (!lostDeadlock(failed) || tried == TRIES) {
@@ -156,6 +141,27 @@ final class RebuildJob implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** All events at once; when one fails (other than by a deadlock), event by event, leaving out those that fail. */
+    private void writeOnce(List<TrackedEventMessage<?>> part) {
+        try {
+            inRebuiltTables(() -> part.forEach(this::handle));
+        } catch (RuntimeException failed) {
+            if (lostDeadlock(failed)) {
+                throw failed;
+            }
+            List<Skipped> skippedHere = new ArrayList<>();
+            inRebuiltTables(() -> part.forEach(event -> handleOrSkip(event, skippedHere)));
+            remember(skippedHere);
+        }
+    }
+
+    private void inRebuiltTables(Runnable work) {
+        transactions.executeWithoutResult(status -> {
+            shadow.write();
+            work.run();
+        });
     }
 
     /** Catches up with the head, live tables held still (readable), and compares. */
