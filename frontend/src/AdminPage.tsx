@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { api } from './api';
 import { useRefresh } from './refresh';
-import { diffSummary, isOpen, rebuildSummary, type Rebuild } from './rebuilds';
+import { isOpen, rebuildSummary, type Rebuild } from './rebuilds';
 import { SystemStatus } from './SystemStatus';
 
 interface Segment {
@@ -244,7 +244,6 @@ export function AdminPage() {
                       )}
                     </details>
                   )}
-                  <p className="hint">{diffSummary(rebuild.diff)}</p>
                   <button
                     onClick={() =>
                       act(`/api/admin/processors/${rebuild.processor}/rebuild/confirm`, `Swapping ${rebuild.processor} in.`)

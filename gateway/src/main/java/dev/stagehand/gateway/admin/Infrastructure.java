@@ -18,24 +18,26 @@ class Infrastructure {
 
     private final Environment environment;
     private final TwitchEndpoints twitch;
-    private final boolean embeddedPostgres;
-    private final boolean embeddedKafka;
+    private final EmbeddedPostgres embeddedPostgres;
+    private final EmbeddedKafka embeddedKafka;
 
     Infrastructure(Environment environment, TwitchEndpoints twitch, ObjectProvider<EmbeddedPostgres> postgres,
                    ObjectProvider<EmbeddedKafka> kafka) {
         this.environment = environment;
         this.twitch = twitch;
-        this.embeddedPostgres = postgres.getIfAvailable() != null;
-        this.embeddedKafka = kafka.getIfAvailable() != null;
+        this.embeddedPostgres = postgres.getIfAvailable();
+        this.embeddedKafka = kafka.getIfAvailable();
     }
 
     List<Part> parts() {
-        String database = environment.getProperty("spring.datasource.url", "");
-        String kafka = environment.getProperty("spring.kafka.bootstrap-servers", "");
+        String database = embeddedPostgres != null ? embeddedPostgres.jdbcUrl()
+                : environment.getProperty("spring.datasource.url", "");
+        String kafka = embeddedKafka != null ? embeddedKafka.bootstrapServers()
+                : environment.getProperty("spring.kafka.bootstrap-servers", "");
         boolean axonServer = environment.getProperty("axon.axonserver.enabled", Boolean.class, false);
         return List.of(
-                new Part("PostgreSQL", embeddedPostgres, withoutCredentials(database)),
-                new Part("Kafka", embeddedKafka, kafka),
+                new Part("PostgreSQL", embeddedPostgres != null, withoutCredentials(database)),
+                new Part("Kafka", embeddedKafka != null, kafka),
                 new Part("Event store", !axonServer, axonServer
                         ? "Axon Server at " + environment.getProperty("axon.axonserver.servers")
                         : "PostgreSQL (domain_event_entry)"),

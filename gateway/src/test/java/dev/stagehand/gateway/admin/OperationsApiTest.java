@@ -80,6 +80,12 @@ class OperationsApiTest extends IntegrationTest {
                 .jsonPath("$[?(@.name == 'Kafka')].embedded").isEqualTo(true)
                 .jsonPath("$[?(@.name == 'Event store')].where").isEqualTo("PostgreSQL (domain_event_entry)")
                 .jsonPath("$[?(@.name == 'Twitch')].embedded").isEqualTo(true);
+        List<Infrastructure.Part> parts = operator().get().uri("/api/admin/infrastructure").exchange()
+                .expectBody(new ParameterizedTypeReference<List<Infrastructure.Part>>() {
+                }).returnResult().getResponseBody();
+        assertThat(parts).extracting(Infrastructure.Part::where).as("where the embedded servers listen")
+                .anyMatch(where -> where.matches("jdbc:postgresql://[\\w.]+:\\d+/postgres"))
+                .anyMatch(where -> where.matches("127\\.0\\.0\\.1:\\d+"));
         anonymous().get().uri("/api/admin/kafka/groups").exchange().expectStatus().isUnauthorized();
     }
 
