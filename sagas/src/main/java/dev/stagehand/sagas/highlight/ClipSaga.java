@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -32,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * token checked and refreshed, and is tried again at once when it was; any other answer fails the clip at once (a 404
  * is an offline channel, a 403 a channel that does not allow clips). Twitch accepts a clip before it has made it, so
  * an accepted clip is looked for until it shows up in Helix, for longer than Twitch's documented 15 s. A request
- * older than a clip can reach back (a replay, or a node that was down) fails at once: no clip of another moment.
+ * older than a clip can reach back (a node that was down) fails at its first attempt, without asking Twitch: no clip
+ * of another moment.
  */
 @Saga
 public class ClipSaga {
@@ -68,14 +68,10 @@ public class ClipSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = CLIP)
-    void on(ClipRequested event, @Timestamp Instant requestedAt) {
+    void on(ClipRequested event) {
         clipId = event.clipId();
         broadcasterId = event.channelId();
         spikeEnd = event.spike().windowEnd();
-        if (Duration.between(requestedAt, GenericEventMessage.clock.instant()).compareTo(settings.latestAfter()) > 0) {
-            tooLate();
-            return;
-        }
         deadlines.schedule(settings.attemptDelays().get(0), ATTEMPT);
     }
 
