@@ -53,6 +53,21 @@ class OAuthLoginTest {
     }
 
     @Test
+    void theControlApiChoosesWhoTheNextApprovalLogsIn() throws Exception {
+        assertThat(post(sim.urls().controlUrl() + "/oauth/approve?login=Night_Owl").statusCode()).isEqualTo(200);
+        assertThat(post(sim.urls().controlUrl() + "/oauth/approve").statusCode()).isEqualTo(400);
+        String authorize = sim.identityUrl() + "/authorize?response_type=code&client_id=" + TwitchSim.CLIENT_ID
+                + "&redirect_uri=" + encode(REDIRECT) + "&scope=&state=s1&code_challenge=" + challenge(VERIFIER)
+                + "&code_challenge_method=S256";
+        HttpResponse<String> token = post(sim.identityUrl() + "/token?grant_type=authorization_code&client_id="
+                + TwitchSim.CLIENT_ID + "&client_secret=" + TwitchSim.CLIENT_SECRET + "&redirect_uri="
+                + encode(REDIRECT) + "&code=" + code(authorize) + "&code_verifier=" + VERIFIER);
+        Matcher access = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(token.body());
+        assertThat(access.find()).isTrue();
+        assertThat(sim.world().token(access.group(1)).orElseThrow().user().login()).isEqualTo("night_owl");
+    }
+
+    @Test
     void discordExchangesACodeOnlyWithTheMatchingVerifier() throws Exception {
         String authorize = sim.discordUrl() + "/oauth2/authorize?response_type=code&client_id=" + SimDiscord.CLIENT_ID
                 + "&redirect_uri=" + encode(REDIRECT) + "&scope=identify&state=s1&code_challenge="

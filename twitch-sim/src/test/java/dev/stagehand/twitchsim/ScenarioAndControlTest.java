@@ -58,6 +58,15 @@ class ScenarioAndControlTest {
     }
 
     @Test
+    void theControlApiTellsOneChannelsIdAndChatClients() throws Exception {
+        try (RawIrcClient reader = joined("lurked")) {
+            assertThat(send("GET", "/sim/channels/Lurked").body()).contains(
+                    "\"login\":\"lurked\"", "\"id\":\"" + twitch.world().user("lurked").id() + "\"",
+                    "\"live\":false", "\"chatClients\":1");
+        }
+    }
+
+    @Test
     void theControlApiRefusesBadParameters() throws Exception {
         HttpResponse<String> bad = send("POST", "/sim/channels/demo/chat?rate=lots");
         assertThat(bad.statusCode()).isEqualTo(400);

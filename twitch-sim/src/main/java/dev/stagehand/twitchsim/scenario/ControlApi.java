@@ -3,6 +3,7 @@ package dev.stagehand.twitchsim.scenario;
 import static dev.stagehand.twitchsim.http.Http.first;
 import static dev.stagehand.twitchsim.http.Http.json;
 
+import dev.stagehand.twitchsim.auth.OAuthApi;
 import dev.stagehand.twitchsim.chat.SimChat;
 import dev.stagehand.twitchsim.eventsub.EventSubHub;
 import dev.stagehand.twitchsim.helix.SimClips;
@@ -24,7 +25,8 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * The simulator's own HTTP control API under {@code /sim}, for the demo and for trying things by hand: see the
- * simulated world, make channels chat, burst, go live or offline, and inject faults.
+ * simulated world or one channel of it, make channels chat, burst, go live or offline, choose who the next OAuth
+ * approval logs in as, and inject faults.
  */
 public final class ControlApi {
 
@@ -34,9 +36,11 @@ public final class ControlApi {
     private final EventSubHub eventSub;
     private final SimClips clips;
     private final HttpFaults faults;
+    private final OAuthApi oauth;
 
     public ControlApi(SimWorld world, SimChat chat, SimScenario scenario, EventSubHub eventSub, SimClips clips,
-                      HttpFaults faults) {
+                      HttpFaults faults, OAuthApi oauth) {
+        this.oauth = oauth;
         this.world = world;
         this.chat = chat;
         this.scenario = scenario;
@@ -47,6 +51,12 @@ public final class ControlApi {
 
     public void register(HttpServerRoutes routes) {
         routes.get("/sim", (request, response) -> json(response, 200, state()))
+                .get("/sim/channels/{login}", (request, response) -> json(response, 200,
+                        channel(world.user(request.param("login")).login(), scenario.rates())))
+                .post("/sim/oauth/approve", (request, response) -> act(request, response, p -> {
+                    oauth.approveAs(required(p, "login"));
+                    return "approving as " + required(p, "login");
+                }))
                 .post("/sim/channels/{login}/chat", (request, response) -> act(request, response, p -> {
                     scenario.chat(request.param("login"), (int) number(p, "audience", 200),
                             number(p, "rate", 2));
@@ -131,27 +141,29 @@ public final class ControlApi {
         Map<String, Double> rates = scenario.rates();
         TreeSet<String> logins = new TreeSet<>(rates.keySet());
         world.liveStreams().forEach(stream -> logins.add(stream.broadcaster().login()));
-        List<Map<String, Object>> channels = logins.stream().map(login -> {
-            Map<String, Object> channel = new LinkedHashMap<>();
-            channel.put("login", login);
-            channel.put("id", world.user(login).id());
-            Optional<SimStream> live = world.liveStream(world.user(login).id());
-            channel.put("live", live.isPresent());
-            live.ifPresent(stream -> {
-                channel.put("title", stream.title());
-                channel.put("game", stream.game().name());
-                channel.put("viewers", stream.viewerCount());
-            });
-            channel.put("chatMessagesPerSecond", rates.getOrDefault(login, 0.0));
-            channel.put("chatClients", chat.viewersConnected(login));
-            return channel;
-        }).toList();
+        List<Map<String, Object>> channels = logins.stream().map(login -> channel(login, rates)).toList();
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("channels", channels);
         state.put("eventSubSessions", eventSub.connectedSessions());
         state.put("eventSubSubscriptions", eventSub.subscriptionCount());
         state.put("clips", clips.all().size());
         return state;
+    }
+
+    private Map<String, Object> channel(String login, Map<String, Double> rates) {
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("login", login);
+        channel.put("id", world.user(login).id());
+        Optional<SimStream> live = world.liveStream(world.user(login).id());
+        channel.put("live", live.isPresent());
+        live.ifPresent(stream -> {
+            channel.put("title", stream.title());
+            channel.put("game", stream.game().name());
+            channel.put("viewers", stream.viewerCount());
+        });
+        channel.put("chatMessagesPerSecond", rates.getOrDefault(login, 0.0));
+        channel.put("chatClients", chat.viewersConnected(login));
+        return channel;
     }
 
     private static double number(Map<String, List<String>> parameters, String name, double fallback) {
