@@ -23,6 +23,7 @@ interface Processor {
 interface ChatLoad {
   channelsPerConnection: number[];
   capacity: number;
+  linesWaiting: number;
 }
 
 interface Node {
@@ -170,6 +171,10 @@ export function AdminPage() {
             {chat.channelsPerConnection.length} connections (at most {chat.capacity} each
             {chat.channelsPerConnection.length > 0 && <>: {chat.channelsPerConnection.join(', ')}</>}). Twitch allows
             20 joins per 10 seconds, so joining many channels after a restart takes a while.
+          </p>
+          <p data-testid="chat-waiting">
+            {chat.linesWaiting} chat lines wait to be written to Kafka. While more than a thousand wait, chat history,
+            then analytics and spike detection pause, so that overlays stay live; they catch up afterwards.
           </p>
         </section>
       )}

@@ -175,7 +175,8 @@ class ChannelChatTest extends IntegrationTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.capacity").isEqualTo(2)
-                .jsonPath("$.channelsPerConnection[?(@ > 2)]").isEmpty();
+                .jsonPath("$.channelsPerConnection[?(@ > 2)]").isEmpty()
+                .jsonPath("$.linesWaiting").isNumber();
     }
 
     @Test

@@ -51,6 +51,11 @@ final class ChatLineWorker implements AutoCloseable {
         });
     }
 
+    /** How many lines wait to be handled. */
+    int waiting() {
+        return worker.getQueue().size();
+    }
+
     /** Finishes the lines already handed over, for at most a few seconds. */
     @Override
     public void close() {

@@ -81,7 +81,7 @@ class Twitch4jChatReader implements ChatLoads, DisposableBean {
     @Override
     public ChatLoad load() {
         return new ChatLoad(connections.stream().map(connection -> connection.getChannels().size()).toList(),
-                capacity);
+                capacity, workers.stream().mapToInt(ChatLineWorker::waiting).sum());
     }
 
     private TwitchChat leastBusy() {
