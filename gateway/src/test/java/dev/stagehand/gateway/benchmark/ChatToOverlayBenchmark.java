@@ -3,7 +3,6 @@ package dev.stagehand.gateway.benchmark;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.gateway.embedded.EmbeddedKafka;
-import dev.stagehand.twitchsim.TwitchSim;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Floods the simulated Twitch at rising rates across many channels and measures what Stagehand sustains: chat records
  * written to Kafka per second, and the latency from Twitch's sent time to receipt by overlay WebSockets, split into
  * Twitch to Stagehand (the simulator and twitch4j) and what Stagehand adds (from its receipt, through Kafka, to the
- * overlay). A benchmark, not a test: it prints its figures.
+ * overlay), with the CPU each message costs. The simulator runs in a JVM of its own ({@link SimProcess}), so that
+ * writing the chat is not counted as Stagehand's work. A benchmark, not a test: it prints its figures.
  *
  * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatToOverlayBenchmark -Dexec.args="100 5000,10000,21000,42000 15"}
@@ -46,14 +46,14 @@ public final class ChatToOverlayBenchmark {
         int[] rates = Arrays.stream((args.length > 1 ? args[1] : "5000,10000,21000,42000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        BenchmarkApplication.run(app -> run(app, channels, rates, seconds));
+        SimProcess sim = SimProcess.start();
+        BenchmarkApplication.run(app -> run(app, sim, channels, rates, seconds), sim.argument());
     }
 
-    private static void run(ConfigurableApplicationContext app, int channels, int[] rates, int seconds)
-            throws Exception {
-        TwitchSim sim = app.getBean(TwitchSim.class);
+    private static void run(ConfigurableApplicationContext app, SimProcess sim, int channels, int[] rates,
+                            int seconds) throws Exception {
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        sim.oauth().approveAs("benchmark_streamer");
+        sim.approveAs("benchmark_streamer");
         WebUser streamer = new WebUser(base);
         streamer.logIn("twitch");
         WebTestClient api = streamer.client(WebTestClient.bindToServer().baseUrl(base)
@@ -63,11 +63,11 @@ public final class ChatToOverlayBenchmark {
         long joinStart = System.nanoTime();
         for (int i = 0; i < channels; i++) {
             logins.add(String.format("bench_%03d", i));
-            sim.world().user(logins.get(i));
+            sim.channel(logins.get(i)); // the simulated Twitch makes a user of every login it is asked about
             api.post().uri("/api/channels").bodyValue(Map.of("channel", logins.get(i))).exchange()
                     .expectStatus().isCreated();
         }
-        while (logins.stream().anyMatch(login -> sim.chat().viewersConnected(login) < 1)) {
+        while (logins.stream().anyMatch(login -> sim.channel(login).path("chatClients").asInt() < 1)) {
             Thread.sleep(200);
         }
         System.out.printf("subscribed and joined %d channels in %.1f s (Twitch allows 20 joins per 10 s)%n", channels,
@@ -80,7 +80,7 @@ public final class ChatToOverlayBenchmark {
         List<Disposable> sockets = new ArrayList<>();
         for (int i = 0; i < Math.min(OVERLAYS, channels); i++) {
             Map<?, ?> overlay = api.post().uri("/api/overlays").bodyValue(Map.of("name", "bench " + i,
-                            "channelId", sim.world().user(logins.get(i)).id())).exchange()
+                            "channelId", sim.channel(logins.get(i)).path("id").asString())).exchange()
                     .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
             URI socket = URI.create(((String) overlay.get("url")).replace("http://", "ws://")
                     .replace("/overlay/", "/ws/overlay/"));
@@ -110,9 +110,10 @@ public final class ChatToOverlayBenchmark {
 
         System.out.println("offered msg/s | to Kafka msg/s | overlay frames/s (" + OVERLAYS
                 + " overlays) | latency p50 / p99 / max ms | Twitch to Stagehand p50 / p99 ms"
-                + " | added by Stagehand (receipt to overlay) p50 / p99 ms");
+                + " | added by Stagehand (receipt to overlay) p50 / p99 ms | CPU µs per message (JVM + PostgreSQL)"
+                + " | simulator CPU cores");
         for (int rate : rates) {
-            logins.forEach(login -> sim.scenario().chat(login, 500, (double) rate / channels));
+            logins.forEach(login -> sim.chat(login, 500, (double) rate / channels));
             Thread.sleep(3000);
             latencies.clear();
             ingestLatencies.clear();
@@ -120,16 +121,20 @@ public final class ChatToOverlayBenchmark {
             long kafkaBefore = kafkaRecords.get();
             long framesBefore = overlayFrames.get();
             long start = System.nanoTime();
+            CpuTime cpuBefore = CpuTime.now(sim.pid());
             Thread.sleep(seconds * 1000L);
+            CpuTime cpu = CpuTime.now(sim.pid()).since(cpuBefore);
             double elapsed = (System.nanoTime() - start) / 1e9;
+            long toKafka = kafkaRecords.get() - kafkaBefore;
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             long[] ingest = ingestLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
             long[] added = addedLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("%,13d | %,14.0f | %,16.0f | %d / %d / %d | %d / %d | %d / %d%n", rate,
-                    (kafkaRecords.get() - kafkaBefore) / elapsed, (overlayFrames.get() - framesBefore) / elapsed,
+            System.out.printf("%,13d | %,14.0f | %,16.0f | %d / %d / %d | %d / %d | %d / %d | %s | %.2f%n", rate,
+                    toKafka / elapsed, (overlayFrames.get() - framesBefore) / elapsed,
                     percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? -1 : sorted[sorted.length - 1],
-                    percentile(ingest, 0.50), percentile(ingest, 0.99), percentile(added, 0.50), percentile(added, 0.99));
-            logins.forEach(login -> sim.scenario().chat(login, 500, 0));
+                    percentile(ingest, 0.50), percentile(ingest, 0.99), percentile(added, 0.50), percentile(added, 0.99),
+                    cpu.perUnit(toKafka), cpu.simNanos() / 1e9 / elapsed);
+            logins.forEach(login -> sim.chat(login, 500, 0));
             Thread.sleep(3000);
         }
         counting.set(false);
@@ -141,7 +146,9 @@ public final class ChatToOverlayBenchmark {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest", ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest", ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1,
+                // Counting needs no hurry: few, full fetches keep the counter's load on the broker small.
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500),
                 new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.CHAT_MESSAGES.name()));
