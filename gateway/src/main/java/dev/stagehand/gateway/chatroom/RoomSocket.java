@@ -7,6 +7,7 @@ import dev.stagehand.gateway.account.AccountViews;
 import dev.stagehand.gateway.metrics.SocketMetrics;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,17 +124,19 @@ class RoomSocket implements WebSocketHandler {
         AtomicReference<Set<String>> known = new AtomicReference<>(joined.recent().stream()
                 .map(RoomEvent::messageId).collect(Collectors.toUnmodifiableSet()));
         Sinks.Many<String> replies = Sinks.many().unicast().onBackpressureBuffer();
-        Flux<String> live = joined.ticks()
+        Flux<byte[]> live = joined.ticks()
                 .onBackpressureDrop(tick -> dropped.addAndGet(tick.messages()))
                 .mapNotNull(tick -> tick.frameFor(me, known.getAndSet(Set.of()), dropped.getAndSet(0)));
-        Flux<String> frames = Flux.merge(Flux.just(joinedFrame(room, who.isPresent(), joined.recent())), live,
-                replies.asFlux());
+        Flux<byte[]> frames = Flux.merge(Flux.just(joinedFrame(room, who.isPresent(), joined.recent())), replies.asFlux())
+                .map(text -> text.getBytes(StandardCharsets.UTF_8)).mergeWith(live);
         Mono<Void> receiving = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
                 .concatMap(text -> reply(room, who, text))
                 .doOnNext(reply -> replies.emitNext(reply, Sinks.EmitFailureHandler.FAIL_FAST))
                 .then();
-        return Mono.firstWithSignal(session.send(frames.map(session::textMessage)), receiving);
+        // A tick's shared frame is wrapped, not copied: every connection sends the same bytes.
+        return Mono.firstWithSignal(session.send(frames.map(bytes -> new WebSocketMessage(WebSocketMessage.Type.TEXT,
+                session.bufferFactory().wrap(bytes)))), receiving);
     }
 
     private Mono<String> reply(ChatRoomView room, Optional<Chatter> who, String text) {

@@ -1,19 +1,20 @@
 package dev.stagehand.gateway.chatroom;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What happened in a room during one tick, as every client of the room on this node gets it. Most clients get the
- * same frame (the tick's sample of messages, its deletions), built once for all of them; a client whose own messages
- * are in the tick, or who fell behind, gets one of its own.
+ * same frame (the tick's sample of messages, its deletions), built and encoded once for all of them: the same bytes
+ * go to every connection. A client whose own messages are in the tick, or who fell behind, gets one of its own.
  */
 final class RoomTick {
 
     private final List<RoomEvent> events;
     private final int readable;
-    private volatile String shared;
+    private volatile byte[] shared;
 
     RoomTick(List<RoomEvent> events, int readable) {
         this.events = List.copyOf(events);
@@ -26,21 +27,22 @@ final class RoomTick {
 
     /**
      * The frame for a client: {@code me} is its sender id (null when anonymous), {@code known} the messages it has
-     * already (those of its join), {@code dropped} how many messages it lost since its last frame; null when nothing
-     * is left to say.
+     * already (those of its join), {@code dropped} how many messages it lost since its last frame; as UTF-8, null when
+     * nothing is left to say.
      */
-    String frameFor(String me, Set<String> known, long dropped) {
+    byte[] frameFor(String me, Set<String> known, long dropped) {
         boolean own = me != null && events.stream().anyMatch(event -> me.equals(event.senderId()));
+        byte[] frame;
         if (!own && known.isEmpty() && dropped == 0) {
-            String frame = shared;
+            frame = shared;
             if (frame == null) {
-                frame = frame(null, Set.of(), 0);
+                frame = frame(null, Set.of(), 0).getBytes(StandardCharsets.UTF_8);
                 shared = frame;
             }
-            return frame.isEmpty() ? null : frame;
+        } else {
+            frame = frame(me, known, dropped).getBytes(StandardCharsets.UTF_8);
         }
-        String frame = frame(me, known, dropped);
-        return frame.isEmpty() ? null : frame;
+        return frame.length == 0 ? null : frame;
     }
 
     /** Deletions, the client's own messages, and at most a tick's readable share of the others, evenly spread. */
