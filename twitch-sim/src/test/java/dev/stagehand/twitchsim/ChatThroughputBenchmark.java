@@ -1,5 +1,6 @@
 package dev.stagehand.twitchsim;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * WebSocket client on loopback that counts the lines it receives. The sender keeps at most {@code WINDOW} messages
  * in flight, so the figure is sustained end-to-end throughput, not how fast a queue fills.
  *
- * <p>Run: {@code mvn -q -pl twitch-sim test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.twitchsim.ChatThroughputBenchmark [-Dexec.args="2000000"]}
+ * <p>Run: {@code ./stagehand bench sim-chat 2000000} (messages). It ends with the line {@code ./stagehand bench}
+ * gathers: {@code benchmark-result|what|rate|latency|CPU µs per unit}.
  */
 public final class ChatThroughputBenchmark {
 
@@ -56,6 +57,7 @@ public final class ChatThroughputBenchmark {
             warmUp(twitch, received);
             received.set(0);
             long started = System.nanoTime();
+            long cpuBefore = cpuNanos();
             for (long sent = 0; sent < total; sent++) {
                 while (sent - received.get() > WINDOW) {
                     Thread.onSpinWait();
@@ -64,11 +66,20 @@ public final class ChatThroughputBenchmark {
             }
             done.await(120, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuMicros = (cpuNanos() - cpuBefore) / 1e3 / received.get();
             System.out.printf("twitch-sim chat throughput: %,d tagged PRIVMSGs to one WebSocket connection in %.2f s"
                     + " = %,.0f messages/s (%d cores)%n", received.get(), seconds, received.get() / seconds,
                     Runtime.getRuntime().availableProcessors());
+            System.out.printf("benchmark-result|messages to one connection|%,.0f msg/s|-|%.1f (this JVM)%n",
+                    received.get() / seconds, cpuMicros);
+            System.out.println("Re-run: ./stagehand bench sim-chat " + total);
             socket.abort();
         }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void warmUp(TwitchSim twitch, AtomicLong received) throws InterruptedException {

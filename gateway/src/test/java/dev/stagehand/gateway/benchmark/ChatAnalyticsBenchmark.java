@@ -12,9 +12,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  * processing, Kafka, PostgreSQL and the application share this machine. A benchmark, not a test: it prints its
  * figures.
  *
- * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatAnalyticsBenchmark -Dexec.args="1000000 100"}
- * (records, channels).
+ * <p>Run: {@code ./stagehand bench chat-analytics 1000000 100} (records, channels).
  */
 public final class ChatAnalyticsBenchmark {
 
@@ -33,6 +31,7 @@ public final class ChatAnalyticsBenchmark {
         SyntheticChat.backlog(app, records, channels);
 
         long start = System.nanoTime();
+        CpuTime cpuBefore = CpuTime.now(0);
         analytics.start();
         long counted = 0;
         long firstCounted = 0;
@@ -49,12 +48,13 @@ public final class ChatAnalyticsBenchmark {
                 System.out.printf("  %,d counted after %.0f s%n", counted, (lastPrint - start) / 1e9);
             }
         }
+        CpuTime cpu = CpuTime.now(0).since(cpuBefore);
         double seconds = (System.nanoTime() - firstCounted) / 1e9;
         System.out.printf("Chat analytics: the first counts after %.1f s (the processor joining its group), then "
-                + "%,d messages counted in %.1f s = %,.0f messages/s%n", (firstCounted - start) / 1e9, counted,
-                seconds, counted / seconds);
-        System.out.println("Re-run: mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test "
-                + "-Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatAnalyticsBenchmark -Dexec.args=\""
-                + records + " " + channels + "\"");
+                + "%,d messages counted in %.1f s = %,.0f messages/s, %s µs of CPU per message (JVM + PostgreSQL)%n",
+                (firstCounted - start) / 1e9, counted, seconds, counted / seconds, cpu.perUnit(counted));
+        new BenchmarkResult("messages counted", String.format("%,.0f msg/s", counted / seconds),
+                String.format("first counts after %.1f s", (firstCounted - start) / 1e9), cpu.perUnit(counted)).print();
+        System.out.println("Re-run: ./stagehand bench chat-analytics " + records + " " + channels);
     }
 }

@@ -17,9 +17,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * machine); then backtests the default spike rule over the first channel's stored chat, and measures how fast that
  * reads. A benchmark, not a test: it prints its figures.
  *
- * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatHistoryBenchmark -Dexec.args="1000000 100"}
- * (records, channels).
+ * <p>Run: {@code ./stagehand bench chat-history 1000000 100} (records, channels).
  */
 public final class ChatHistoryBenchmark {
 
@@ -37,6 +35,7 @@ public final class ChatHistoryBenchmark {
         SyntheticChat.backlog(app, records, channels);
 
         long ingestStart = System.nanoTime();
+        CpuTime cpuBefore = CpuTime.now(0);
         writer.start();
         long stored = 0;
         long lastPrint = ingestStart;
@@ -48,9 +47,12 @@ public final class ChatHistoryBenchmark {
                 System.out.printf("  %,d rows after %.0f s%n", stored, (lastPrint - ingestStart) / 1e9);
             }
         }
+        CpuTime cpu = CpuTime.now(0).since(cpuBefore);
         double seconds = (System.nanoTime() - ingestStart) / 1e9;
-        System.out.printf("History ingest: %,d rows in %.1f s = %,.0f rows/s (aim >= 50,000)%n", stored, seconds,
-                stored / seconds);
+        System.out.printf("History ingest: %,d rows in %.1f s = %,.0f rows/s (aim >= 50,000), %s µs of CPU per row"
+                + " (JVM + PostgreSQL)%n", stored, seconds, stored / seconds, cpu.perUnit(stored));
+        new BenchmarkResult("rows stored", String.format("%,.0f rows/s", stored / seconds), "-", cpu.perUnit(stored))
+                .print();
 
         Instant now = Instant.now();
         BacktestSpikes backtest = new BacktestSpikes("100000", now.minus(Duration.ofHours(1)), now.plusSeconds(60),
@@ -60,8 +62,6 @@ public final class ChatHistoryBenchmark {
         double backtestSeconds = (System.nanoTime() - backtestStart) / 1e9;
         System.out.printf("Backtest: %,d messages of one channel read in %.1f s = %,.0f messages/s (%d spikes)%n",
                 result.messages(), backtestSeconds, result.messages() / backtestSeconds, result.spikes().size());
-        System.out.println("Re-run: mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test "
-                + "-Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatHistoryBenchmark -Dexec.args=\""
-                + records + " " + channels + "\"");
+        System.out.println("Re-run: ./stagehand bench chat-history " + records + " " + channels);
     }
 }

@@ -32,9 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * overlay), with the CPU each message costs. The simulator runs in a JVM of its own ({@link SimProcess}), so that
  * writing the chat is not counted as Stagehand's work. A benchmark, not a test: it prints its figures.
  *
- * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ChatToOverlayBenchmark -Dexec.args="100 5000,10000,21000,42000 15"}
- * (channels, total messages/s per step, seconds per step).
+ * <p>Run: {@code ./stagehand bench chat-to-overlay 100 5000,10000,21000,42000 15} (channels, total messages/s per
+ * step, seconds per step).
  */
 public final class ChatToOverlayBenchmark {
 
@@ -134,6 +133,10 @@ public final class ChatToOverlayBenchmark {
                     percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? -1 : sorted[sorted.length - 1],
                     percentile(ingest, 0.50), percentile(ingest, 0.99), percentile(added, 0.50), percentile(added, 0.99),
                     cpu.perUnit(toKafka), cpu.simNanos() / 1e9 / elapsed);
+            new BenchmarkResult(String.format("%,d msg/s offered", rate), String.format("%,.0f msg/s", toKafka / elapsed),
+                    String.format("p50 %d / p99 %d ms (added %d / %d)", percentile(sorted, 0.50),
+                            percentile(sorted, 0.99), percentile(added, 0.50), percentile(added, 0.99)),
+                    cpu.perUnit(toKafka)).print();
             logins.forEach(login -> sim.chat(login, 500, 0));
             Thread.sleep(3000);
         }

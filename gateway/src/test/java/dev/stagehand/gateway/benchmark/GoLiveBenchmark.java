@@ -21,9 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * watched by webhooks go live at random moments, and the simulated Discord records when each announcement came.
  * A benchmark, not a test: it prints its figures.
  *
- * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.gateway.benchmark.GoLiveBenchmark -Dexec.args="100 60s 5 polling"}
- * (streamers, poll interval, streamers per webhook, and the watcher: {@code polling}, {@code webhook} for EventSub
+ * <p>Run: {@code ./stagehand bench go-live 100 60s 5 polling} (streamers, poll interval, streamers per webhook, and the watcher: {@code polling}, {@code webhook} for EventSub
  * webhooks, {@code socket} for EventSub sockets of streamers who logged in; the others are cut off in the simulator).
  * Streamers go live spread over two intervals. Discord lets a webhook post 5 messages per 2 s: with many streamers
  * per webhook going live together, its 429s set the pace.
@@ -73,6 +71,7 @@ public final class GoLiveBenchmark {
         Map<String, Instant> wentLive = new HashMap<>();
         long spread = interval.toMillis() * 2;
         long start = System.currentTimeMillis();
+        CpuTime cpuBefore = CpuTime.now(0);
         List<Long> moments = logins.stream().map(login -> ThreadLocalRandom.current().nextLong(spread)).sorted()
                 .toList();
         for (int i = 0; i < logins.size(); i++) {
@@ -88,6 +87,7 @@ public final class GoLiveBenchmark {
             Thread.sleep(200);
         }
 
+        CpuTime cpu = CpuTime.now(0).since(cpuBefore);
         long[] latencies = announcements(sim, hooks).stream()
                 .mapToLong(delivery -> Duration.between(wentLive.get(login(delivery)), delivery.at()).toMillis())
                 .sorted().toArray();
@@ -96,6 +96,11 @@ public final class GoLiveBenchmark {
                 latencies.length,
                 percentile(latencies, 0.5) / 1000.0, percentile(latencies, 0.99) / 1000.0,
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000.0);
+        new BenchmarkResult(watcher, latencies.length + " of " + streamers + " announced",
+                String.format("p50 %.1f / p99 %.1f s", percentile(latencies, 0.5) / 1000.0,
+                        percentile(latencies, 0.99) / 1000.0), cpu.perUnit(latencies.length)).print();
+        System.out.printf("Re-run: ./stagehand bench go-live %d %ds %d %s%n", streamers, interval.toSeconds(),
+                perWebhook, watcher);
     }
 
     /** Leaves one watcher working: EventSub stops sending, or Helix's /streams fails so that polling sees nothing. */

@@ -21,8 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * then the diff) and is swapped in. A room's events are one aggregate's, kept in order: with one room nothing can be
  * handled side by side. A benchmark, not a test: it prints its figures.
  *
- * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.gateway.benchmark.ProjectionRebuildBenchmark -Dexec.args="500000 100"}
+ * <p>Run: {@code ./stagehand bench rebuild 500000 100} (events, rooms).
  */
 public final class ProjectionRebuildBenchmark {
 
@@ -47,16 +46,20 @@ public final class ProjectionRebuildBenchmark {
         double appendSeconds = seconds(appendStart);
         String bans = "SELECT count(*) FROM chat_room_ban_view WHERE slug LIKE 'rebuild-benchmark-%'";
         long liveStart = System.nanoTime();
+        CpuTime liveCpuBefore = CpuTime.now(0);
         while (jdbc.sql(bans).query(Long.class).single() != (long) (banned - unbanned) * rooms) {
             Thread.sleep(200);
         }
         double liveSeconds = seconds(liveStart);
+        CpuTime liveCpu = CpuTime.now(0).since(liveCpuBefore);
 
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         long rebuildStart = System.nanoTime();
+        CpuTime rebuildCpuBefore = CpuTime.now(0);
         rebuilds.start("chat-rooms");
         RebuildStatus ready = await(rebuilds, "READY");
         double readySeconds = seconds(rebuildStart);
+        CpuTime rebuildCpu = CpuTime.now(0).since(rebuildCpuBefore);
         long swapStart = System.nanoTime();
         rebuilds.confirm("chat-rooms");
         await(rebuilds, "SWITCHED");
@@ -65,14 +68,19 @@ public final class ProjectionRebuildBenchmark {
         System.out.printf("""
                 Projection rebuild benchmark: %,d events the chat-rooms projection writes in %d rooms (%,d in the store)
                   appended to the event store:   %.1f s
-                  live projection caught up:     %.1f s (%,.0f events/s, pooled processor, 16 segments)
+                  live projection caught up:     %.1f s (%,.0f events/s, pooled processor, 16 segments), %s µs of CPU
+                                                 per event (JVM + PostgreSQL)
                   rebuilt beside it:             %,.0f events/s while reading (%,d events)
-                  to READY (reading and diff):   %.1f s
+                  to READY (reading and diff):   %.1f s, %s µs of CPU per event
                   swap, after confirming:        %.1f s
-                Re-run: mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test \\
-                  -Dexec.mainClass=dev.stagehand.gateway.benchmark.ProjectionRebuildBenchmark -Dexec.args="%d %d"
+                Re-run: ./stagehand bench rebuild %d %d
                 """, events, rooms, ready.position() + 1, appendSeconds, liveSeconds, events / liveSeconds,
-                ready.eventsPerSecond(), ready.events(), readySeconds, swapSeconds, events, rooms);
+                liveCpu.perUnit(events), ready.eventsPerSecond(), ready.events(), readySeconds,
+                rebuildCpu.perUnit(ready.events()), swapSeconds, events, rooms);
+        new BenchmarkResult("live catch-up", String.format("%,.0f events/s", events / liveSeconds), "-",
+                liveCpu.perUnit(events)).print();
+        new BenchmarkResult("rebuilt", String.format("%,.0f events/s", ready.eventsPerSecond()),
+                String.format("READY after %.1f s", readySeconds), rebuildCpu.perUnit(ready.events())).print();
     }
 
     private static RebuildStatus await(ProjectionRebuilds rebuilds, String state) throws InterruptedException {

@@ -20,9 +20,7 @@ import reactor.netty.http.client.WebsocketClientSpec;
  * machine. Reports messages sent, messages delivered to connections per second, send-to-receive latency (p50/p99, from
  * a histogram of every delivery) and heap per connection (client and server side together). A benchmark, not a test.
  *
- * <p>Run: {@code mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.stagehand.gateway.benchmark.RoomLoadBenchmark -Dexec.args="3000 10 20 20"}
- * (reading connections in all, senders per room, messages/s per sender, seconds measured).
+ * <p>Run: {@code ./stagehand bench rooms 3000 10 20 20} (reading connections in all, senders per room, messages/s per sender, seconds measured).
  */
 public final class RoomLoadBenchmark {
 
@@ -92,8 +90,11 @@ public final class RoomLoadBenchmark {
             latencyMillis.set(i, 0);
         }
         long start = System.nanoTime();
+        CpuTime cpuBefore = CpuTime.now(0);
         Thread.sleep(seconds * 1000L);
+        CpuTime cpu = CpuTime.now(0).since(cpuBefore);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long deliveries = delivered.get() - deliveredBefore;
         long[] histogram = new long[latencyMillis.length()];
         for (int i = 0; i < histogram.length; i++) {
             histogram[i] = latencyMillis.get(i);
@@ -101,11 +102,11 @@ public final class RoomLoadBenchmark {
         System.out.printf("reading connections %,d + senders %d (%d rooms) | sent %,.0f msg/s | delivered %,.0f msg/s"
                         + " | latency p50 %d ms, p99 %d ms | heap per connection %,.0f bytes%n", connections,
                 senders * ROOMS.length, ROOMS.length, (sent.get() - sentBefore) / elapsed,
-                (delivered.get() - deliveredBefore) / elapsed, percentile(histogram, 0.50),
-                percentile(histogram, 0.99), perConnection);
-        System.out.println("Re-run: mvn -q -pl gateway test-compile exec:java -Dexec.classpathScope=test "
-                + "-Dexec.mainClass=dev.stagehand.gateway.benchmark.RoomLoadBenchmark -Dexec.args=\"" + connections
-                + " " + senders + " " + rate + " " + seconds + "\"");
+                deliveries / elapsed, percentile(histogram, 0.50), percentile(histogram, 0.99), perConnection);
+        new BenchmarkResult(String.format("%,d readers", connections), String.format("%,.0f deliveries/s",
+                deliveries / elapsed), String.format("p50 %d / p99 %d ms", percentile(histogram, 0.50),
+                percentile(histogram, 0.99)), cpu.perUnit(deliveries)).print();
+        System.out.printf("Re-run: ./stagehand bench rooms %d %d %d %d%n", connections, senders, rate, seconds);
         sockets.forEach(Disposable::dispose);
     }
 
