@@ -63,10 +63,10 @@ final class ChatIngestFirst extends RepeatingJob {
             if (paused < readers.size()) {
                 PausableReader reader = readers.get(paused++);
                 reader.pause().run();
-                if (now - lastLogged > TimeUnit.MINUTES.toNanos(1)) {
+                if (now - lastLogged > TimeUnit.MINUTES.toNanos(1)) { // under load this repeats every second
                     lastLogged = now;
-                    log.info("{} chat lines wait to be written to Kafka: {} is paused until reading keeps up "
-                             + "(said at most once a minute)", waiting, reader.name());
+                    log.info("{} chat lines wait to be written to Kafka: {} is paused until reading keeps up",
+                            waiting, reader.name());
                 }
             }
         } else if (waiting > KEPT_UP) {

@@ -28,7 +28,7 @@ public final class BenchmarkSuite {
 
     static final List<Benchmark> ALL = List.of(
             new Benchmark("sim-chat", "dev.stagehand.twitchsim.ChatThroughputBenchmark", "1000000"),
-            new Benchmark("chat-to-overlay", ChatToOverlayBenchmark.class.getName(), "20 5000,21000,42000 10"),
+            new Benchmark("chat-to-overlay", ChatToOverlayBenchmark.class.getName(), "20 2000,5000,21000,42000 10"),
             new Benchmark("go-live", GoLiveBenchmark.class.getName(), "100 10s 5 webhook"),
             new Benchmark("chat-history", ChatHistoryBenchmark.class.getName(), "200000 100"),
             new Benchmark("chat-analytics", ChatAnalyticsBenchmark.class.getName(), "300000 100"),
