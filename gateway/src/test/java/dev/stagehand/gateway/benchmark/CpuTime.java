@@ -8,20 +8,20 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far, read from {@code /proc} (Linux): by this JVM, by PostgreSQL's processes and by the simulator's
- * process. On a machine shared by all of them, the CPU a unit of work costs moves far less from run to run than the
+ * CPU time used so far, read from {@code /proc} (Linux): by this JVM, by PostgreSQL's processes and by the
+ * benchmark's process apart (the simulator, or the load's clients). On a machine shared by all of them, the CPU a unit of work costs moves far less from run to run than the
  * rate does.
  *
  * @param jvmNanos      this JVM (Stagehand, its embedded Kafka and the benchmark's clients)
  * @param postgresNanos every process named {@code postgres}
- * @param simNanos      the simulator's process, or 0 where it runs in this JVM
+ * @param childNanos    the benchmark's process apart, or 0 where it has none
  */
-record CpuTime(long jvmNanos, long postgresNanos, long simNanos) {
+record CpuTime(long jvmNanos, long postgresNanos, long childNanos) {
 
     /** Linux counts process times in ticks of 1/100 s (USER_HZ) on every architecture Stagehand runs on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    static CpuTime now(long simPid) {
+    static CpuTime now(long childPid) {
         long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         long postgres = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -34,14 +34,14 @@ record CpuTime(long jvmNanos, long postgresNanos, long simNanos) {
         } catch (IOException unreadable) {
             postgres = -1;
         }
-        String sim = simPid > 0 ? stat(Path.of("/proc", Long.toString(simPid))) : null;
-        return new CpuTime(jvm, postgres * NANOS_PER_TICK, sim == null ? 0 : ticks(sim) * NANOS_PER_TICK);
+        String child = childPid > 0 ? stat(Path.of("/proc", Long.toString(childPid))) : null;
+        return new CpuTime(jvm, postgres * NANOS_PER_TICK, child == null ? 0 : ticks(child) * NANOS_PER_TICK);
     }
 
     /** What was used from {@code earlier} to this. */
     CpuTime since(CpuTime earlier) {
         return new CpuTime(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos,
-                simNanos - earlier.simNanos);
+                childNanos - earlier.childNanos);
     }
 
     /** Microseconds of CPU per unit of work, Stagehand's JVM and PostgreSQL's apart, e.g. "41 + 3". */

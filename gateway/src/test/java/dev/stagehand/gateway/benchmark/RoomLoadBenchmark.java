@@ -2,34 +2,27 @@ package dev.stagehand.gateway.benchmark;
 
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.twitchsim.TwitchSim;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.springframework.context.ConfigurableApplicationContext;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.WebsocketClientSpec;
 
 /**
  * Load on the chat rooms: N reading connections spread over the three preset rooms, M logged-in senders per room
- * sending at a fixed rate, everything (the application, its Kafka and PostgreSQL, and this load generator) on this
- * machine. Reports messages sent, messages delivered to connections per second, send-to-receive latency (p50/p99, from
- * a histogram of every delivery) and heap per connection (client and server side together). A benchmark, not a test.
+ * sending at a fixed rate. The clients run in a JVM of their own ({@link RoomLoadClients}), so that both ends of every
+ * socket do not share one JVM's event loops; the application, its Kafka and PostgreSQL and the clients still share
+ * this machine. Reports messages sent, messages delivered to connections per second, send-to-receive latency
+ * (p50/p99, from a histogram of every delivery), the application's heap per connection and its CPU per delivery. A
+ * benchmark, not a test.
  *
- * <p>Run: {@code ./stagehand bench rooms 3000 10 20 20} (reading connections in all, senders per room, messages/s per sender, seconds measured).
+ * <p>Run: {@code ./stagehand bench rooms 3000 10 20 20} (reading connections in all, senders per room, messages/s
+ * per sender, seconds measured).
  */
 public final class RoomLoadBenchmark {
-
-    private static final String[] ROOMS = {"skibidi-lounge", "pirate-cove", "the-globe"};
-    private static final String MARK = "\"original\":\"bench ";
-
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLongArray latencyMillis = new AtomicLongArray(60_000);
 
     public static void main(String[] args) throws Exception {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
@@ -37,95 +30,64 @@ public final class RoomLoadBenchmark {
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         // The benchmark's senders may send as fast as it asks; the rooms' delivery is as configured.
-        BenchmarkApplication.run(app -> new RoomLoadBenchmark().run(app, connections, senders, rate, seconds),
+        BenchmarkApplication.run(app -> run(app, connections, senders, rate, seconds),
                 "--stagehand.rooms.burst=1000000", "--stagehand.rooms.refill=1us");
     }
 
-    private void run(ConfigurableApplicationContext app, int connections, int senders, int rate, int seconds)
+    private static void run(ConfigurableApplicationContext app, int connections, int senders, int rate, int seconds)
             throws Exception {
-        String base = "ws://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        String http = base.replace("ws://", "http://");
-        HttpClient client = HttpClient.newConnection();
-        WebsocketClientSpec spec = WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build();
+        String http = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         Thread.sleep(3000); // the preset rooms are created once the application is ready
 
         long heapBefore = usedHeap();
-        List<Disposable> sockets = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            sockets.add(client.websocket(spec).uri(base + "/ws/rooms/" + ROOMS[i % ROOMS.length])
-                    .handle((in, out) -> in.receive().asString().doOnNext(this::received).then()).subscribe());
-            if (i % 250 == 249) {
-                Thread.sleep(200);
-            }
-        }
-        Thread.sleep(5000);
+        Process clients = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RoomLoadClients.class.getName(),
+                http.replace("http://", "ws://"), Integer.toString(connections), Integer.toString(rate),
+                Integer.toString(seconds)).redirectErrorStream(true).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(clients::destroy, "room-load-clients-end"));
+        BufferedReader output = new BufferedReader(new InputStreamReader(clients.getInputStream(),
+                StandardCharsets.UTF_8));
+        awaitLine(output, RoomLoadClients.CONNECTED);
         double perConnection = (usedHeap() - heapBefore) / (double) connections;
 
         TwitchSim sim = app.getBean(TwitchSim.class);
-        Duration period = Duration.ofNanos(1_000_000_000L / rate);
-        for (String room : ROOMS) {
-            for (int s = 0; s < senders; s++) {
-                String login = "bench_" + room.replace("-", "_") + "_" + s;
-                sim.oauth().approveAs(login);
-                WebUser user = new WebUser(http);
-                user.logIn("twitch");
-                String cookie = "STAGEHAND_SESSION=" + user.cookie("STAGEHAND_SESSION").orElseThrow();
-                sockets.add(client.headers(headers -> headers.set(HttpHeaderNames.COOKIE, cookie)).websocket(spec)
-                        .uri(base + "/ws/rooms/" + room)
-                        .handle((in, out) -> out.sendString(Flux.interval(Duration.ofSeconds(1), period)
-                                        .onBackpressureDrop()
-                                        .map(tick -> {
-                                            sent.incrementAndGet();
-                                            return "{\"type\":\"send\",\"text\":\"bench " + System.nanoTime() + "\"}";
-                                        }))
-                                .then()
-                                .and(in.receive().asString().doOnNext(this::received).then()))
-                        .subscribe());
+        try (Writer cookies = new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8)) {
+            for (String room : RoomLoadClients.ROOMS) {
+                for (int s = 0; s < senders; s++) {
+                    sim.oauth().approveAs("bench_" + room.replace("-", "_") + "_" + s);
+                    WebUser user = new WebUser(http);
+                    user.logIn("twitch");
+                    cookies.write(room + " STAGEHAND_SESSION=" + user.cookie("STAGEHAND_SESSION").orElseThrow() + "\n");
+                }
             }
+            cookies.write("\n");
         }
-        Thread.sleep(5000);
-        long sentBefore = sent.get();
-        long deliveredBefore = delivered.get();
-        for (int i = 0; i < latencyMillis.length(); i++) {
-            latencyMillis.set(i, 0);
-        }
-        long start = System.nanoTime();
-        CpuTime cpuBefore = CpuTime.now(0);
-        Thread.sleep(seconds * 1000L);
-        CpuTime cpu = CpuTime.now(0).since(cpuBefore);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long deliveries = delivered.get() - deliveredBefore;
-        long[] histogram = new long[latencyMillis.length()];
-        for (int i = 0; i < histogram.length; i++) {
-            histogram[i] = latencyMillis.get(i);
-        }
+        awaitLine(output, RoomLoadClients.MEASURING);
+        CpuTime cpuBefore = CpuTime.now(clients.pid());
+        String[] figures = awaitLine(output, null).trim().split(" ");
+        CpuTime cpu = CpuTime.now(clients.pid()).since(cpuBefore);
+        double sent = Double.parseDouble(figures[0]);
+        double delivered = Double.parseDouble(figures[1]);
+        long deliveries = Math.round(delivered * seconds);
         System.out.printf("reading connections %,d + senders %d (%d rooms) | sent %,.0f msg/s | delivered %,.0f msg/s"
-                        + " | latency p50 %d ms, p99 %d ms | heap per connection %,.0f bytes%n", connections,
-                senders * ROOMS.length, ROOMS.length, (sent.get() - sentBefore) / elapsed,
-                deliveries / elapsed, percentile(histogram, 0.50), percentile(histogram, 0.99), perConnection);
-        new BenchmarkResult(String.format("%,d readers", connections), String.format("%,.0f deliveries/s",
-                deliveries / elapsed), String.format("p50 %d / p99 %d ms", percentile(histogram, 0.50),
-                percentile(histogram, 0.99)), cpu.perUnit(deliveries)).print();
+                        + " | latency p50 %s ms, p99 %s ms | Stagehand's heap per connection %,.0f bytes | CPU %s µs"
+                        + " per delivery (JVM + PostgreSQL), the clients' %.1f%n", connections,
+                senders * RoomLoadClients.ROOMS.length, RoomLoadClients.ROOMS.length, sent, delivered, figures[2],
+                figures[3], perConnection, cpu.perUnit(deliveries), cpu.childNanos() / 1e3 / Math.max(1, deliveries));
+        new BenchmarkResult(String.format("%,d readers", connections), String.format("%,.0f deliveries/s", delivered),
+                String.format("p50 %s / p99 %s ms", figures[2], figures[3]), cpu.perUnit(deliveries)).print();
         System.out.printf("Re-run: ./stagehand bench rooms %d %d %d %d%n", connections, senders, rate, seconds);
-        sockets.forEach(Disposable::dispose);
     }
 
-    /** Counts the messages of a frame and files the latency of each benchmark message in it. */
-    private void received(String frame) {
-        if (!frame.startsWith("{\"type\":\"messages\"") && !frame.startsWith("{\"type\":\"joined\"")) {
-            return;
-        }
-        long now = System.nanoTime();
-        for (int at = frame.indexOf(MARK); at >= 0; at = frame.indexOf(MARK, at + 1)) {
-            int digits = at + MARK.length();
-            int end = digits;
-            while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
-                end++;
+    /** Reads the clients' output up to {@code wanted} (or, when null, up to their figures), and answers that line. */
+    private static String awaitLine(BufferedReader output, String wanted) throws IOException {
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            if (wanted == null ? line.matches("[0-9. -]+") : line.equals(wanted)) {
+                return line;
             }
-            long millis = (now - Long.parseLong(frame, digits, end, 10)) / 1_000_000;
-            latencyMillis.incrementAndGet((int) Math.min(latencyMillis.length() - 1, Math.max(0, millis)));
-            delivered.incrementAndGet();
+            System.out.println("clients: " + line);
         }
+        throw new IllegalStateException("The room load clients ended early");
     }
 
     private static long usedHeap() throws InterruptedException {
@@ -135,21 +97,5 @@ public final class RoomLoadBenchmark {
             Thread.sleep(200);
         }
         return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    private static long percentile(long[] histogram, double fraction) {
-        long total = 0;
-        for (long count : histogram) {
-            total += count;
-        }
-        long wanted = (long) Math.ceil(total * fraction);
-        long seen = 0;
-        for (int millis = 0; millis < histogram.length; millis++) {
-            seen += histogram[millis];
-            if (seen >= wanted && total > 0) {
-                return millis;
-            }
-        }
-        return -1;
     }
 }

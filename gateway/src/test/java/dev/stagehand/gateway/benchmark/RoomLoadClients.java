@@ -1,0 +1,124 @@
+package dev.stagehand.gateway.benchmark;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+
+/**
+ * The load of {@link RoomLoadBenchmark}, in a JVM of its own so that the clients' end of every socket does not share
+ * Stagehand's event loops, cores' share and file descriptors: {@code RoomLoadClients WS_BASE READERS RATE SECONDS},
+ * then one session cookie per sender and room ({@code room cookie}) on standard input, ended by an empty line. Prints
+ * {@value #CONNECTED} once its readers are in and {@value #MEASURING} when the measured seconds start, then
+ * {@code sent delivered p50 p99} (messages/s and milliseconds).
+ */
+public final class RoomLoadClients {
+
+    static final String[] ROOMS = {"skibidi-lounge", "pirate-cove", "the-globe"};
+    static final String CONNECTED = "connected";
+    static final String MEASURING = "measuring";
+    private static final String MARK = "\"original\":\"bench ";
+
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLongArray latencyMillis = new AtomicLongArray(60_000);
+
+    public static void main(String[] args) throws Exception {
+        new RoomLoadClients().run(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                Integer.parseInt(args[3]));
+        System.exit(0);
+    }
+
+    private void run(String base, int readers, int rate, int seconds) throws Exception {
+        HttpClient client = HttpClient.newConnection();
+        WebsocketClientSpec spec = WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build();
+        for (int i = 0; i < readers; i++) {
+            client.websocket(spec).uri(base + "/ws/rooms/" + ROOMS[i % ROOMS.length])
+                    .handle((in, out) -> in.receive().asString().doOnNext(this::received).then()).subscribe();
+            if (i % 250 == 249) {
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(5000);
+        System.out.println(CONNECTED);
+
+        Duration period = Duration.ofNanos(1_000_000_000L / rate);
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        List<String[]> senders = new ArrayList<>();
+        for (String line = input.readLine(); line != null && !line.isEmpty(); line = input.readLine()) {
+            senders.add(line.split(" ", 2));
+        }
+        for (String[] sender : senders) {
+            client.headers(headers -> headers.set(HttpHeaderNames.COOKIE, sender[1])).websocket(spec)
+                    .uri(base + "/ws/rooms/" + sender[0])
+                    .handle((in, out) -> out.sendString(Flux.interval(Duration.ofSeconds(1), period)
+                                    .onBackpressureDrop()
+                                    .map(tick -> {
+                                        sent.incrementAndGet();
+                                        return "{\"type\":\"send\",\"text\":\"bench " + System.nanoTime() + "\"}";
+                                    }))
+                            .then()
+                            .and(in.receive().asString().doOnNext(this::received).then()))
+                    .subscribe();
+        }
+        Thread.sleep(5000);
+        long sentBefore = sent.get();
+        long deliveredBefore = delivered.get();
+        for (int i = 0; i < latencyMillis.length(); i++) {
+            latencyMillis.set(i, 0);
+        }
+        System.out.println(MEASURING);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] histogram = new long[latencyMillis.length()];
+        for (int i = 0; i < histogram.length; i++) {
+            histogram[i] = latencyMillis.get(i);
+        }
+        System.out.printf("%.0f %.0f %d %d%n", (sent.get() - sentBefore) / elapsed,
+                (delivered.get() - deliveredBefore) / elapsed, percentile(histogram, 0.50),
+                percentile(histogram, 0.99));
+    }
+
+    /** Counts the messages of a frame and files the latency of each benchmark message in it. */
+    private void received(String frame) {
+        if (!frame.startsWith("{\"type\":\"messages\"") && !frame.startsWith("{\"type\":\"joined\"")) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (int at = frame.indexOf(MARK); at >= 0; at = frame.indexOf(MARK, at + 1)) {
+            int digits = at + MARK.length();
+            int end = digits;
+            while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+                end++;
+            }
+            long millis = (now - Long.parseLong(frame, digits, end, 10)) / 1_000_000;
+            latencyMillis.incrementAndGet((int) Math.min(latencyMillis.length() - 1, Math.max(0, millis)));
+            delivered.incrementAndGet();
+        }
+    }
+
+    private static long percentile(long[] histogram, double fraction) {
+        long total = 0;
+        for (long count : histogram) {
+            total += count;
+        }
+        long wanted = (long) Math.ceil(total * fraction);
+        long seen = 0;
+        for (int millis = 0; millis < histogram.length; millis++) {
+            seen += histogram[millis];
+            if (seen >= wanted && total > 0) {
+                return millis;
+            }
+        }
+        return -1;
+    }
+}
