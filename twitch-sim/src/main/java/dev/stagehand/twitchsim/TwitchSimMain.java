@@ -1,7 +1,5 @@
 package dev.stagehand.twitchsim;
 
-import java.util.concurrent.CountDownLatch;
-
 /**
  * Runs the simulator in a process of its own, until the process is stopped: {@code TwitchSimMain [port]} (0 or none
  * picks a free port). It prints {@value #READY} and its base URL once it serves, for whoever started it; Stagehand
@@ -16,12 +14,8 @@ public final class TwitchSimMain {
 
     public static void main(String[] args) throws InterruptedException {
         TwitchSim sim = TwitchSim.start(args.length > 0 ? Integer.parseInt(args[0]) : 0);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "twitch-sim-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "twitch-sim-stop"));
         System.out.println(READY + sim.urls().base());
-        stopped.await();
+        Thread.currentThread().join(); // the simulator's threads are daemons: main keeps the process alive
     }
 }

@@ -127,8 +127,10 @@ class RoomSocket implements WebSocketHandler {
         Flux<byte[]> live = joined.ticks()
                 .onBackpressureDrop(tick -> dropped.addAndGet(tick.messages()))
                 .mapNotNull(tick -> tick.frameFor(me, known.getAndSet(Set.of()), dropped.getAndSet(0)));
-        Flux<byte[]> frames = Flux.merge(Flux.just(joinedFrame(room, who.isPresent(), joined.recent())), replies.asFlux())
-                .map(text -> text.getBytes(StandardCharsets.UTF_8)).mergeWith(live);
+        Flux<byte[]> frames = Flux.merge(Flux.just(joinedFrame(room, who.isPresent(), joined.recent())),
+                        replies.asFlux())
+                .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                .mergeWith(live);
         Mono<Void> receiving = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
                 .concatMap(text -> reply(room, who, text))

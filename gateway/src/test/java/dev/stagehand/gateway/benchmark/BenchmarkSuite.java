@@ -149,7 +149,8 @@ public final class BenchmarkSuite {
         String today = LocalDate.now().toString();
         measured.forEach((key, result) -> rows.put(key, List.of(result.rate(), result.latency(), result.cpuPerUnit(),
                 today)));
-        List<String> table = new ArrayList<>(List.of("| benchmark | rate | latency | CPU µs per unit (JVM + PostgreSQL) | recorded |",
+        List<String> table = new ArrayList<>(List.of(
+                "| benchmark | rate | latency | CPU µs per unit (JVM + PostgreSQL) | recorded |",
                 "|---|---|---|---|---|"));
         rows.forEach((key, cells) -> table.add("| " + key + " | " + String.join(" | ", cells) + " |"));
         List<String> document = new ArrayList<>(Files.readAllLines(RECORDED));

@@ -133,7 +133,8 @@ public final class ChatToOverlayBenchmark {
                     percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? -1 : sorted[sorted.length - 1],
                     percentile(ingest, 0.50), percentile(ingest, 0.99), percentile(added, 0.50), percentile(added, 0.99),
                     cpu.perUnit(toKafka), cpu.childNanos() / 1e9 / elapsed);
-            new BenchmarkResult(String.format("%,d msg/s offered", rate), String.format("%,.0f msg/s", toKafka / elapsed),
+            new BenchmarkResult(String.format("%,d msg/s offered", rate),
+                    String.format("%,.0f msg/s", toKafka / elapsed),
                     String.format("p50 %d / p99 %d ms (added %d / %d)", percentile(sorted, 0.50),
                             percentile(sorted, 0.99), percentile(added, 0.50), percentile(added, 0.99)),
                     cpu.perUnit(toKafka)).print();

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time used so far, read from {@code /proc} (Linux): by this JVM, by PostgreSQL's processes and by the
- * benchmark's process apart (the simulator, or the load's clients). On a machine shared by all of them, the CPU a unit of work costs moves far less from run to run than the
- * rate does.
+ * benchmark's process apart (the simulator, or the load's clients). On a machine shared by all of them, the CPU a
+ * unit of work costs moves far less from run to run than the rate does.
  *
  * @param jvmNanos      this JVM (Stagehand, its embedded Kafka and the benchmark's clients)
  * @param postgresNanos every process named {@code postgres}

@@ -21,8 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * watched by webhooks go live at random moments, and the simulated Discord records when each announcement came.
  * A benchmark, not a test: it prints its figures.
  *
- * <p>Run: {@code ./stagehand bench go-live 100 60s 5 polling} (streamers, poll interval, streamers per webhook, and the watcher: {@code polling}, {@code webhook} for EventSub
- * webhooks, {@code socket} for EventSub sockets of streamers who logged in; the others are cut off in the simulator).
+ * <p>Run: {@code ./stagehand bench go-live 100 60s 5 polling} (streamers, poll interval, streamers per webhook, and
+ * the watcher: {@code polling}, {@code webhook} for EventSub webhooks, {@code socket} for EventSub sockets of
+ * streamers who logged in; the others are cut off in the simulator).
  * Streamers go live spread over two intervals. Discord lets a webhook post 5 messages per 2 s: with many streamers
  * per webhook going live together, its 429s set the pace.
  */
