@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -35,6 +36,14 @@ class RoomSender {
         }
     }
 
+    /** A message handed to Kafka: the id it will be published under, known once Kafka has acknowledged it. */
+    record Handed(String messageId, CompletableFuture<?> acknowledged) {
+
+        Mono<String> stored() {
+            return Mono.fromFuture(acknowledged).thenReturn(messageId);
+        }
+    }
+
     private record Bucket(double tokens, Instant at) {
     }
 
@@ -56,8 +65,12 @@ class RoomSender {
         this.json = json;
     }
 
-    /** The id the message will be published under, once Kafka has it; {@link Refused} says why not. */
-    Mono<String> send(RoomId room, AccountId sender, String senderName, String text) {
+    /**
+     * The message, handed to Kafka when this completes (messages handed one after another keep their order), or
+     * {@link Refused} with why not. Kafka's acknowledgement is not awaited here, so a sender's next message need not
+     * wait for it.
+     */
+    Mono<Handed> send(RoomId room, AccountId sender, String senderName, String text) {
         String message = text == null ? "" : text.strip();
         if (message.isEmpty()) {
             return Mono.error(new Refused("An empty message is not sent."));
@@ -75,8 +88,8 @@ class RoomSender {
             String id = UUID.randomUUID().toString();
             SubmittedRoomMessage submitted = new SubmittedRoomMessage(SubmittedRoomMessage.SCHEMA_VERSION, id,
                     room.slug(), sender.value(), senderName, message, clock.instant());
-            return Mono.fromFuture(() -> kafka.send(Topics.ROOM_SUBMITTED.name(), room.slug(),
-                    json.writeValueAsString(submitted))).thenReturn(id);
+            return Mono.just(new Handed(id, kafka.send(Topics.ROOM_SUBMITTED.name(), room.slug(),
+                    json.writeValueAsString(submitted))));
         });
     }
 

@@ -45,6 +45,8 @@ class RoomSocket implements WebSocketHandler {
 
     static final String PATH = "/ws/rooms/";
     static final CloseStatus NO_ROOM = new CloseStatus(4404, "There is no open room here.");
+    /** How many of a sender's messages may wait for Kafka's acknowledgement at once. */
+    private static final int ACKNOWLEDGEMENTS_AWAITED = 256;
 
     private final QueryGateway queries;
     private final AccountViews accounts;
@@ -131,9 +133,12 @@ class RoomSocket implements WebSocketHandler {
                         replies.asFlux())
                 .map(text -> text.getBytes(StandardCharsets.UTF_8))
                 .mergeWith(live);
+        // A sender's frames are taken in order and its messages handed to Kafka in order; their acknowledgements are
+        // awaited together, the replies again in order.
         Mono<Void> receiving = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
                 .concatMap(text -> reply(room, who, text))
+                .flatMapSequential(reply -> reply, ACKNOWLEDGEMENTS_AWAITED)
                 .doOnNext(reply -> replies.emitNext(reply, Sinks.EmitFailureHandler.FAIL_FAST))
                 .then();
         // A tick's shared frame is wrapped, not copied: every connection sends the same bytes.
@@ -141,32 +146,36 @@ class RoomSocket implements WebSocketHandler {
                 session.bufferFactory().wrap(bytes)))), receiving);
     }
 
-    private Mono<String> reply(ChatRoomView room, Optional<Chatter> who, String text) {
+    /** The reply to a client's frame, once the message in it is handed to Kafka or refused. */
+    private Mono<Mono<String>> reply(ChatRoomView room, Optional<Chatter> who, String text) {
         JsonNode request;
         try {
             request = json.readTree(text);
         } catch (JacksonException notJson) {
-            return Mono.just(refused(null, "A frame is a JSON object such as {\"type\":\"send\",\"text\":\"hi\"}."));
+            return refusal(null, "A frame is a JSON object such as {\"type\":\"send\",\"text\":\"hi\"}.");
         }
         String clientId = request.path("clientId").asString(null);
         if (!"send".equals(request.path("type").asString(""))) {
-            return Mono.just(refused(clientId, "The only frame a client sends is {\"type\":\"send\"}."));
+            return refusal(clientId, "The only frame a client sends is {\"type\":\"send\"}.");
         }
         if (who.isEmpty()) {
-            return Mono.just(refused(clientId, "Log in to send messages: anyone may read, only members may write."));
+            return refusal(clientId, "Log in to send messages: anyone may read, only members may write.");
         }
         Chatter chatter = who.get();
         return sender.send(room.roomId(), chatter.account().id(), chatter.displayName(),
                         request.path("text").asString(""))
-                .map(messageId -> {
+                .map(handed -> handed.stored().map(messageId -> {
                     Map<String, Object> accepted = new LinkedHashMap<>();
                     accepted.put("type", "accepted");
                     accepted.put("clientId", clientId);
                     accepted.put("messageId", messageId);
                     return json.writeValueAsString(accepted);
-                })
-                .onErrorResume(RoomSender.Refused.class, refusal -> Mono.just(refused(clientId,
-                        refusal.getMessage())));
+                }))
+                .onErrorResume(RoomSender.Refused.class, refused -> refusal(clientId, refused.getMessage()));
+    }
+
+    private Mono<Mono<String>> refusal(String clientId, String reason) {
+        return Mono.just(Mono.just(refused(clientId, reason)));
     }
 
     private String refused(String clientId, String reason) {

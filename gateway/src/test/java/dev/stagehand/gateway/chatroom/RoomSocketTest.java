@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The rooms' WebSocket with real clients: anonymous ones read but may not send, a logged-in one sends and everyone in
  * the room gets the styled message (the sender can match it by id), a burst is sampled with the rest counted, a joiner
- * gets the last ten, a deletion reaches everyone, a ban and bad messages are refused with a reason.
+ * gets the last ten, a deletion reaches everyone, a ban and bad messages are refused with a reason; a sender's quick
+ * messages are answered and published in the order sent.
  */
 class RoomSocketTest extends IntegrationTest {
 
@@ -87,6 +88,16 @@ class RoomSocketTest extends IntegrationTest {
                 .anyMatch(frame -> ("w" + i).equals(frame.path("clientId").asString(null)))));
         assertThat(IntStream.rangeClosed(4, 12).mapToObj(i -> writer.reply("w" + i).path("reason").asString(""))
                 .filter(reason -> reason.startsWith("Slow down"))).isNotEmpty();
+        // Acknowledgements are awaited together, yet replies and messages keep the order they were sent in.
+        assertThat(writer.frames.stream().map(frame -> frame.path("clientId").asString(""))
+                .filter(clientId -> clientId.matches("w([4-9]|1[0-2])")))
+                .containsExactlyElementsOf(IntStream.rangeClosed(4, 12).mapToObj(i -> "w" + i).toList());
+        List<String> quickAccepted = IntStream.rangeClosed(4, 12)
+                .filter(i -> writer.reply("w" + i).path("type").asString().equals("accepted"))
+                .mapToObj(i -> "quick " + i).toList();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(writer.messages().stream()
+                .map(message -> message.path("original").asString()).filter(text -> text.startsWith("quick ")))
+                .containsExactlyElementsOf(quickAccepted));
     }
 
     @Test
