@@ -8,6 +8,7 @@ import dev.stagehand.api.chatroom.RoomModeration;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.kafka.LiveReading;
 import dev.stagehand.gateway.kafka.LiveTopic;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * This node's chat rooms: reads {@code stagehand.rooms.published} and {@code stagehand.rooms.moderation} live (every
  * node sees every room, so a browser may join on any), keeps each room's last {@value #RECENT} messages in memory for
  * clients that join (read from history when the node starts), and once per tick hands each room's clients what arrived
- * in it, as one {@link RoomTick}: fan-out costs a frame per client per tick, however busy the room.
+ * in it, as one {@link RoomTick}: fan-out costs a frame per client per tick, however busy the room, and ticks lengthen
+ * as clients join ({@link TickPace}).
  */
 @Component
 class RoomHub extends LiveReading {
@@ -45,12 +47,14 @@ class RoomHub extends LiveReading {
     private final JsonMapper json;
     private final RoomProperties settings;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final TickPace pace;
 
     RoomHub(KafkaConnectionDetails kafka, QueryGateway queries, JsonMapper json, RoomProperties settings) {
         this.kafka = kafka;
         this.queries = queries;
         this.json = json;
         this.settings = settings;
+        this.pace = new TickPace(settings.tick(), settings.framesPerSecond());
     }
 
     /** One room on this node: its recent messages, what arrived since the last tick, and its clients' feed. */
@@ -95,8 +99,14 @@ class RoomHub extends LiveReading {
         }
     }
 
-    /** Every room's tick: what arrived since the last one, to all its clients at once. */
+    /** Every room's tick, when one is due: what arrived since the last one, to all its clients at once. */
     private void tick() {
+        Duration length = pace.length(rooms.values().stream().mapToInt(room -> room.ticks.currentSubscriberCount())
+                .sum());
+        if (!pace.due(length, System.nanoTime())) {
+            return;
+        }
+        int readable = settings.perTick(length);
         rooms.values().forEach(room -> {
             List<RoomEvent> arrived;
             synchronized (room) {
@@ -106,7 +116,7 @@ class RoomHub extends LiveReading {
                 arrived = List.copyOf(room.pending);
                 room.pending.clear();
             }
-            room.ticks.tryEmitNext(new RoomTick(arrived, settings.perTick()));
+            room.ticks.tryEmitNext(new RoomTick(arrived, readable));
         });
     }
 
