@@ -19,8 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (p50/p99, from a histogram of every delivery), the application's heap per connection and its CPU per delivery. A
  * benchmark, not a test.
  *
- * <p>Run: {@code ./stagehand bench rooms 3000 10 20 20} (reading connections in all, senders per room, messages/s
- * per sender, seconds measured).
+ * <p>Run: {@code ./stagehand bench rooms 3000 10 20 20 30} (reading connections in all, senders per room, messages/s
+ * per sender, seconds measured, seconds of warm-up at full load before them: a cold JVM spends the first half minute
+ * compiling, which is measured apart).
  */
 public final class RoomLoadBenchmark {
 
@@ -29,13 +30,14 @@ public final class RoomLoadBenchmark {
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         // The benchmark's senders may send as fast as it asks; the rooms' delivery is as configured.
-        BenchmarkApplication.run(app -> run(app, connections, senders, rate, seconds),
+        BenchmarkApplication.run(app -> run(app, connections, senders, rate, seconds, warmUp),
                 "--stagehand.rooms.burst=1000000", "--stagehand.rooms.refill=1us");
     }
 
-    private static void run(ConfigurableApplicationContext app, int connections, int senders, int rate, int seconds)
-            throws Exception {
+    private static void run(ConfigurableApplicationContext app, int connections, int senders, int rate, int seconds,
+                            int warmUp) throws Exception {
         String http = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         Thread.sleep(3000); // the preset rooms are created once the application is ready
 
@@ -43,7 +45,7 @@ public final class RoomLoadBenchmark {
         Process clients = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RoomLoadClients.class.getName(),
                 http.replace("http://", "ws://"), Integer.toString(connections), Integer.toString(rate),
-                Integer.toString(seconds)).redirectErrorStream(true).start();
+                Integer.toString(seconds), Integer.toString(warmUp)).redirectErrorStream(true).start();
         Runtime.getRuntime().addShutdownHook(new Thread(clients::destroy, "room-load-clients-end"));
         BufferedReader output = new BufferedReader(new InputStreamReader(clients.getInputStream(),
                 StandardCharsets.UTF_8));
@@ -76,7 +78,8 @@ public final class RoomLoadBenchmark {
                 figures[3], perConnection, cpu.perUnit(deliveries), cpu.childNanos() / 1e3 / Math.max(1, deliveries));
         new BenchmarkResult(String.format("%,d readers", connections), String.format("%,.0f deliveries/s", delivered),
                 String.format("p50 %s / p99 %s ms", figures[2], figures[3]), cpu.perUnit(deliveries)).print();
-        System.out.printf("Re-run: ./stagehand bench rooms %d %d %d %d%n", connections, senders, rate, seconds);
+        System.out.printf("Re-run: ./stagehand bench rooms %d %d %d %d %d%n", connections, senders, rate, seconds,
+                warmUp);
     }
 
     /** Reads the clients' output up to {@code wanted} (or, when null, up to their figures), and answers that line. */

@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,10 +16,12 @@ import reactor.netty.http.client.WebsocketClientSpec;
 
 /**
  * The load of {@link RoomLoadBenchmark}, in a JVM of its own so that the clients' end of every socket does not share
- * Stagehand's event loops, cores' share and file descriptors: {@code RoomLoadClients WS_BASE READERS RATE SECONDS},
+ * Stagehand's event loops, cores' share and file descriptors: {@code RoomLoadClients WS_BASE READERS RATE SECONDS WARM_UP},
  * then one session cookie per sender and room ({@code room cookie}) on standard input, ended by an empty line. Prints
  * {@value #CONNECTED} once its readers are in and {@value #MEASURING} when the measured seconds start, then
- * {@code sent delivered p50 p99} (messages/s and milliseconds).
+ * {@code sent delivered p50 p99} (messages/s and milliseconds), and before it, where the time went: the p50 and p99 of
+ * each stage (sent to submitted, submitted to published, published to received), from the wall-clock send time a
+ * message carries and the times Stagehand stamped on it, sampled from the first benchmark message of each frame.
  */
 public final class RoomLoadClients {
 
@@ -30,14 +33,17 @@ public final class RoomLoadClients {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLongArray latencyMillis = new AtomicLongArray(60_000);
+    private final AtomicLongArray[] stageMillis = {new AtomicLongArray(60_000), new AtomicLongArray(60_000),
+            new AtomicLongArray(60_000)};
+    private static final String[] STAGES = {"sent to submitted", "submitted to published", "published to received"};
 
     public static void main(String[] args) throws Exception {
         new RoomLoadClients().run(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                Integer.parseInt(args[3]));
+                Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         System.exit(0);
     }
 
-    private void run(String base, int readers, int rate, int seconds) throws Exception {
+    private void run(String base, int readers, int rate, int seconds, int warmUp) throws Exception {
         HttpClient client = HttpClient.newConnection();
         WebsocketClientSpec spec = WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build();
         for (int i = 0; i < readers; i++) {
@@ -63,26 +69,31 @@ public final class RoomLoadClients {
                                     .onBackpressureDrop()
                                     .map(tick -> {
                                         sent.incrementAndGet();
-                                        return "{\"type\":\"send\",\"text\":\"bench " + System.nanoTime() + "\"}";
+                                        return "{\"type\":\"send\",\"text\":\"bench " + System.nanoTime() + " "
+                                                + System.currentTimeMillis() + "\"}";
                                     }))
                             .then()
                             .and(in.receive().asString().doOnNext(this::received).then()))
                     .subscribe();
         }
-        Thread.sleep(5000);
+        Thread.sleep(warmUp * 1000L);
         long sentBefore = sent.get();
         long deliveredBefore = delivered.get();
-        for (int i = 0; i < latencyMillis.length(); i++) {
-            latencyMillis.set(i, 0);
+        for (AtomicLongArray histogram : List.of(latencyMillis, stageMillis[0], stageMillis[1], stageMillis[2])) {
+            for (int i = 0; i < histogram.length(); i++) {
+                histogram.set(i, 0);
+            }
         }
         System.out.println(MEASURING);
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] histogram = new long[latencyMillis.length()];
-        for (int i = 0; i < histogram.length; i++) {
-            histogram[i] = latencyMillis.get(i);
+        for (int stage = 0; stage < STAGES.length; stage++) {
+            long[] times = snapshot(stageMillis[stage]);
+            System.out.printf("stage %s: p50 %d ms, p99 %d ms%n", STAGES[stage], percentile(times, 0.50),
+                    percentile(times, 0.99));
         }
+        long[] histogram = snapshot(latencyMillis);
         System.out.printf("%.0f %.0f %d %d%n", (sent.get() - sentBefore) / elapsed,
                 (delivered.get() - deliveredBefore) / elapsed, percentile(histogram, 0.50),
                 percentile(histogram, 0.99));
@@ -100,10 +111,43 @@ public final class RoomLoadClients {
             while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
                 end++;
             }
-            long millis = (now - Long.parseLong(frame, digits, end, 10)) / 1_000_000;
-            latencyMillis.incrementAndGet((int) Math.min(latencyMillis.length() - 1, Math.max(0, millis)));
+            file(latencyMillis, (now - Long.parseLong(frame, digits, end, 10)) / 1_000_000);
+            if (at == frame.indexOf(MARK)) {
+                fileStages(frame, end + 1);
+            }
             delivered.incrementAndGet();
         }
+    }
+
+    /** The stages of the message whose wall-clock send time starts at {@code from}. */
+    private void fileStages(String frame, int from) {
+        int end = from;
+        while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+            end++;
+        }
+        long sent = Long.parseLong(frame, from, end, 10);
+        long submitted = instant(frame, "\"submittedAt\":\"", end);
+        long published = instant(frame, "\"publishedAt\":\"", end);
+        file(stageMillis[0], submitted - sent);
+        file(stageMillis[1], published - submitted);
+        file(stageMillis[2], System.currentTimeMillis() - published);
+    }
+
+    private static long instant(String frame, String field, int from) {
+        int start = frame.indexOf(field, from) + field.length();
+        return Instant.parse(frame.substring(start, frame.indexOf('"', start))).toEpochMilli();
+    }
+
+    private static void file(AtomicLongArray histogram, long millis) {
+        histogram.incrementAndGet((int) Math.min(histogram.length() - 1, Math.max(0, millis)));
+    }
+
+    private static long[] snapshot(AtomicLongArray histogram) {
+        long[] counts = new long[histogram.length()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = histogram.get(i);
+        }
+        return counts;
     }
 
     private static long percentile(long[] histogram, double fraction) {
