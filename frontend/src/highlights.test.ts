@@ -9,6 +9,7 @@ const SPIKE: FullSpike = {
   baselineStdDev: 4.12,
   threshold: 32.86,
   baselineWindows: 120,
+  intensity: 11.24,
 };
 
 function clip(status: Clip['status'], attempts: number, failure: string | null): Clip {
@@ -20,12 +21,18 @@ function clip(status: Clip['status'], attempts: number, failure: string | null):
 
 describe('whyItFired', () => {
   it('puts the window against the baseline it broke', () => {
-    expect(whyItFired(SPIKE)).toBe('240 messages in 5 s, where 20.5 ± 4.1 were usual (the threshold was 32.9)');
+    expect(whyItFired(SPIKE))
+      .toBe('240 messages in 5 s, where 20.5 ± 4.1 were usual (the threshold was 32.9), intensity 11.2');
   });
 
   it('drops needless decimals', () => {
-    expect(whyItFired({ ...SPIKE, baselineMean: 2, baselineStdDev: 0, threshold: 12 }))
-      .toBe('240 messages in 5 s, where 2 ± 0 were usual (the threshold was 12)');
+    expect(whyItFired({ ...SPIKE, baselineMean: 2, baselineStdDev: 0, threshold: 12, intensity: 9 }))
+      .toBe('240 messages in 5 s, where 2 ± 0 were usual (the threshold was 12), intensity 9');
+  });
+
+  it('says nothing of an intensity that was not measured', () => {
+    expect(whyItFired({ ...SPIKE, intensity: null }))
+      .toBe('240 messages in 5 s, where 20.5 ± 4.1 were usual (the threshold was 32.9)');
   });
 });
 

@@ -21,6 +21,8 @@ export interface HighlightSettings {
 export interface FullSpike extends ChatSpike {
   baselineStdDev: number;
   baselineWindows: number;
+  /** How far the window stood out, in the baseline's per-second spread; null for spikes from before it was measured. */
+  intensity: number | null;
 }
 
 export interface TwitchClip {
@@ -67,11 +69,12 @@ function round(value: number): string {
   return value.toFixed(1).replace(/\.0$/, '');
 }
 
-/** Why a spike fired, in one sentence: the window's count against the baseline it broke. */
+/** Why a spike fired, in one sentence: the window's count against the baseline it broke, and its intensity. */
 export function whyItFired(spike: FullSpike): string {
   const seconds = Math.round((Date.parse(spike.windowEnd) - Date.parse(spike.windowStart)) / 1000);
   return `${spike.messages} messages in ${seconds} s, where ${round(spike.baselineMean)} ± `
-    + `${round(spike.baselineStdDev)} were usual (the threshold was ${round(spike.threshold)})`;
+    + `${round(spike.baselineStdDev)} were usual (the threshold was ${round(spike.threshold)})`
+    + (spike.intensity === null || spike.intensity === undefined ? '' : `, intensity ${round(spike.intensity)}`);
 }
 
 /** Where a clip stands, for its card. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ClipTest {
 
     private static final ChatSpike SPIKE = new ChatSpike(1, "100000001", Instant.parse("2026-12-03T18:00:00Z"),
-            Instant.parse("2026-12-03T18:00:05Z"), 240, 20.5, 4.1, 32.8, 120);
+            Instant.parse("2026-12-03T18:00:05Z"), 240, 20.5, 4.1, 32.8, 120, 11.2);
     private static final ClipId ID = ClipId.of(SPIKE);
     private static final ClipRequested REQUESTED = new ClipRequested(ID, "100000001", SPIKE);
     private static final TwitchClip MADE = new TwitchClip("PogNoodle-1", "https://clips.twitch.tv/PogNoodle-1",

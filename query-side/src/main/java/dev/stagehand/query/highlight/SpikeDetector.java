@@ -8,10 +8,14 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * One channel's spike rule, fed second by second. Messages are counted per second; when a second ends, the window of
- * the last {@code window} seconds is compared with the baseline: the windows that ended in the {@code
- * baselineWindows} seconds before the current window began. Chat commands ({@code !...}) are not counted. Its state
- * is a few hundred numbers, kept by the caller between messages ({@link State}).
+ * One channel's spike rule, fed second by second. Messages are counted per second; when a second ends (a later
+ * message, or the clock: {@link #until}), the window of the last {@code window} seconds is compared with the baseline:
+ * the windows that ended in the {@code baselineWindows} seconds before the current window began. Chat commands
+ * ({@code !} and a letter or digit) are not counted. A channel is watched for its whole reach before anything is a
+ * spike, and again after a silence longer than its baseline (a stream that paused or came back). The spread a window
+ * is measured against is never less than that of random arrivals at the baseline's mean (its square root, at least
+ * one message): a perfectly even chat, a bot's, does not turn a handful of messages into a spike. The cooldown is
+ * inclusive. Its state is a few hundred numbers, kept by the caller between messages ({@link State}).
  */
 final class SpikeDetector {
 
@@ -25,13 +29,15 @@ final class SpikeDetector {
 
     /**
      * A channel's recent chat: {@code counts} holds messages per second, a ring ending at {@code second} (the second
-     * being counted); {@code seen} how many seconds it has watched.
+     * being counted); {@code seen} how many seconds it has watched since it last warmed up, {@code lastHeard} the
+     * last second a message was counted in.
      */
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
     static final class State {
         long second = -1;
         long[] counts;
         long seen;
+        long lastHeard;
         long cooldownUntil;
         long quietUntil;
     }
@@ -50,13 +56,19 @@ final class SpikeDetector {
     /** A chat message at {@code at}; a spike when it ends a second whose window broke the rule. */
     Optional<ChatSpike> message(String channelId, State state, Instant at, String text) {
         Optional<ChatSpike> spike = advance(channelId, state, at.getEpochSecond());
-        if (text == null || !text.startsWith("!")) {
+        if (!isCommand(text)) {
             state.counts[index(state, state.second)]++;
+            state.lastHeard = state.second;
         }
         return spike;
     }
 
-    /** Time has come to {@code at} with nothing said: the seconds before it end. */
+    /** {@code !} followed by a letter or digit: {@code !drop} is a command, {@code ! lol} and {@code !!!} are chat. */
+    static boolean isCommand(String text) {
+        return text != null && text.length() > 1 && text.charAt(0) == '!' && Character.isLetterOrDigit(text.charAt(1));
+    }
+
+    /** Time has come to {@code at}: the seconds before it end, whether or not anything was said in them. */
     Optional<ChatSpike> until(String channelId, State state, Instant at) {
         return advance(channelId, state, at.getEpochSecond());
     }
@@ -75,6 +87,7 @@ final class SpikeDetector {
     private Optional<ChatSpike> advance(String channelId, State state, long second) {
         if (state.second < 0) {
             state.second = second;
+            state.lastHeard = second;
             return Optional.empty();
         }
         Optional<ChatSpike> spike = Optional.empty();
@@ -84,12 +97,12 @@ final class SpikeDetector {
                 spike = ended;
             }
             state.second++;
-            state.seen++;
+            state.seen = state.second - state.lastHeard > rule.baselineWindows() ? 0 : state.seen + 1;
             state.counts[index(state, state.second)] = 0;
             if (second - state.second >= state.counts.length) {
-                // A long silence: every second in the ring is empty, and none of them can be a spike.
+                // A long silence: every second in the ring is empty, and the channel warms up again after it.
                 Arrays.fill(state.counts, 0);
-                state.seen += second - state.second;
+                state.seen = 0;
                 state.second = second;
             }
         }
@@ -99,7 +112,7 @@ final class SpikeDetector {
     /** The second {@code state.second} has ended: does its window break the rule? */
     private Optional<ChatSpike> ended(String channelId, State state) {
         long end = state.second;
-        if (state.seen + 1 < state.counts.length || end < state.cooldownUntil || end < state.quietUntil) {
+        if (state.seen + 1 < state.counts.length || end <= state.cooldownUntil || end < state.quietUntil) {
             return Optional.empty();
         }
         long current = windowEndingAt(state, end);
@@ -113,13 +126,38 @@ final class SpikeDetector {
         }
         double mean = sum / baseline;
         double deviation = Math.sqrt(Math.max(0, squares / baseline - mean * mean));
-        double threshold = Math.max(mean + rule.sigmas() * deviation, mean + rule.minimumLift());
+        double threshold = Math.max(mean + rule.sigmas() * atLeastRandom(deviation, mean),
+                mean + rule.minimumLift());
         if (current <= threshold) {
             return Optional.empty();
         }
         state.cooldownUntil = end + rule.cooldownSeconds();
         return Optional.of(new ChatSpike(ChatSpike.SCHEMA_VERSION, channelId, Instant.ofEpochSecond(end - window + 1),
-                Instant.ofEpochSecond(end + 1), current, mean, deviation, threshold, baseline));
+                Instant.ofEpochSecond(end + 1), current, mean, deviation, threshold, baseline,
+                intensity(state, end, current)));
+    }
+
+    /** A spread never less than that of random arrivals at {@code mean}: its square root, at least 1. */
+    private static double atLeastRandom(double deviation, double mean) {
+        return Math.max(deviation, Math.sqrt(Math.max(1, mean)));
+    }
+
+    /**
+     * The window's mean per second above the baseline's, in the baseline's per-second spread: every second the
+     * baseline windows cover, before the window that ends at {@code end}.
+     */
+    private double intensity(State state, long end, long current) {
+        int seconds = rule.baselineWindows() + window - 1;
+        double sum = 0;
+        double squares = 0;
+        for (long second = end - window - seconds + 1; second <= end - window; second++) {
+            long count = state.counts[index(state, second)];
+            sum += count;
+            squares += (double) count * count;
+        }
+        double mean = sum / seconds;
+        double deviation = Math.sqrt(Math.max(0, (squares - seconds * mean * mean) / (seconds - 1)));
+        return ((double) current / window - mean) / atLeastRandom(deviation, mean);
     }
 
     private long windowEndingAt(State state, long end) {

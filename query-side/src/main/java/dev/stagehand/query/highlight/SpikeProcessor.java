@@ -20,14 +20,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the {@link SpikeDetector} for every channel of its partitions, by the records' Kafka timestamps, and sends each
- * spike on. Each channel is watched with its own rule, read again every 10 seconds; a rule that reaches back further
- * or less far than the one before starts the channel's watch afresh. A channel's state lives in memory and is written to the store (and its changelog) whenever one of its
+ * spike on. A second ends when a later message of its channel arrives or, while this task keeps up with the chat, on
+ * the clock ({@value #GRACE_MILLIS} ms after it, checked every {@value #CLOCK_MILLIS} ms): a burst that is a
+ * channel's last chat is still detected within two seconds. While the task is behind (paused, catching up), only the
+ * records end seconds, so a backlog is not taken for silence. Each channel is watched with its own rule, read again
+ * every 10 seconds; a rule that reaches back further or less far than the one before starts the channel's watch
+ * afresh. A channel's state lives in memory and is written to the store (and its changelog) whenever one of its
  * seconds ends, so a restarted or moved task carries on from the last second that ended; what the interrupted second
  * had counted is lost, which a spike rule can bear.
  */
 class SpikeProcessor implements Processor<String, String, String, String> {
 
     static final String STORE = "chat-spike-state";
+    static final long CLOCK_MILLIS = 250;
+    static final long GRACE_MILLIS = 500;
+    /** A task whose last record was at most this old when processed keeps up with the chat. */
+    private static final long KEEPING_UP_MILLIS = 2000;
 
     private final Supplier<SpikeRules> readRules;
     private final JsonMapper json;
@@ -36,6 +44,7 @@ class SpikeProcessor implements Processor<String, String, String, String> {
     private SpikeRules rules;
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, String> stored;
+    private boolean keepingUp;
 
     SpikeProcessor(Supplier<SpikeRules> rules, JsonMapper json) {
         this.readRules = rules;
@@ -48,10 +57,35 @@ class SpikeProcessor implements Processor<String, String, String, String> {
         this.stored = context.getStateStore(STORE);
         rules = readRules.get();
         context.schedule(Duration.ofSeconds(10), PunctuationType.WALL_CLOCK_TIME, now -> rules = readRules.get());
+        context.schedule(Duration.ofMillis(CLOCK_MILLIS), PunctuationType.WALL_CLOCK_TIME, this::endSeconds);
+    }
+
+    /** The clock ends the seconds no message ended, in every channel this task watches, while it keeps up. */
+    private void endSeconds(long now) {
+        if (!keepingUp) {
+            return;
+        }
+        Instant until = Instant.ofEpochMilli(now - GRACE_MILLIS);
+        states.forEach((channelId, state) -> {
+            SpikeDetector detector = detectors.computeIfAbsent(rules.of(channelId), SpikeDetector::new);
+            if (detector.fits(state)) {
+                long second = state.second;
+                Optional<ChatSpike> spike = detector.until(channelId, state, until);
+                if (state.second != second) {
+                    stored.put(channelId, json.writeValueAsString(state));
+                }
+                spike.ifPresent(found -> forward(found, now));
+            }
+        });
+    }
+
+    private void forward(ChatSpike spike, long timestamp) {
+        context.forward(new Record<>(spike.channelId(), json.writeValueAsString(spike), timestamp));
     }
 
     @Override
     public void process(Record<String, String> consumed) {
+        keepingUp = context.currentSystemTimeMs() - consumed.timestamp() <= KEEPING_UP_MILLIS;
         ChatLine line = consumed.value() == null ? null : ChatLine.read(json, consumed.value());
         if (line == null) {
             return;
@@ -72,8 +106,7 @@ class SpikeProcessor implements Processor<String, String, String, String> {
         if (state.second != second || line.kind() != ChatRecord.Kind.MESSAGE) {
             stored.put(line.channelId(), json.writeValueAsString(state));
         }
-        spike.ifPresent(found -> context.forward(new Record<>(found.channelId(), json.writeValueAsString(found),
-                consumed.timestamp())));
+        spike.ifPresent(found -> forward(found, consumed.timestamp()));
     }
 
     private SpikeDetector.State restore(String channelId, SpikeDetector detector) {

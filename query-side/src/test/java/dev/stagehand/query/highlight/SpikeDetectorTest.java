@@ -1,6 +1,7 @@
 package dev.stagehand.query.highlight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.SpikeRule;
@@ -55,6 +56,23 @@ class SpikeDetectorTest {
         assertThat(spike.messages()).isGreaterThan(20);
         assertThat(spike.windowEnd()).isEqualTo(spike.windowStart().plusSeconds(5));
         assertThat(spike.baselineWindows()).isEqualTo(20);
+        // An even 2 a second has no spread: random arrivals at that rate would have √2.
+        assertThat(spike.intensity()).isCloseTo((spike.messages() / 5.0 - 2) / Math.sqrt(2), within(1e-9));
+    }
+
+    @Test
+    void intensityIsTheWindowsRateAboveTheBaselinesInItsPerSecondSpread() {
+        for (int s = 0; s < 40; s++) {
+            chat(1, s % 2 == 0 ? 1 : 5, "uneven");
+        }
+        chat(1, 60, "burst");
+        tick();
+
+        assertThat(spikes).singleElement().satisfies(spike -> {
+            // The 24 seconds before the window: 1, 5, 1, 5, … (mean 3, sample deviation √(96/23)).
+            double expected = (spike.messages() / 5.0 - 3) / Math.sqrt(96.0 / 23);
+            assertThat(spike.intensity()).isCloseTo(expected, within(1e-9));
+        });
     }
 
     @Test
@@ -111,15 +129,84 @@ class SpikeDetectorTest {
     }
 
     @Test
-    void afterALongSilenceTheBaselineIsThatSilence() {
+    void afterASilenceLongerThanTheBaselineTheChannelWarmsUpAgain() {
         chat(40, 2, "steady");
-        second += 10_000;
-        chat(40, 0, "");
-        chat(3, 20, "after a night's silence");
+        chat(21, 0, "");
+        chat(20, 2, "the stream is back");
+        chat(3, 20, "too soon to tell");
+        assertThat(spikes).isEmpty();
+
+        chat(40, 2, "steady");
+        chat(3, 20, "warm again");
+        tick();
+        assertThat(spikes).hasSize(1);
+        assertThat(spikes.get(0).baselineMean()).isEqualTo(10.0);
+    }
+
+    @Test
+    void aSilenceWithinTheBaselineKeepsTheChannelWarm() {
+        chat(40, 2, "steady");
+        chat(15, 0, "");
+        chat(1, 2, "back");
+        chat(3, 20, "hype");
         tick();
 
         assertThat(spikes).hasSize(1);
-        assertThat(spikes.get(0).baselineMean()).isEqualTo(0.0);
+    }
+
+    @Test
+    void anEvenChatDoesNotMakeAHandfulOfMessagesASpike() {
+        SpikeDetector lenient = new SpikeDetector(new SpikeRule(5, 20, 3.0, 1, 30, 30));
+        state = lenient.fresh();
+        for (int s = 0; s < 40; s++) {
+            for (int m = 0; m < 2; m++) {
+                lenient.message("100", state, START.plusSeconds(s).plusMillis(m), "bot").ifPresent(spikes::add);
+            }
+        }
+        for (int m = 0; m < 8; m++) {
+            lenient.message("100", state, START.plusSeconds(40).plusMillis(m), "a handful").ifPresent(spikes::add);
+        }
+        lenient.message("100", state, START.plusSeconds(41), "after").ifPresent(spikes::add);
+        assertThat(spikes).isEmpty();
+
+        for (int m = 0; m < 20; m++) {
+            lenient.message("100", state, START.plusSeconds(41).plusMillis(m), "a real burst").ifPresent(spikes::add);
+        }
+        lenient.message("100", state, START.plusSeconds(42), "after").ifPresent(spikes::add);
+        assertThat(spikes).singleElement().satisfies(spike -> {
+            assertThat(spike.baselineStdDev()).isEqualTo(0.0);
+            assertThat(spike.threshold()).isCloseTo(10 + 3 * Math.sqrt(10), within(1e-9));
+        });
+    }
+
+    @Test
+    void aCommandIsAnExclamationMarkAndALetterOrDigit() {
+        assertThat(SpikeDetector.isCommand("!drop")).isTrue();
+        assertThat(SpikeDetector.isCommand("!1v1")).isTrue();
+        assertThat(SpikeDetector.isCommand("! lol")).isFalse();
+        assertThat(SpikeDetector.isCommand("!!!")).isFalse();
+        assertThat(SpikeDetector.isCommand("!@x")).isFalse();
+        assertThat(SpikeDetector.isCommand("!")).isFalse();
+        assertThat(SpikeDetector.isCommand(null)).isFalse();
+
+        chat(40, 2, "steady");
+        chat(3, 20, "!!!");
+        tick();
+        assertThat(spikes).hasSize(1);
+    }
+
+    @Test
+    void theCooldownIsInclusive() {
+        chat(40, 2, "steady");
+        chat(1, 40, "first");
+        chat(29, 2, "steady");
+        chat(1, 40, "exactly a cooldown later");
+        chat(5, 2, "steady");
+
+        assertThat(spikes).hasSize(2);
+        // The second burst's own second is still cooling down; the next second's window, which holds it, is not.
+        assertThat(Duration.between(spikes.get(0).windowEnd(), spikes.get(1).windowEnd()))
+                .isEqualTo(Duration.ofSeconds(31));
     }
 
     @Test

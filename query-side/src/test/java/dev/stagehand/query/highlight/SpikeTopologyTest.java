@@ -116,6 +116,32 @@ class SpikeTopologyTest {
         assertThat(spikes.isEmpty()).isTrue();
     }
 
+    /** The clock ends the seconds of a channel that fell silent: a burst that is its last chat is still a spike. */
+    @Test
+    void aBurstThatIsAChannelsLastChatIsDetectedOnTheClockWithinTwoSeconds() {
+        chat(0, 40, 2, "steady", "100");
+        chat(40, 1, 40, "and then nothing", "100");
+        assertThat(spikes.isEmpty()).isTrue();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(41));
+        assertThat(spikes.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+        assertThat(json.readValue(spikes.readValue(), ChatSpike.class).windowEnd()).isEqualTo(START.plusSeconds(41));
+    }
+
+    /** A task behind the chat (records older than the clock) lets only records end seconds: a backlog is no silence. */
+    @Test
+    void aTaskBehindTheChatDoesNotEndSecondsOnTheClock() {
+        driver.advanceWallClockTime(Duration.ofSeconds(100));
+        chat(0, 40, 2, "steady", "100");
+        chat(40, 1, 40, "read late", "100");
+
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(spikes.isEmpty()).isTrue();
+        chat(41, 1, 1, "the next record ends the second", "100");
+        assertThat(spikes.readValuesToList()).hasSize(1);
+    }
+
     private void chat(int fromSecond, int seconds, int perSecond, String text, String channelId) {
         for (int second = fromSecond; second < fromSecond + seconds; second++) {
             for (int m = 0; m < perSecond; m++) {

@@ -17,8 +17,11 @@ record ClipOutcome(int status, String twitchClipId, String editUrl, String reaso
         return status == 401;
     }
 
-    /** Worth asking again: a timeout, too many requests, Twitch's own failure, or no answer at all. */
+    /**
+     * Worth asking again: a timeout, too many requests, Twitch's own failure, no answer at all, or an acceptance that
+     * names no clip.
+     */
     boolean transientFailure() {
-        return status == 0 || status == 408 || status == 429 || status >= 500;
+        return status == 0 || status == 408 || status == 429 || status >= 500 || status == 202 && !accepted();
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (0 s, 3 s and 6 s): a 408, a 429, a 5xx or no answer leads to the next attempt; a 401 first has the broadcaster's
  * token checked and refreshed, and is tried again at once when it was; any other answer fails the clip at once (a 404
  * is an offline channel, a 403 a channel that does not allow clips). Twitch accepts a clip before it has made it, so
- * an accepted clip is looked for until it shows up in Helix, for longer than Twitch's documented 15 s. A request
+ * an accepted clip is looked for in Helix at growing waits (5, 10, 15 and 30 s: most show up at the first or second
+ * look, Twitch documents 15 s) until it shows up; a 202 without a clip's id is a transient failure. A request
  * older than a clip can reach back (a node that was down) fails at its first attempt, without asking Twitch: no clip
  * of another moment.
  */
@@ -65,6 +66,7 @@ public class ClipSaga {
     private boolean refreshed;
     private String twitchClipId;
     private Instant acceptedAt;
+    private int looks;
 
     @StartSaga
     @SagaEventHandler(associationProperty = CLIP)
@@ -94,7 +96,7 @@ public class ClipSaga {
             twitchClipId = outcome.twitchClipId();
             acceptedAt = now;
             commands.send(new RecordClipAccepted(clipId, attempts, twitchClipId, outcome.editUrl()));
-            deadlines.schedule(settings.pollInterval(), LOOK);
+            deadlines.schedule(settings.lookWaits().get(0), LOOK);
         } else if (outcome.unauthorized() && !refreshed) {
             refreshAndRetry(token.get(), outcome, now);
         } else if (outcome.transientFailure() && ++failures < settings.attemptDelays().size()) {
@@ -128,7 +130,7 @@ public class ClipSaga {
                 now.plus(wait)));
     }
 
-    /** Looks for the accepted clip in Helix, until it shows up or has taken too long. */
+    /** Looks for the accepted clip in Helix, until it shows up or the last wait has passed. */
     @DeadlineHandler(deadlineName = LOOK)
     void look(@Timestamp Instant now) {
         Optional<TwitchClip> made;
@@ -139,11 +141,11 @@ public class ClipSaga {
         }
         if (made.isPresent()) {
             commands.send(new RecordClipCreated(clipId, made.get()));
-        } else if (Duration.between(acceptedAt, now).compareTo(settings.visibleWithin()) >= 0) {
-            fail(0, "Twitch accepted the clip but had not made it after " + settings.visibleWithin().toSeconds()
-                    + " s (Twitch fails to make some clips)");
+        } else if (++looks < settings.lookWaits().size()) {
+            deadlines.schedule(settings.lookWaits().get(looks), LOOK);
         } else {
-            deadlines.schedule(settings.pollInterval(), LOOK);
+            fail(0, "Twitch accepted the clip but had not made it after " + Duration.between(acceptedAt, now)
+                    .toSeconds() + " s (Twitch fails to make some clips)");
         }
     }
 

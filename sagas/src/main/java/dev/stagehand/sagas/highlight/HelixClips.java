@@ -65,13 +65,15 @@ class HelixClips implements TwitchClips {
         try {
             answer = json.readTree(body);
         } catch (JacksonException unreadable) {
-            return new ClipOutcome(status == 202 ? 0 : status, null, null, "Twitch answered " + status
-                    + " with no readable body");
+            return new ClipOutcome(status, null, null, "Twitch answered " + status + " with no readable body");
         }
         JsonNode created = answer.path("data").path(0);
         if (status == 202 && created.hasNonNull("id")) {
             return new ClipOutcome(status, created.path("id").asString(), created.path("edit_url").asString(),
                     "Twitch is making the clip");
+        }
+        if (status == 202) {
+            return new ClipOutcome(status, null, null, "Twitch answered 202 without the clip's id");
         }
         String message = answer.path("message").asString("");
         return new ClipOutcome(status, null, null, "Twitch answered " + status + (message.isEmpty() ? ""

@@ -34,7 +34,7 @@ class ClipSagaTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T18:00:06Z");
     private static final ChatSpike SPIKE = new ChatSpike(1, "100000001", Instant.parse("2026-12-03T18:00:00Z"),
-            Instant.parse("2026-12-03T18:00:05Z"), 240, 20.5, 4.1, 32.8, 120);
+            Instant.parse("2026-12-03T18:00:05Z"), 240, 20.5, 4.1, 32.8, 120, 11.2);
     private static final ClipId ID = ClipId.of(SPIKE);
     private static final ClipRequested REQUESTED = new ClipRequested(ID, "100000001", SPIKE);
     private static final SecretId TOKEN = new SecretId("5a0c0f00-0000-4000-8000-0000000000c1");
@@ -42,6 +42,8 @@ class ClipSagaTest {
             "https://clips.twitch.tv/embed?clip=PogNoodle-1", "https://thumb/PogNoodle-1.jpg", "Morning coffee", 30,
             NOW);
     private static final ClipAccepted ACCEPTED = new ClipAccepted(ID, "100000001", 1, "PogNoodle-1", "edit");
+    /** A scripted answer: 202, but without the clip's id. */
+    private static final int NO_ID = -202;
     /** Lets the deadlines due now fall due. */
     private static final Duration SOON = Duration.ZERO;
 
@@ -58,7 +60,7 @@ class ClipSagaTest {
             tokensUsed.add(accessToken);
             int status = answers.removeFirst();
             return status == 202 ? new ClipOutcome(202, "PogNoodle-1", "edit", "Twitch is making the clip")
-                    : new ClipOutcome(status, null, null, "Twitch answered " + status);
+                    : new ClipOutcome(status == NO_ID ? 202 : status, null, null, "Twitch answered " + status);
         }
 
         @Override
@@ -118,7 +120,8 @@ class ClipSagaTest {
         fixture.registerResource(tokens);
         fixture.registerResource((BroadcasterAuthorizations) broadcasterId -> authorization);
         fixture.registerResource(new ClipProperties(List.of(Duration.ZERO, Duration.ofSeconds(3),
-                Duration.ofSeconds(6)), Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofSeconds(60)));
+                Duration.ofSeconds(6)), List.of(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15),
+                Duration.ofSeconds(30)), Duration.ofSeconds(60)));
     }
 
     private static RecordClipAttemptFailed failed(int attempt, int status, Duration retryIn, Instant at) {
@@ -141,14 +144,26 @@ class ClipSagaTest {
         fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
                .whenTimeElapses(SOON)
                .expectDispatchedCommands(new RecordClipAccepted(ID, 1, "PogNoodle-1", "edit"))
-               .expectScheduledDeadlineWithName(Duration.ofSeconds(3), ClipSaga.LOOK);
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(5), ClipSaga.LOOK);
         assertThat(twitch.tokensUsed).containsExactly("old-token");
-        fixture.whenTimeElapses(Duration.ofSeconds(3))
+        fixture.whenTimeElapses(Duration.ofSeconds(5))
                .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofSeconds(3), ClipSaga.LOOK);
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(10), ClipSaga.LOOK);
         twitch.made = Optional.of(MADE);
-        fixture.whenTimeElapses(Duration.ofSeconds(3))
+        fixture.whenTimeElapses(Duration.ofSeconds(10))
                .expectDispatchedCommands(new RecordClipCreated(ID, MADE));
+    }
+
+    @Test
+    void aTwoOhTwoWithoutTheClipsIdIsRetriedAtTheScheduledWaits() {
+        twitch.answers.addAll(List.of(NO_ID, 202));
+        fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 202, "Twitch answered " + NO_ID,
+                       NOW.plusSeconds(3)))
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(3), ClipSaga.ATTEMPT);
+        fixture.whenTimeElapses(Duration.ofSeconds(3))
+               .expectDispatchedCommands(new RecordClipAccepted(ID, 2, "PogNoodle-1", "edit"));
     }
 
     @Test
@@ -259,10 +274,19 @@ class ClipSagaTest {
         fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
                .whenTimeElapses(SOON)
                .expectDispatchedCommands(new RecordClipAccepted(ID, 1, "PogNoodle-1", "edit"));
-        fixture.whenTimeElapses(Duration.ofSeconds(57))
-               .expectNoDispatchedCommands();
+        // Looks at 5, 15 and 30 s find nothing (Twitch unavailable counts as not yet); the last, at 60 s, gives up.
+        fixture.whenTimeElapses(Duration.ofSeconds(5))
+               .expectNoDispatchedCommands()
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(10), ClipSaga.LOOK);
+        fixture.whenTimeElapses(Duration.ofSeconds(10))
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(15), ClipSaga.LOOK);
         twitch.unavailable = false;
-        fixture.whenTimeElapses(Duration.ofSeconds(3))
+        fixture.whenTimeElapses(Duration.ofSeconds(15))
+               .expectNoDispatchedCommands()
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(30), ClipSaga.LOOK);
+        fixture.whenTimeElapses(Duration.ofSeconds(29))
+               .expectNoDispatchedCommands();
+        fixture.whenTimeElapses(Duration.ofSeconds(1))
                .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 0, "Twitch accepted the clip but had "
                        + "not made it after 60 s (Twitch fails to make some clips)", null))
                .expectNoScheduledDeadlines();
