@@ -48,7 +48,10 @@ describe('clipStatus', () => {
 });
 
 describe('ruleProblem', () => {
-  const rule = { windowSeconds: 5, baselineWindows: 120, sigmas: 3, minimumLift: 10, cooldownSeconds: 30, afterBurstSeconds: 30 };
+  const rule = {
+    windowSeconds: 5, baselineWindows: 120, sigmas: 3, minimumLift: 10, cooldownSeconds: 30, afterBurstSeconds: 30,
+    peakSeconds: 0,
+  };
 
   it('accepts a rule within limits', () => {
     expect(ruleProblem(rule)).toBeNull();

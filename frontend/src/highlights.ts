@@ -8,6 +8,8 @@ export interface SpikeRule {
   minimumLift: number;
   cooldownSeconds: number;
   afterBurstSeconds: number;
+  /** 0: a spike is reported at its first window over the threshold; otherwise followed this long to its peak. */
+  peakSeconds: number;
 }
 
 export interface HighlightSettings {
@@ -63,6 +65,7 @@ export const RULE_FIELDS: { key: keyof SpikeRule; label: string; min: number; ma
   { key: 'minimumLift', label: 'Minimum lift (messages)', min: 1, max: 100000, step: 1 },
   { key: 'cooldownSeconds', label: 'Cooldown (s)', min: 0, max: 3600, step: 1 },
   { key: 'afterBurstSeconds', label: 'Quiet after raids and gift waves (s)', min: 0, max: 3600, step: 1 },
+  { key: 'peakSeconds', label: 'Follow a spike to its peak (s, 0: report at once)', min: 0, max: 60, step: 1 },
 ];
 
 function round(value: number): string {

@@ -13,9 +13,16 @@ import dev.stagehand.api.common.RuleViolation;
  *                          chat's tiny deviation would otherwise make three messages a spike
  * @param cooldownSeconds   no second spike for a channel this soon after one
  * @param afterBurstSeconds no spike this soon after a raid or a gift-sub wave (the burst still feeds the baseline)
+ * @param peakSeconds       0: a spike is reported at the first window over the threshold; otherwise the elevated
+ *                          period is followed for up to this many seconds and reported once, with its highest window;
+ *                          absent (rules written before it existed, clients that leave it out) is 0
  */
 public record SpikeRule(int windowSeconds, int baselineWindows, double sigmas, int minimumLift, int cooldownSeconds,
-                        int afterBurstSeconds) {
+                        int afterBurstSeconds, Integer peakSeconds) {
+
+    public SpikeRule {
+        peakSeconds = peakSeconds == null ? 0 : peakSeconds;
+    }
 
     /** @throws RuleViolation naming the first parameter out of its range */
     public SpikeRule validated() {
@@ -25,6 +32,7 @@ public record SpikeRule(int windowSeconds, int baselineWindows, double sigmas, i
         check(minimumLift >= 1 && minimumLift <= 100_000, "minimumLift must be between 1 and 100000");
         check(cooldownSeconds >= 0 && cooldownSeconds <= 3600, "cooldownSeconds must be between 0 and 3600");
         check(afterBurstSeconds >= 0 && afterBurstSeconds <= 3600, "afterBurstSeconds must be between 0 and 3600");
+        check(peakSeconds >= 0 && peakSeconds <= 60, "peakSeconds must be between 0 and 60");
         return this;
     }
 

@@ -119,7 +119,7 @@ class ChannelTest {
                .expectNoEvents();
     }
 
-    private static final SpikeRule RULE = new SpikeRule(5, 60, 2.5, 8, 45, 30);
+    private static final SpikeRule RULE = new SpikeRule(5, 60, 2.5, 8, 45, 30, 0);
 
     @Test
     void theBroadcasterTurnsOnAutoClippingWithTheirOwnRule() {
@@ -131,7 +131,7 @@ class ChannelTest {
     @Test
     void configuringTheSameHighlightsAgainChangesNothing() {
         fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, true, RULE))
-               .when(new ConfigureHighlights(CHANNEL, ADA, true, new SpikeRule(5, 60, 2.5, 8, 45, 30)))
+               .when(new ConfigureHighlights(CHANNEL, ADA, true, new SpikeRule(5, 60, 2.5, 8, 45, 30, 0)))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
@@ -162,7 +162,7 @@ class ChannelTest {
     @Test
     void cannotConfigureARuleOutOfRange() {
         fixture.given(subscribed(ADA, 1))
-               .when(new ConfigureHighlights(CHANNEL, ADA, true, new SpikeRule(5, 60, 2.5, 0, 45, 30)))
+               .when(new ConfigureHighlights(CHANNEL, ADA, true, new SpikeRule(5, 60, 2.5, 0, 45, 30, 0)))
                .expectException(RuleViolation.class)
                .expectExceptionMessage("minimumLift must be between 1 and 100000");
     }

@@ -120,12 +120,13 @@ class HighlightTest extends IntegrationTest {
                 .expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         Map<String, Object> rule = Map.of("windowSeconds", 10, "baselineWindows", 60, "sigmas", 2.5,
-                "minimumLift", 25, "cooldownSeconds", 120, "afterBurstSeconds", 30);
+                "minimumLift", 25, "cooldownSeconds", 120, "afterBurstSeconds", 30, "peakSeconds", 20);
         broadcaster.put().uri("/api/channels/{id}/highlights", channelId)
                 .bodyValue(Map.of("autoClip", false, "rule", rule)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.custom").isEqualTo(true).jsonPath("$.rule.minimumLift").isEqualTo(25);
         viewer.get().uri("/api/channels/{id}/highlights", channelId).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.rule.cooldownSeconds").isEqualTo(120);
+                .expectBody().jsonPath("$.rule.cooldownSeconds").isEqualTo(120).jsonPath("$.rule.peakSeconds")
+                .isEqualTo(20);
 
         broadcaster.put().uri("/api/channels/{id}/highlights", channelId)
                 .bodyValue(Map.of("autoClip", true, "rule", Map.of("windowSeconds", 0, "baselineWindows", 60,

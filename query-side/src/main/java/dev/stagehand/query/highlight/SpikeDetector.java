@@ -14,8 +14,10 @@ import java.util.Optional;
  * ({@code !} and a letter or digit) are not counted. A channel is watched for its whole reach before anything is a
  * spike, and again after a silence longer than its baseline (a stream that paused or came back). The spread a window
  * is measured against is never less than that of random arrivals at the baseline's mean (its square root, at least
- * one message): a perfectly even chat, a bot's, does not turn a handful of messages into a spike. The cooldown is
- * inclusive. Its state is a few hundred numbers, kept by the caller between messages ({@link State}).
+ * one message): a perfectly even chat, a bot's, does not turn a handful of messages into a spike. A spike is reported
+ * at its first window over the threshold or, with {@code peakSeconds}, once its elevated period has ended (or lasted
+ * that long), with its highest window. The cooldown, inclusive, runs from the report. Its state is a few hundred
+ * numbers, kept by the caller between messages ({@link State}).
  */
 final class SpikeDetector {
 
@@ -40,6 +42,20 @@ final class SpikeDetector {
         long lastHeard;
         long cooldownUntil;
         long quietUntil;
+        /** While an elevated period is followed to its peak: its highest window so far, and when it began. */
+        ChatSpike peak;
+        long peakSince;
+        /** The per-second baseline the followed period is measured against, as it was when the period began. */
+        double peakBaselineMean;
+        double peakBaselineSpread;
+    }
+
+    /** A baseline's messages per second: their mean, and their spread (never less than random arrivals). */
+    private record PerSecond(double mean, double spread) {
+
+        double intensity(long windowCount, int window) {
+            return ((double) windowCount / window - mean) / spread;
+        }
     }
 
     /** Whether {@code state} was kept with a rule of the same reach (another baseline length needs another ring). */
@@ -112,6 +128,9 @@ final class SpikeDetector {
     /** The second {@code state.second} has ended: does its window break the rule? */
     private Optional<ChatSpike> ended(String channelId, State state) {
         long end = state.second;
+        if (state.peak != null) {
+            return followed(state, end);
+        }
         if (state.seen + 1 < state.counts.length || end <= state.cooldownUntil || end < state.quietUntil) {
             return Optional.empty();
         }
@@ -131,10 +150,45 @@ final class SpikeDetector {
         if (current <= threshold) {
             return Optional.empty();
         }
-        state.cooldownUntil = end + rule.cooldownSeconds();
-        return Optional.of(new ChatSpike(ChatSpike.SCHEMA_VERSION, channelId, Instant.ofEpochSecond(end - window + 1),
+        PerSecond perSecond = perSecond(state, end);
+        ChatSpike spike = new ChatSpike(ChatSpike.SCHEMA_VERSION, channelId, Instant.ofEpochSecond(end - window + 1),
                 Instant.ofEpochSecond(end + 1), current, mean, deviation, threshold, baseline,
-                intensity(state, end, current)));
+                perSecond.intensity(current, window));
+        if (rule.peakSeconds() == 0) {
+            return reported(state, spike, end);
+        }
+        state.peak = spike;
+        state.peakSince = end;
+        state.peakBaselineMean = perSecond.mean();
+        state.peakBaselineSpread = perSecond.spread();
+        return Optional.empty();
+    }
+
+    /**
+     * The period being followed, one second on: a higher window above the threshold that began it becomes its peak;
+     * it is reported once its window falls back to the threshold or it has lasted {@code peakSeconds}.
+     */
+    private Optional<ChatSpike> followed(State state, long end) {
+        ChatSpike peak = state.peak;
+        long current = windowEndingAt(state, end);
+        boolean elevated = current > peak.threshold();
+        if (elevated && current > peak.messages()) {
+            peak = new ChatSpike(ChatSpike.SCHEMA_VERSION, peak.channelId(), Instant.ofEpochSecond(end - window + 1),
+                    Instant.ofEpochSecond(end + 1), current, peak.baselineMean(), peak.baselineStdDev(),
+                    peak.threshold(), peak.baselineWindows(),
+                    new PerSecond(state.peakBaselineMean, state.peakBaselineSpread).intensity(current, window));
+            state.peak = peak;
+        }
+        if (elevated && end - state.peakSince < rule.peakSeconds()) {
+            return Optional.empty();
+        }
+        state.peak = null;
+        return reported(state, peak, end);
+    }
+
+    private Optional<ChatSpike> reported(State state, ChatSpike spike, long end) {
+        state.cooldownUntil = end + rule.cooldownSeconds();
+        return Optional.of(spike);
     }
 
     /** A spread never less than that of random arrivals at {@code mean}: its square root, at least 1. */
@@ -142,11 +196,8 @@ final class SpikeDetector {
         return Math.max(deviation, Math.sqrt(Math.max(1, mean)));
     }
 
-    /**
-     * The window's mean per second above the baseline's, in the baseline's per-second spread: every second the
-     * baseline windows cover, before the window that ends at {@code end}.
-     */
-    private double intensity(State state, long end, long current) {
+    /** Every second the baseline windows cover, before the window that ends at {@code end}, per second. */
+    private PerSecond perSecond(State state, long end) {
         int seconds = rule.baselineWindows() + window - 1;
         double sum = 0;
         double squares = 0;
@@ -157,7 +208,7 @@ final class SpikeDetector {
         }
         double mean = sum / seconds;
         double deviation = Math.sqrt(Math.max(0, (squares - seconds * mean * mean) / (seconds - 1)));
-        return ((double) current / window - mean) / atLeastRandom(deviation, mean);
+        return new PerSecond(mean, atLeastRandom(deviation, mean));
     }
 
     private long windowEndingAt(State state, long end) {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("stagehand.highlights.spikes")
 public record SpikeSettings(@DefaultValue("5s") Duration window, @DefaultValue("120") int baselineWindows,
                             @DefaultValue("3.0") double sigmas, @DefaultValue("10") int minimumLift,
-                            @DefaultValue("30s") Duration cooldown, @DefaultValue("30s") Duration afterBurst) {
+                            @DefaultValue("30s") Duration cooldown, @DefaultValue("30s") Duration afterBurst,
+                            @DefaultValue("0s") Duration peak) {
 
     private static final String PREFIX = "stagehand.highlights.spikes.";
 
@@ -28,6 +29,8 @@ public record SpikeSettings(@DefaultValue("5s") Duration window, @DefaultValue("
         check(!cooldown.isNegative() && cooldown.toSeconds() <= 3600, "cooldown", "between 0s and 3600s", cooldown);
         check(!afterBurst.isNegative() && afterBurst.toSeconds() <= 3600, "after-burst", "between 0s and 3600s",
                 afterBurst);
+        check(!peak.isNegative() && peak.toMillis() % 1000 == 0 && peak.toSeconds() <= 60, "peak",
+                "whole seconds between 0s and 60s", peak);
     }
 
     private static void check(boolean holds, String setting, String range, Object value) {
@@ -36,6 +39,6 @@ public record SpikeSettings(@DefaultValue("5s") Duration window, @DefaultValue("
 
     public SpikeRule rule() {
         return new SpikeRule((int) window.toSeconds(), baselineWindows, sigmas, minimumLift,
-                (int) cooldown.toSeconds(), (int) afterBurst.toSeconds());
+                (int) cooldown.toSeconds(), (int) afterBurst.toSeconds(), (int) peak.toSeconds());
     }
 }

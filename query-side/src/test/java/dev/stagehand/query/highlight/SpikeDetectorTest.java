@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SpikeDetectorTest {
 
     private static final Instant START = Instant.parse("2026-12-03T18:00:00Z");
-    private final SpikeDetector detector = new SpikeDetector(new SpikeRule(5, 20, 3.0, 10, 30, 30));
+    private SpikeDetector detector = new SpikeDetector(new SpikeRule(5, 20, 3.0, 10, 30, 30, 0));
     private SpikeDetector.State state;
     private final List<ChatSpike> spikes = new ArrayList<>();
     private long second;
@@ -156,26 +156,72 @@ class SpikeDetectorTest {
 
     @Test
     void anEvenChatDoesNotMakeAHandfulOfMessagesASpike() {
-        SpikeDetector lenient = new SpikeDetector(new SpikeRule(5, 20, 3.0, 1, 30, 30));
-        state = lenient.fresh();
-        for (int s = 0; s < 40; s++) {
-            for (int m = 0; m < 2; m++) {
-                lenient.message("100", state, START.plusSeconds(s).plusMillis(m), "bot").ifPresent(spikes::add);
-            }
-        }
-        for (int m = 0; m < 8; m++) {
-            lenient.message("100", state, START.plusSeconds(40).plusMillis(m), "a handful").ifPresent(spikes::add);
-        }
-        lenient.message("100", state, START.plusSeconds(41), "after").ifPresent(spikes::add);
+        watchWith(new SpikeRule(5, 20, 3.0, 1, 30, 30, 0));
+        chat(40, 2, "bot");
+        chat(1, 8, "a handful");
+        tick();
         assertThat(spikes).isEmpty();
 
-        for (int m = 0; m < 20; m++) {
-            lenient.message("100", state, START.plusSeconds(41).plusMillis(m), "a real burst").ifPresent(spikes::add);
-        }
-        lenient.message("100", state, START.plusSeconds(42), "after").ifPresent(spikes::add);
+        chat(1, 20, "a real burst");
+        tick();
         assertThat(spikes).singleElement().satisfies(spike -> {
             assertThat(spike.baselineStdDev()).isEqualTo(0.0);
             assertThat(spike.threshold()).isCloseTo(10 + 3 * Math.sqrt(10), within(1e-9));
+        });
+    }
+
+    /** A burst that rises for three seconds and falls in the fourth. */
+    private void risingBurst() {
+        chat(1, 10, "rising");
+        chat(1, 20, "rising");
+        chat(1, 40, "peak");
+        chat(1, 10, "falling");
+    }
+
+    /** From now on the channel is watched afresh with {@code rule}. */
+    private void watchWith(SpikeRule rule) {
+        detector = new SpikeDetector(rule);
+        state = detector.fresh();
+        spikes.clear();
+        second = 0;
+    }
+
+    @Test
+    void followedToItsPeakASpikeIsReportedOnceWithItsHighestWindowWhenItEnds() {
+        chat(40, 2, "steady");
+        risingBurst();
+        chat(10, 2, "steady");
+        assertThat(spikes).singleElement().satisfies(first -> {
+            assertThat(first.messages()).isEqualTo(36);
+            assertThat(first.windowEnd()).isEqualTo(START.plusSeconds(42));
+        });
+
+        watchWith(new SpikeRule(5, 20, 3.0, 10, 30, 30, 25));
+        chat(40, 2, "steady");
+        risingBurst();
+        chat(3, 2, "steady");
+        assertThat(spikes).isEmpty();
+        chat(1, 2, "the window is back under the threshold");
+        chat(1, 2, "which ends the period");
+        assertThat(spikes).singleElement().satisfies(peak -> {
+            assertThat(peak.messages()).isEqualTo(82);
+            assertThat(peak.windowEnd()).isEqualTo(START.plusSeconds(44));
+            assertThat(peak.threshold()).isEqualTo(20.0);
+            assertThat(peak.intensity()).isCloseTo((82 / 5.0 - 2) / Math.sqrt(2), within(1e-9));
+        });
+    }
+
+    @Test
+    void aLongElevatedPeriodIsReportedWhenItHasBeenFollowedForPeakSeconds() {
+        watchWith(new SpikeRule(5, 20, 3.0, 10, 30, 30, 25));
+        chat(40, 2, "steady");
+        chat(26, 20, "a long hype train");
+        assertThat(spikes).isEmpty();
+        chat(1, 20, "still going");
+
+        assertThat(spikes).singleElement().satisfies(peak -> {
+            assertThat(peak.messages()).isEqualTo(100);
+            assertThat(peak.windowEnd()).isEqualTo(START.plusSeconds(45));
         });
     }
 

@@ -37,6 +37,7 @@ class SpikeSettingsTest {
         "cooldown=-1s | stagehand.highlights.spikes.cooldown must be between 0s and 3600s, not PT-1S",
         "baseline-windows=5 | stagehand.highlights.spikes.baseline-windows must be between 10 and 3600, not 5",
         "minimum-lift=0 | stagehand.highlights.spikes.minimum-lift must be between 1 and 100000, not 0",
+        "peak=61s | stagehand.highlights.spikes.peak must be whole seconds between 0s and 60s, not PT1M1S",
     })
     void aSettingOutOfItsRangeStopsTheStartNamed(String setting, String message) {
         application.withPropertyValues("stagehand.highlights.spikes." + setting).run(context -> {

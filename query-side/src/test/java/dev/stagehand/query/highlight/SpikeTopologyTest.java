@@ -30,11 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 class SpikeTopologyTest {
 
     private static final Instant START = Instant.parse("2026-12-03T18:00:00Z");
-    private static final SpikeRule RULE = new SpikeRule(5, 20, 3.0, 10, 30, 30);
+    private static final SpikeRule RULE = new SpikeRule(5, 20, 3.0, 10, 30, 30, 0);
     private final JsonMapper json = JsonMapper.builder().build();
     /** Channel 300 asks for a lift of 100 messages (a burst of 60 more is not enough), 400 for a minute's cooldown. */
-    private final SpikeRules rules = new SpikeRules(RULE, Map.of("300", new SpikeRule(5, 20, 3.0, 100, 30, 30),
-            "400", new SpikeRule(5, 20, 3.0, 10, 60, 30)));
+    private final SpikeRules rules = new SpikeRules(RULE, Map.of("300", new SpikeRule(5, 20, 3.0, 100, 30, 30, 0),
+            "400", new SpikeRule(5, 20, 3.0, 10, 60, 30, 0)));
     private final String stateDirectory = "target/kafka-streams-test/" + UUID.randomUUID();
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> chat;
