@@ -1,6 +1,7 @@
 package dev.stagehand.gateway.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.gateway.IntegrationTest;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A stream going live in the simulator reaches the simulated Discord once, through retries and filters, logged; when
- * it ends for good, the message says so.
+ * A stream going live in the simulator reaches the simulated Discord once, through retries and filters, logged, and
+ * once per webhook however many of its subscriptions watch it; when it ends for good, the message says so.
  */
 class GoLiveDeliveryTest extends IntegrationTest {
 
@@ -80,6 +81,26 @@ class GoLiveDeliveryTest extends IntegrationTest {
         assertThat(all.get(1).body().toString()).contains("Golive_streamer was live on Twitch", "Streamed for");
         await().atMost(WAIT).until(() -> log(admin, hook.id()).get(0).get("ended") != null);
         assertThat((String) log(admin, hook.id()).get(0).get("ended")).startsWith("Message edited when the stream ended");
+    }
+
+    @Test
+    void aWebhookFollowingAStreamerAndTheirGamePostsTheStreamOnce() {
+        WebTestClient admin = as(discordUser("both_admin"));
+        sim.world().user("both_streamer");
+        SimGame game = sim.world().game("990202", "Both Ways Game");
+        Hook hook = hook(admin, Map.of("game", "Both Ways Game"));
+        admin.post().uri("/api/webhooks/{id}/subscriptions", hook.id()).bodyValue(Map.of("streamer", "both_streamer"))
+                .exchange().expectStatus().isCreated();
+
+        sim.world().goLive("both_streamer", game, "Two reasons to watch", 7);
+
+        await().atMost(WAIT).until(() -> log(admin, hook.id()).size() == 2
+                && log(admin, hook.id()).stream().anyMatch(entry -> "DELIVERED".equals(entry.get("state"))));
+        assertThat(log(admin, hook.id())).extracting(entry -> entry.get("state"), entry -> entry.get("why"))
+                .containsExactlyInAnyOrder(tuple("DELIVERED", null), tuple("SKIPPED",
+                        "Announced once through this webhook, by its subscription to Both_streamer"));
+        assertThat(sim.discord().deliveriesTo(hook.discord().id())).hasSize(1);
+        sim.world().goOffline("both_streamer");
     }
 
     @Test

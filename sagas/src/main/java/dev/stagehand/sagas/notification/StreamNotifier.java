@@ -11,6 +11,7 @@ import dev.stagehand.api.stream.StreamInfo;
 import dev.stagehand.api.stream.StreamResumed;
 import dev.stagehand.api.stream.StreamUpdated;
 import dev.stagehand.api.stream.StreamWentLive;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a stream going live (or, for subscriptions that ask, switching game; for game watches, switching into their
- * game) into one notification per subscription that watches it: dispatched, or skipped with the reason why. A stream
+ * game) into one notification per subscription that watches it: dispatched, or skipped with the reason why. A webhook
+ * announces a stream once, however many of its subscriptions watch it (the streamer and the game they play). A stream
  * that started before the subscription was made is not announced, whether or not Stagehand had seen it before, so
  * subscribing behaves the same for everyone. Never replayed: a replay must not announce old streams.
  */
@@ -60,20 +62,19 @@ class StreamNotifier {
     /** @param skipAll a reason to skip every subscription, or empty to decide for each */
     private void notify(String broadcasterId, StreamInfo stream, NotificationReason reason,
                         Optional<String> skipAll) {
-        queries.query(new FindSubscriptionsWatching(broadcasterId, stream.gameId()),
-                        ResponseTypes.multipleInstancesOf(WatchingSubscription.class)).join()
-               .stream()
-               .filter(subscription -> concerned(subscription, reason))
-               .forEach(subscription -> {
-                   NotificationId id = NotificationId.of(stream.streamId(), subscription.subscriptionId(), reason,
-                           stream.gameId());
-                   Optional<String> skip = skipAll.or(() -> NotificationFilters.skipReason(subscription, stream, reason));
-                   commands.sendAndWait(skip.isPresent()
-                           ? new SkipNotification(id, subscription.webhookId(), subscription.subscriptionId(),
-                                   broadcasterId, stream, reason, skip.get())
-                           : new DispatchNotification(id, subscription.webhookId(), subscription.subscriptionId(),
-                                   broadcasterId, stream, subscription.options(), reason));
-               });
+        List<WatchingSubscription> concerned = queries.query(new FindSubscriptionsWatching(broadcasterId,
+                        stream.gameId()), ResponseTypes.multipleInstancesOf(WatchingSubscription.class)).join()
+                .stream().filter(subscription -> concerned(subscription, reason)).toList();
+        for (NotificationFilters.Decision decision : NotificationFilters.decide(concerned, stream, reason, skipAll)) {
+            WatchingSubscription subscription = decision.subscription();
+            NotificationId id = NotificationId.of(stream.streamId(), subscription.subscriptionId(), reason,
+                    stream.gameId());
+            commands.sendAndWait(decision.skip().isPresent()
+                    ? new SkipNotification(id, subscription.webhookId(), subscription.subscriptionId(),
+                            broadcasterId, stream, reason, decision.skip().get())
+                    : new DispatchNotification(id, subscription.webhookId(), subscription.subscriptionId(),
+                            broadcasterId, stream, subscription.options(), reason));
+        }
     }
 
     /** A game change concerns a streamer's subscriptions that ask for it, and game watches of the new game. */
