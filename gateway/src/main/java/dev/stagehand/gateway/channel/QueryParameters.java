@@ -32,16 +32,16 @@ public final class QueryParameters {
 
     /** 400 unless {@code from} comes before {@code to} and the range is no longer than 31 days. */
     public static void boundedRange(Instant from, Instant to) {
-        ordered(from, to);
+        ordered("from", from, "to", to);
         if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
             throw new RuleViolation("a time range covers at most " + LONGEST_RANGE.toDays() + " days");
         }
     }
 
-    /** 400 unless {@code from} comes before {@code to} (either may be open). */
-    public static void ordered(Instant from, Instant to) {
+    /** 400 unless {@code from} comes before {@code to} (either may be open), naming them as the request does. */
+    public static void ordered(String fromName, Instant from, String toName, Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new RuleViolation("from must be before to");
+            throw new RuleViolation(fromName + " must be before " + toName);
         }
     }
 

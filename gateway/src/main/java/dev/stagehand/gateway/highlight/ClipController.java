@@ -60,7 +60,7 @@ class ClipController {
                                    @RequestParam(defaultValue = "20") String limit) {
         Instant from = required("start", start);
         Instant to = required("end", end);
-        QueryParameters.ordered(from, to);
+        QueryParameters.ordered("start", from, "end", to);
         int most = QueryParameters.limit(limit, HighlightController.MAX_CLIPS);
         return channels.all(me)
                 .map(subscribed -> subscribed.stream().map(view -> view.channelId().value())

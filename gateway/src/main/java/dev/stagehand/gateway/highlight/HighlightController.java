@@ -132,7 +132,7 @@ class HighlightController {
         Instant end = Objects.requireNonNullElseGet(QueryParameters.time("to", request.to()), Instant::now);
         Instant start = Objects.requireNonNullElse(QueryParameters.time("from", request.from()),
                 end.minus(Duration.ofDays(1)));
-        QueryParameters.ordered(start, end);
+        QueryParameters.ordered("from", start, "to", end);
         if (Duration.between(start, end).compareTo(LONGEST_BACKTEST) > 0) {
             throw new RuleViolation("a backtest covers at most " + LONGEST_BACKTEST.toHours() + " hours of chat");
         }

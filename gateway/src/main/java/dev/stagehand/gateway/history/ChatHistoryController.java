@@ -113,7 +113,7 @@ class ChatHistoryController {
                                           int limit, HistoryCursor cursor) {
         Instant start = QueryParameters.time("from", from);
         Instant end = QueryParameters.time("to", to);
-        QueryParameters.ordered(start, end);
+        QueryParameters.ordered("from", start, "to", end);
         String chatter = blankToNull(user);
         if (chatter != null && !LOGIN.matcher(chatter).matches()) {
             throw new RuleViolation("user must be a Twitch login, not '" + user + "'");

@@ -102,6 +102,9 @@ class HighlightTest extends IntegrationTest {
         assertThat(as(twitchUser("spiky_stranger")).get().uri("/v1.0/clip?start={start}&end={end}", began,
                 Instant.now().plusSeconds(60)).exchange().expectStatus().isOk()
                 .expectBody(List.class).returnResult().getResponseBody()).isEmpty();
+        as(twitchUser("spiky_stranger")).get().uri("/v1.0/clip?start={start}&end={end}", ended, began).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
+                .isEqualTo("start must be before end");
     }
 
     @Test
