@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.NotFound;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
@@ -86,7 +87,7 @@ class Webhook {
         ownedBy(command.owner());
         WatchTarget target = command.target();
         if (subscriptions.containsValue(target)) {
-            throw new RuleViolation("This webhook is already subscribed to " + target.name());
+            throw new Conflict("This webhook is already subscribed to " + target.name());
         }
         if (subscriptions.size() >= MAX_SUBSCRIPTIONS) {
             throw new RuleViolation("A webhook can have at most " + MAX_SUBSCRIPTIONS + " subscriptions");

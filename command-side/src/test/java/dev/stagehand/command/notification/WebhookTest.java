@@ -2,6 +2,7 @@ package dev.stagehand.command.notification;
 
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.common.NotFound;
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.notification.DeleteWebhook;
@@ -118,7 +119,7 @@ class WebhookTest {
         fixture.given(REGISTERED, new WebhookSubscribed(ID, SUBSCRIPTION, PANDA, DEFAULTS))
                .when(new SubscribeWebhook(ID, OWNER, new WebhookSubscriptionId("5a0c0f00-0000-4000-8000-0000000000b2"),
                        PANDA, DEFAULTS))
-               .expectException(RuleViolation.class)
+               .expectException(Conflict.class)
                .expectExceptionMessage("This webhook is already subscribed to PixelPanda");
     }
 

@@ -6,8 +6,8 @@ import dev.stagehand.api.account.IdentityView;
 import dev.stagehand.api.account.Provider;
 import dev.stagehand.api.account.RenameAccount;
 import dev.stagehand.api.account.UnlinkIdentity;
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
-import dev.stagehand.gateway.problem.ConflictException;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import jakarta.validation.Valid;
@@ -86,7 +86,7 @@ class MeController {
         return Mono.defer(() -> operators.take(me.id())).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(taken -> taken
                         ? Mono.empty()
-                        : Mono.error(new ConflictException(
+                        : Mono.error(new Conflict(
                                 "The operator role is not on offer to this account.")))
                 .then(response(me.id()));
     }

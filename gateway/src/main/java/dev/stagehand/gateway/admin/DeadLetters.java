@@ -1,6 +1,6 @@
 package dev.stagehand.gateway.admin;
 
-import dev.stagehand.gateway.problem.ConflictException;
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.gateway.problem.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,8 +77,8 @@ class DeadLetters {
         return processing.deadLetterQueue(processor).orElseThrow(() -> noQueue(processor));
     }
 
-    private static ConflictException noQueue(String processor) {
-        return new ConflictException(processor + " keeps no dead letters: an event it cannot handle stops it.");
+    private static Conflict noQueue(String processor) {
+        return new Conflict(processor + " keeps no dead letters: an event it cannot handle stops it.");
     }
 
     private static String sequenceOf(Iterable<? extends DeadLetter<? extends EventMessage<?>>> sequence) {

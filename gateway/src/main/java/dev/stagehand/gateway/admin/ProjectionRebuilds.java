@@ -1,7 +1,7 @@
 package dev.stagehand.gateway.admin;
 
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.gateway.admin.ReadModelProjections.ReadModelProjection;
-import dev.stagehand.gateway.problem.ConflictException;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.sagas.DaemonThreads;
 import dev.stagehand.sagas.cluster.ClusterNode;
@@ -61,7 +61,7 @@ public class ProjectionRebuilds implements DisposableBean {
 
     public RebuildStatus start(String processor) {
         processors.status(processor);
-        ReadModelProjection projection = projections.of(processor).orElseThrow(() -> new ConflictException(
+        ReadModelProjection projection = projections.of(processor).orElseThrow(() -> new Conflict(
                 processor + " keeps no tables of its own (it acts, or writes what other parts keep), so it cannot be "
                         + "rebuilt beside them."));
         int claimed = jdbc.sql("""
@@ -80,7 +80,7 @@ public class ProjectionRebuilds implements DisposableBean {
             .param("stalled", Timestamp.from(Instant.now().minus(STALLED_AFTER)))
             .update();
         if (claimed == 0) {
-            throw new ConflictException("A rebuild of " + processor + " is under way: confirm or discard it first.");
+            throw new Conflict("A rebuild of " + processor + " is under way: confirm or discard it first.");
         }
         workers.submit(() -> run(projection));
         return status(processor).orElseThrow();
@@ -89,7 +89,7 @@ public class ProjectionRebuilds implements DisposableBean {
     /** Asks the rebuilding node to swap the rebuilt tables in. */
     public RebuildStatus confirm(String processor) {
         if (status(processor).filter(RebuildStatus::stalled).isPresent()) {
-            throw new ConflictException("The node rebuilding " + processor + " has stopped reporting: discard the "
+            throw new Conflict("The node rebuilding " + processor + " has stopped reporting: discard the "
                     + "rebuild and start it again.");
         }
         change(processor, "SET state = 'CONFIRMED'", "state = 'READY'", "confirm");
@@ -126,7 +126,7 @@ public class ProjectionRebuilds implements DisposableBean {
     }
 
     private RuntimeException nothing(String processor, String what) {
-        return status(processor).<RuntimeException>map(rebuild -> new ConflictException("There is nothing to " + what
+        return status(processor).<RuntimeException>map(rebuild -> new Conflict("There is nothing to " + what
                         + ": the rebuild of " + processor + " is " + rebuild.state().toLowerCase() + "."))
                 .orElseGet(() -> new NotFoundException("No rebuild of " + processor + " was started."));
     }

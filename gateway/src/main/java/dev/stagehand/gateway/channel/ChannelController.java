@@ -5,9 +5,9 @@ import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.FindChannelsOf;
 import dev.stagehand.api.channel.SubscribeChannel;
 import dev.stagehand.api.channel.UnsubscribeChannel;
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.axon.ReadModelWait;
-import dev.stagehand.gateway.problem.ConflictException;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.sagas.emote.EmoteCatalog;
@@ -95,7 +95,7 @@ class ChannelController {
     Mono<ChannelEmotes> refreshEmotes(CurrentAccount me, @PathVariable String channelId) {
         return channels.one(me, channelId).publishOn(Schedulers.boundedElastic()).map(view -> {
             if (!emotes.refreshNow(channelId)) {
-                throw new ConflictException("Stagehand is not in " + view.displayName()
+                throw new Conflict("Stagehand is not in " + view.displayName()
                         + "'s chat yet; its emotes are fetched as soon as it is.");
             }
             return emotesOf(channelId);

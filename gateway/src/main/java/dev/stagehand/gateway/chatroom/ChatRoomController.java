@@ -14,9 +14,9 @@ import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.UnbanChatter;
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.channel.QueryParameters;
-import dev.stagehand.gateway.problem.ConflictException;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.time.Duration;
@@ -98,7 +98,7 @@ class ChatRoomController {
     Mono<ChatRoomView> create(CurrentAccount me, @RequestBody NewRoom request) {
         operator(me);
         RoomId room = roomId(request.slug());
-        ConflictException taken = new ConflictException("There is a room at " + room.slug() + " already.");
+        Conflict taken = new Conflict("There is a room at " + room.slug() + " already.");
         Mono<ChatRoomView> made = find(room).repeatWhenEmpty(50, empty -> empty.delayElements(Duration.ofMillis(100)));
         return find(room).flatMap(existing -> Mono.<ChatRoomView>error(taken))
                 .switchIfEmpty(Mono.fromFuture(() -> commands.send(new CreateChatRoom(room, request.title(),

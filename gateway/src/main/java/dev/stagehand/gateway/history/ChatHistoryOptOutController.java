@@ -2,12 +2,12 @@ package dev.stagehand.gateway.history;
 
 import dev.stagehand.api.account.IdentityView;
 import dev.stagehand.api.account.Provider;
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.history.FindChatHistoryOptOut;
 import dev.stagehand.api.history.OptIntoChatHistory;
 import dev.stagehand.api.history.OptOutOfChatHistory;
 import dev.stagehand.gateway.account.AccountViews;
 import dev.stagehand.gateway.axon.ReadModelWait;
-import dev.stagehand.gateway.problem.ConflictException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -70,7 +70,7 @@ class ChatHistoryOptOutController {
     private Mono<IdentityView> twitch(CurrentAccount me) {
         return accounts.find(me.id())
                 .flatMap(account -> Mono.justOrEmpty(account.identity(Provider.TWITCH)))
-                .switchIfEmpty(Mono.error(() -> new ConflictException("Chat is kept by Twitch account: log in with "
+                .switchIfEmpty(Mono.error(() -> new Conflict("Chat is kept by Twitch account: log in with "
                         + "Twitch (or link it to this account) to choose for your chat.")));
     }
 }

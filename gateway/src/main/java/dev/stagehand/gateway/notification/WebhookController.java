@@ -1,5 +1,6 @@
 package dev.stagehand.gateway.notification;
 
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.notification.DeleteWebhook;
@@ -8,8 +9,8 @@ import dev.stagehand.api.notification.FindDeliveries;
 import dev.stagehand.api.notification.FindWebhook;
 import dev.stagehand.api.notification.FindWebhooksOf;
 import dev.stagehand.api.notification.NotificationId;
-import dev.stagehand.api.notification.RedriveNotification;
 import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.RedriveNotification;
 import dev.stagehand.api.notification.RegisterWebhook;
 import dev.stagehand.api.notification.SubscribeWebhook;
 import dev.stagehand.api.notification.UnsubscribeWebhook;
@@ -20,7 +21,6 @@ import dev.stagehand.api.notification.WebhookSubscriptionId;
 import dev.stagehand.api.notification.WebhookView;
 import dev.stagehand.gateway.axon.ReadModelWait;
 import dev.stagehand.gateway.problem.BadGatewayException;
-import dev.stagehand.gateway.problem.ConflictException;
 import dev.stagehand.gateway.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.sagas.notification.DeliveryOutcome;
@@ -223,7 +223,7 @@ class WebhookController {
         return owned(me, webhookId)
                 .flatMap(view -> {
                     if (view.disabledReason() != null) {
-                        return Mono.error(new ConflictException("The webhook is disabled (" + view.disabledReason()
+                        return Mono.error(new Conflict("The webhook is disabled (" + view.disabledReason()
                                 + "): give it a new URL first."));
                     }
                     return Mono.fromFuture(() -> commands.send(new RedriveNotification(

@@ -1,5 +1,6 @@
 package dev.stagehand.gateway.problem;
 
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.NotFound;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.sagas.UnavailableException;
@@ -17,8 +18,8 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -37,7 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler({RuleViolation.class, NotFound.class, NotFoundException.class, ConflictException.class,
+    @ExceptionHandler({RuleViolation.class, NotFound.class, NotFoundException.class, Conflict.class,
             BadGatewayException.class,
             AggregateNotFoundException.class, CommandExecutionException.class, CompletionException.class,
             ExecutionException.class, TimeoutException.class, UnavailableException.class})
@@ -49,7 +50,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof NotFoundException || cause instanceof NotFound) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, cause.getMessage());
         }
-        if (cause instanceof ConflictException conflict) {
+        if (cause instanceof Conflict conflict) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
         }
         if (cause instanceof BadGatewayException refused) {

@@ -17,6 +17,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -56,6 +57,10 @@ class WebhookApiTest extends IntegrationTest {
                 .bodyValue(Map.of("game", "just chatting", "options", Map.of("languages", List.of("en"))))
                 .exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.target.name").isEqualTo("Just Chatting");
+        admin.post().uri("/api/webhooks/{id}/subscriptions", id).bodyValue(Map.of("streamer", "hook_streamer"))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("This webhook is already subscribed to Hook_streamer");
 
         admin.get().uri("/api/webhooks").exchange().expectStatus().isOk()
                 .expectBody()
