@@ -34,6 +34,8 @@ interface Delivery {
   reason: 'WENT_LIVE' | 'GAME_CHANGED';
   state: 'DISPATCHED' | 'RETRYING' | 'DELIVERED' | 'ABANDONED' | 'SKIPPED';
   why: string | null;
+  /** Discord's id of the message; null for one Discord took without giving it (then it cannot be edited). */
+  messageId: string | null;
   ended: string | null;
   attempts: { attempt: number; status: number; outcome: string; tookMillis: number; at: string }[];
   createdAt: string;
@@ -179,6 +181,9 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
                 <td>
                   <span className={`state ${delivery.state.toLowerCase()}`}>{delivery.state.toLowerCase()}</span>
                   {delivery.why && <div className="muted">{delivery.why}</div>}
+                  {delivery.state === 'DELIVERED' && !delivery.messageId && (
+                    <div className="muted">Discord took it without giving its id: it cannot be changed later</div>
+                  )}
                   {delivery.ended && <div className="muted">{delivery.ended}</div>}
                   {delivery.state === 'ABANDONED' && (
                     <button type="button" className="secondary" onClick={() => redrive(delivery)}>Try again</button>

@@ -75,6 +75,8 @@ public class NotificationDeliverySaga {
     /** Attempts made before this round (a redrive starts a new round of at most the configured number). */
     private int attemptsBefore;
     private String messageId;
+    /** Discord took the message (2xx) but gave no id for it: there is nothing to edit or delete when it ends. */
+    private boolean deliveredWithoutId;
     private Instant endedAt;
     private String endDeadline;
 
@@ -153,11 +155,15 @@ public class NotificationDeliverySaga {
         return Duration.ofMillis(Math.round(wait.toMillis() * factor));
     }
 
-    /** Delivered: the message waits for the stream to end, unless it is to stay as it is. */
+    /**
+     * Delivered: the message waits for the stream to end, unless it is to stay as it is. One Discord took without
+     * giving its id waits too, so that the delivery log can say then why it was not changed.
+     */
     @SagaEventHandler(associationProperty = NOTIFICATION)
     void on(NotificationDelivered event) {
         messageId = event.messageId();
-        if (options.whenOffline() == WhenOffline.KEEP || messageId == null) {
+        deliveredWithoutId = messageId == null;
+        if (options.whenOffline() == WhenOffline.KEEP) {
             SagaLifecycle.end();
         } else if (endedAt != null) {
             endDeadline = deadlines.schedule(Duration.ZERO, STREAM_ENDED);
@@ -171,7 +177,7 @@ public class NotificationDeliverySaga {
             return;
         }
         endedAt = event.endedAt();
-        if (messageId != null) {
+        if (messageId != null || deliveredWithoutId) {
             cancelEnd();
             endDeadline = deadlines.schedule(streams.comebackGrace(), STREAM_ENDED);
         }
@@ -188,11 +194,17 @@ public class NotificationDeliverySaga {
     void streamEnded() {
         endDeadline = null;
         WhenOffline action = options.whenOffline();
+        String done = action == WhenOffline.DELETE ? "deleted" : "edited";
+        if (deliveredWithoutId) {
+            commands.send(new RecordNotificationEnded(notificationId, action, 0, "The message could not be " + done
+                    + ": Discord accepted it without giving its id, so there is no message to change"));
+            SagaLifecycle.end();
+            return;
+        }
         DeliveryOutcome outcome = webhooks.find(webhookId)
                 .map(target -> action == WhenOffline.DELETE ? discord.delete(target.url(), messageId)
                         : discord.edit(target.url(), messageId, GoLiveMessages.ended(stream, endedAt)))
                 .orElse(new DeliveryOutcome(0, null, null, "The webhook was deleted", 0));
-        String done = action == WhenOffline.DELETE ? "deleted" : "edited";
         commands.send(new RecordNotificationEnded(notificationId, action, outcome.status(), outcome.delivered()
                 ? "Message " + done + " when the stream ended (it lasted "
                         + GoLiveMessages.lasted(stream.startedAt(), endedAt) + ")"

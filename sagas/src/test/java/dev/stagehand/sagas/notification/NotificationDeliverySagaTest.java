@@ -269,6 +269,21 @@ class NotificationDeliverySagaTest {
     }
 
     @Test
+    void aMessageDiscordTookWithoutAnIdSaysWhenTheStreamEndsWhyItWasNotEdited() throws Exception {
+        discord.answers.add(answer(200));
+        fixture.givenAPublished(DISPATCHED)
+               .andThenTimeElapses(SOON)
+               .andThenAPublished(new NotificationDelivered(ID, WEBHOOK, 1, null, 5))
+               .andThenAPublished(OFFLINE)
+               .whenTimeElapses(GRACE.plusSeconds(1))
+               .expectDispatchedCommands(new RecordNotificationEnded(ID, WhenOffline.EDIT, 0,
+                       "The message could not be edited: Discord accepted it without giving its id, so there is no "
+                               + "message to change"))
+               .expectActiveSagas(0);
+        assertThat(discord.changed).isEmpty();
+    }
+
+    @Test
     void aMessageToDeleteIsDeletedWhenTheStreamEnds() throws Exception {
         discord.answers.add(answer(200));
         fixture.givenAPublished(dispatchedWith(WhenOffline.DELETE))
