@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from './api';
+import { deliveryNote, type Delivery } from './deliveries';
 
 type WhenOffline = 'EDIT' | 'DELETE' | 'KEEP';
 
@@ -26,20 +27,6 @@ interface Webhook {
   subscriptions: Subscription[];
 }
 
-interface Delivery {
-  id: string;
-  streamer: string;
-  title: string | null;
-  game: string | null;
-  reason: 'WENT_LIVE' | 'GAME_CHANGED';
-  state: 'DISPATCHED' | 'RETRYING' | 'DELIVERED' | 'ABANDONED' | 'SKIPPED';
-  why: string | null;
-  /** Discord's id of the message; null for one Discord took without giving it (then it cannot be edited). */
-  messageId: string | null;
-  ended: string | null;
-  attempts: { attempt: number; status: number; outcome: string; tookMillis: number; at: string }[];
-  createdAt: string;
-}
 
 const WHEN_OFFLINE: Record<WhenOffline, string> = {
   EDIT: 'edit the message to say it ended',
@@ -125,13 +112,23 @@ function SubscriptionForm({ webhook, onChanged, say }: { webhook: Webhook; onCha
   );
 }
 
+function DeliveryNote({ delivery }: { delivery: Delivery }) {
+  const note = deliveryNote(delivery, Date.now());
+  return note ? <div className="muted">{note}</div> : null;
+}
+
 function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
   const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const [state, setState] = useState('');
 
   const load = useCallback(() => {
-    api<Delivery[]>('GET', `/api/webhooks/${webhook.id}/deliveries`).then(setDeliveries)
-      .catch(() => setDeliveries([]));
+    api<Delivery[]>('GET', `/api/webhooks/${webhook.id}/deliveries`)
+      .then((loaded) => {
+        setDeliveries(loaded);
+        setFailed(null);
+      })
+      .catch((failure) => setFailed((failure as Error).message));
   }, [webhook.id]);
 
   useEffect(() => {
@@ -150,7 +147,10 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
     }
   }
 
-  if (deliveries === null) return <p aria-busy="true">Loading…</p>;
+  if (deliveries === null) {
+    return failed ? <p role="alert" className="error">The delivery log could not be loaded: {failed}</p>
+      : <p aria-busy="true">Loading…</p>;
+  }
   const shown = deliveries.filter((delivery) => state === '' || delivery.state === state);
   return (
     <section aria-label={`Delivery log of ${webhook.name}`} className="deliveries">
@@ -163,6 +163,7 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
           ))}
         </select>
       </div>
+      {failed && <p role="alert" className="error">The delivery log could not be refreshed: {failed}</p>}
       {shown.length === 0 ? (
         <p className="muted">Nothing yet: announcements show here as your streamers go live.</p>
       ) : (
@@ -181,9 +182,7 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
                 <td>
                   <span className={`state ${delivery.state.toLowerCase()}`}>{delivery.state.toLowerCase()}</span>
                   {delivery.why && <div className="muted">{delivery.why}</div>}
-                  {delivery.state === 'DELIVERED' && !delivery.messageId && (
-                    <div className="muted">Discord took it without giving its id: it cannot be changed later</div>
-                  )}
+                  <DeliveryNote delivery={delivery} />
                   {delivery.ended && <div className="muted">{delivery.ended}</div>}
                   {delivery.state === 'ABANDONED' && (
                     <button type="button" className="secondary" onClick={() => redrive(delivery)}>Try again</button>
