@@ -18,7 +18,7 @@ import java.util.Optional;
 final class NotificationFilters {
 
     /** What one subscription does with a stream: announce it (no reason), or skip it for the reason given. */
-    record Decision(WatchingSubscription subscription, Optional<String> skip) {
+    record Decision(WatchingSubscription subscription, Optional<String> skipReason) {
     }
 
     /**

@@ -69,9 +69,9 @@ class StreamNotifier {
             WatchingSubscription subscription = decision.subscription();
             NotificationId id = NotificationId.of(stream.streamId(), subscription.subscriptionId(), reason,
                     stream.gameId());
-            commands.sendAndWait(decision.skip().isPresent()
+            commands.sendAndWait(decision.skipReason().isPresent()
                     ? new SkipNotification(id, subscription.webhookId(), subscription.subscriptionId(),
-                            broadcasterId, stream, reason, decision.skip().get())
+                            broadcasterId, stream, reason, decision.skipReason().get())
                     : new DispatchNotification(id, subscription.webhookId(), subscription.subscriptionId(),
                             broadcasterId, stream, subscription.options(), reason));
         }

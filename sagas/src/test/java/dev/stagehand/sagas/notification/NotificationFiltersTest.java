@@ -85,7 +85,7 @@ class NotificationFiltersTest {
 
         assertThat(NotificationFilters.decide(List.of(byGame, byStreamer, elsewhere), live,
                 NotificationReason.WENT_LIVE, Optional.empty()))
-                .extracting(decision -> decision.subscription(), decision -> decision.skip().orElse(null))
+                .extracting(decision -> decision.subscription(), decision -> decision.skipReason().orElse(null))
                 .containsExactly(tuple(byStreamer, null), tuple(byGame,
                         "Announced once through this webhook, by its subscription to PixelPanda"),
                         tuple(elsewhere, null));
@@ -95,7 +95,7 @@ class NotificationFiltersTest {
         assertThat(NotificationFilters.decide(List.of(byGame, germanOnly), live, NotificationReason.WENT_LIVE,
                 Optional.empty()))
                 .as("the streamer subscription's filters skip it, so the game's announces")
-                .extracting(decision -> decision.skip().orElse(null))
+                .extracting(decision -> decision.skipReason().orElse(null))
                 .containsExactly("The stream's language (en) is not one of de", null);
     }
 }
