@@ -69,12 +69,12 @@ class SpikeProcessor implements Processor<String, String, String, String> {
         states.forEach((channelId, state) -> {
             SpikeDetector detector = detectors.computeIfAbsent(rules.of(channelId), SpikeDetector::new);
             if (detector.fits(state)) {
-                long second = state.second;
-                Optional<ChatSpike> spike = detector.until(channelId, state, until);
-                if (state.second != second) {
+                // Only a spike is worth a store write here: seconds the clock ends hold nothing but silence, and a
+                // restarted task ends them again when its next record of the channel arrives.
+                detector.until(channelId, state, until).ifPresent(found -> {
                     stored.put(channelId, json.writeValueAsString(state));
-                }
-                spike.ifPresent(found -> forward(found, now));
+                    forward(found, now);
+                });
             }
         });
     }
