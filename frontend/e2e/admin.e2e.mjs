@@ -1,5 +1,6 @@
-// An operator on the Admin page: sees what runs where and Kafka's consumer groups, rebuilds the chat-rooms projection
-// (watches the progress bar fill, reads how the rebuilt tables differ from the live ones, swaps them in).
+// An operator on the Admin page: sees what runs where and Kafka's consumer groups, starts and stops the top streams
+// watch with their own account clipping, rebuilds the chat-rooms projection (watches the progress bar fill, reads how
+// the rebuilt tables differ from the live ones, swaps them in).
 import { runScenario } from './browser.mjs';
 
 await runScenario(async (page, baseUrl, screenshot) => {
@@ -11,6 +12,20 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByTestId('infrastructure').getByText('PostgreSQL: embedded').waitFor({ timeout: 15000 });
   await page.getByRole('heading', { name: 'Kafka consumer groups' }).waitFor({ timeout: 15000 });
   await page.getByRole('cell', { name: 'stagehand-chat-history' }).waitFor();
+
+  await page.getByTestId('top-streams-stopped').waitFor({ timeout: 15000 });
+  await page.getByLabel('Streams (1–100)').fill('3');
+  await page.getByLabel('Languages (empty: any)').fill('en, de');
+  await page.getByLabel(/^Clipping account/).fill('nobody_logged_in');
+  await page.getByRole('button', { name: 'Start watching' }).click();
+  await page.getByRole('alert').getByText(/nobody_logged_in cannot clip/).waitFor({ timeout: 15000 });
+  await page.getByLabel(/^Clipping account/).fill('opsadmin');
+  await page.getByRole('button', { name: 'Start watching' }).click();
+  await page.getByTestId('top-streams-running').getByText('Following the top 3 streams in en, de, clipped as opsadmin.')
+    .waitFor({ timeout: 15000 });
+  await screenshot('admin-top-streams');
+  await page.getByTestId('top-streams-running').getByRole('button', { name: 'Stop' }).click();
+  await page.getByTestId('top-streams-stopped').waitFor({ timeout: 15000 });
 
   await page.getByRole('button', { name: 'Rebuild chat-rooms' }).click();
   const rebuild = page.getByTestId('rebuild-chat-rooms');

@@ -1,8 +1,8 @@
 // A streamer's first visit: the login page in demo mode, a Twitch login through the simulator, the dashboard,
 // subscribing a channel until Stagehand is in its chat, the channel's analytics and chat history, its clips page (a
-// backtest of another spike rule; auto-clipping is its broadcaster's to turn on), creating an overlay
-// for it, a Discord webhook announcing a streamer who goes live, linking Discord on the account page, the dark theme,
-// a phone-sized screen, and logging out.
+// backtest of another spike rule; auto-clipping it with one's own Twitch account), the public highlight feed,
+// creating an overlay for it, a Discord webhook announcing a streamer who goes live, linking Discord on the account
+// page, the dark theme, a phone-sized screen, logging out, and the highlight feed without a login.
 // Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
@@ -28,7 +28,8 @@ await runScenario(async (page, baseUrl, screenshot) => {
     expectEqual(await badge.textContent(), 'Up', `${part} status`);
   }
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const title of ['Channels', 'Overlays', 'Notifications', 'Analytics', 'Clips', 'Chat rooms', 'Account']) {
+  for (const title of ['Channels', 'Overlays', 'Notifications', 'Analytics', 'Clips', 'Highlights', 'Chat rooms',
+    'Account']) {
     await nav.getByRole('link', { name: title }).waitFor();
   }
   if ((await nav.getByRole('link', { name: 'Admin' }).count()) !== 0) throw new Error('a streamer sees the admin page');
@@ -58,11 +59,14 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await screenshot('analytics');
 
   await nav.getByRole('link', { name: 'Clips' }).click();
-  await page.getByText("Only the channel's broadcaster, logged in with its Twitch account, can change this.")
-    .waitFor({ timeout: 15000 });
-  if (!(await page.getByLabel('Clip every chat spike on Twitch').isDisabled())) {
-    throw new Error('a subscriber who is not the broadcaster can turn auto-clipping on');
+  await page.getByTestId('auto-clippers').getByText('Nobody auto-clips this channel.').waitFor({ timeout: 15000 });
+  if ((await page.getByRole('group', { name: 'As the broadcaster' }).count()) !== 0) {
+    throw new Error('a subscriber who is not the broadcaster sees the broadcaster\'s choices');
   }
+  await page.getByLabel('Clip every chat spike on Twitch with my Twitch account').check();
+  await page.getByRole('status').getByText('Saved: chat spikes become clips made with your Twitch account.')
+    .waitFor({ timeout: 15000 });
+  await page.getByTestId('auto-clippers').getByText(/^You auto-clip this channel/).waitFor();
   await page.getByLabel('Minimum lift (messages)').fill('0');
   await page.getByText('Minimum lift (messages) must be between 1 and 100000').waitFor();
   await page.getByLabel('Minimum lift (messages)').fill('5');
@@ -71,6 +75,12 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByTestId('backtest').getByText(/This rule would have made .* from \d+ messages/).waitFor({ timeout: 15000 });
   await page.getByText('No clips in this time.').waitFor();
   await screenshot('clips');
+
+  await nav.getByRole('link', { name: 'Highlights' }).click();
+  await page.getByRole('heading', { name: 'Highlights' }).waitFor();
+  await page.getByTestId('highlights-range').waitFor({ timeout: 15000 });
+  await page.getByLabel('At least intensity').selectOption('0');
+  await screenshot('highlights');
 
   await nav.getByRole('link', { name: 'Overlays' }).click();
   await page.getByRole('button', { name: 'Create overlay' }).click();
@@ -126,4 +136,10 @@ await runScenario(async (page, baseUrl, screenshot) => {
   const me = await page.evaluate(async () => (await fetch('/api/me')).status);
   expectEqual(me, 401, 'GET /api/me after logging out');
   await screenshot('logged-out');
+
+  await page.getByRole('link', { name: 'highlights' }).click();
+  await page.getByRole('heading', { name: 'Highlights' }).waitFor({ timeout: 15000 });
+  await page.getByTestId('highlights-range').waitFor({ timeout: 15000 });
+  expectEqual(new URL(page.url()).pathname, '/highlights', 'the public highlight feed address');
+  await screenshot('highlights-anonymous');
 });

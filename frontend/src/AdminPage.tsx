@@ -3,6 +3,7 @@ import { api } from './api';
 import { useRefresh } from './refresh';
 import { isOpen, rebuildSummary, type Rebuild } from './rebuilds';
 import { SystemStatus } from './SystemStatus';
+import { TopStreamsWatch } from './TopStreamsWatch';
 
 interface Segment {
   segment: number;
@@ -178,6 +179,7 @@ export function AdminPage() {
           </p>
         </section>
       )}
+      <TopStreamsWatch />
       <section className="card" aria-labelledby="rebuilds-heading">
         <h2 id="rebuilds-heading">Rebuilds</h2>
         <p className="hint">

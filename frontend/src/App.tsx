@@ -3,6 +3,7 @@ import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
 import { AnalyticsPage } from './AnalyticsPage';
 import { ClipsPage } from './ClipsPage';
+import { HighlightsPage } from './HighlightsPage';
 import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';
 import { ChatRoomsPage } from './ChatRoomsPage';
@@ -116,6 +117,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   if (page.path === '/notifications') return <NotificationsPage />;
   if (page.path === '/analytics') return <AnalyticsPage platform={platform} />;
   if (page.path === '/clips') return <ClipsPage />;
+  if (page.path === '/highlights') return <HighlightsPage />;
   if (page.path === '/rooms') return <ChatRoomsPage operator={me.operator} />;
   return <NotFound path={path} />;
 }
@@ -171,11 +173,13 @@ export function App() {
           {session.state === 'loading' && <p aria-busy="true">Loading…</p>}
           {session.state === 'failed' && <p role="alert">Stagehand is not answering. Try again in a moment.</p>}
           {session.state === 'anonymous' && path === '/rooms' && <ChatRoomsPage />}
-          {session.state === 'anonymous' && path !== '/rooms' && (
+          {session.state === 'anonymous' && path === '/highlights' && <HighlightsPage />}
+          {session.state === 'anonymous' && path !== '/rooms' && path !== '/highlights' && (
             <>
               <LoginPage platform={platform} error={loginError(window.location.search)} />
               <p className="muted">
-                Or <a href="/rooms">read the chat rooms</a> without logging in.
+                Or, without logging in, <a href="/rooms">read the chat rooms</a> or
+                watch the <a href="/highlights">highlights</a>.
               </p>
             </>
           )}

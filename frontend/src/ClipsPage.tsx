@@ -3,7 +3,7 @@ import { api } from './api';
 import { useRefresh } from './refresh';
 import { ChannelSelect, useChosenChannel } from './ChannelSelect';
 import {
-  RULE_FIELDS, clipStatus, ruleProblem, whyItFired, type Clip, type HighlightSettings, type SpikeBacktest,
+  RULE_FIELDS, autoClippingSummary, clipStatus, ruleProblem, whyItFired, type Clip, type HighlightSettings, type SpikeBacktest,
   type SpikeRule,
 } from './highlights';
 
@@ -36,7 +36,11 @@ function ClipCard({ clip }: { clip: Clip }) {
   );
 }
 
-/** The channel's auto-clipping and spike rule: its broadcaster changes them and can try a rule on past chat first. */
+/**
+ * The channel's auto-clipping and spike rule: each subscriber chooses to auto-clip with their own Twitch account; the
+ * broadcaster changes the rule (and can try one on past chat first), lets others auto-clip or not, and makes the
+ * channel's clips public or not.
+ */
 function Settings({ channelId }: { channelId: string }) {
   const [settings, setSettings] = useState<HighlightSettings | null>(null);
   const [rule, setRule] = useState<SpikeRule | null>(null);
@@ -55,17 +59,34 @@ function Settings({ channelId }: { channelId: string }) {
     }).catch((failure) => setError((failure as Error).message));
   }, [channelId]);
 
-  async function save(autoClip: boolean, custom: SpikeRule | null) {
+  async function change(request: Promise<HighlightSettings>, saved: (now: HighlightSettings) => string) {
     try {
-      const saved = await api<HighlightSettings>('PUT', `/api/channels/${channelId}/highlights`,
-        { autoClip, rule: custom });
-      setSettings(saved);
-      setRule(saved.rule);
-      setMessage(saved.autoClip ? 'Saved: chat spikes become clips.' : 'Saved: chat spikes are only marked.');
+      const now = await request;
+      setSettings(now);
+      setRule(now.rule);
+      setMessage(saved(now));
       setError(null);
     } catch (failure) {
       setError((failure as Error).message);
     }
+  }
+
+  function configure(current: HighlightSettings, changes: Partial<{ rule: SpikeRule | null; othersMayClip: boolean;
+    publicClips: boolean }>) {
+    const body = { rule: current.custom ? current.rule : null, othersMayClip: current.othersMayClip,
+      publicClips: current.publicClips, ...changes };
+    void change(api<HighlightSettings>('PUT', `/api/channels/${channelId}/highlights`, body), () => 'Saved.');
+  }
+
+  function autoClip(on: boolean) {
+    void change(api<HighlightSettings>('PUT', `/api/channels/${channelId}/highlights/auto-clip`, { on }),
+      (now) => (now.autoClip ? 'Saved: chat spikes become clips made with your Twitch account.'
+        : 'Saved: you no longer auto-clip this channel.'));
+  }
+
+  function resume() {
+    void change(api<HighlightSettings>('POST', `/api/channels/${channelId}/highlights/resume`),
+      () => 'Auto-clipping resumed: the next spike asks Twitch for a clip again.');
   }
 
   async function tryRule(event: FormEvent) {
@@ -90,13 +111,43 @@ function Settings({ channelId }: { channelId: string }) {
   return (
     <section aria-labelledby="highlight-settings-heading">
       <h2 id="highlight-settings-heading">Auto-clipping</h2>
+      {settings.paused && (
+        <div role="alert" className="error" data-testid="clips-paused">
+          <p>
+            Auto-clipping of this channel is paused since{' '}
+            <time dateTime={settings.paused.since}>{new Date(settings.paused.since).toLocaleString()}</time>:
+            Twitch refused its clips ({settings.paused.reason}).
+          </p>
+          <p>
+            Twitch refuses clips when the broadcaster turned clips off or limited them to followers or subscribers
+            (in the Creator Dashboard, under Settings → Stream → Clips), or when the auto-clippers are banned or timed
+            out in the channel. Once that is fixed, resume: the next spike asks for a clip again.
+          </p>
+          <button type="button" onClick={resume}>Resume auto-clipping</button>
+        </div>
+      )}
       <label className="row">
-        <input type="checkbox" checked={settings.autoClip} disabled={!settings.editable}
-          onChange={(event) => void save(event.target.checked, settings.custom ? settings.rule : null)} />
-        Clip every chat spike on Twitch
+        <input type="checkbox" checked={settings.autoClip}
+          disabled={!settings.autoClip && settings.cannotAutoClip !== null}
+          onChange={(event) => autoClip(event.target.checked)} />
+        Clip every chat spike on Twitch with my Twitch account
       </label>
-      {!settings.editable && (
-        <p className="muted">Only the channel's broadcaster, logged in with its Twitch account, can change this.</p>
+      {settings.cannotAutoClip && <p className="muted">{settings.cannotAutoClip}.</p>}
+      <p className="muted" data-testid="auto-clippers">{autoClippingSummary(settings)}</p>
+      {settings.editable && (
+        <fieldset>
+          <legend>As the broadcaster</legend>
+          <label className="row">
+            <input type="checkbox" checked={settings.othersMayClip}
+              onChange={(event) => configure(settings, { othersMayClip: event.target.checked })} />
+            Let other subscribers auto-clip my channel on this Stagehand
+          </label>
+          <label className="row">
+            <input type="checkbox" checked={settings.publicClips}
+              onChange={(event) => configure(settings, { publicClips: event.target.checked })} />
+            Show my channel's clips in the public <a href="/highlights">highlight feed</a>
+          </label>
+        </fieldset>
       )}
       <form onSubmit={tryRule}>
         <p className="muted">
@@ -120,11 +171,11 @@ function Settings({ channelId }: { channelId: string }) {
           <button type="submit" className="secondary" disabled={problem !== null}>Backtest</button>
           {settings.editable && (
             <>
-              <button type="button" disabled={problem !== null} onClick={() => void save(settings.autoClip, rule)}>
+              <button type="button" disabled={problem !== null} onClick={() => configure(settings, { rule })}>
                 Use this rule
               </button>
               {settings.custom && (
-                <button type="button" className="secondary" onClick={() => void save(settings.autoClip, null)}>
+                <button type="button" className="secondary" onClick={() => configure(settings, { rule: null })}>
                   Back to the default
                 </button>
               )}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clipStatus, ruleProblem, whyItFired, type Clip, type FullSpike } from './highlights';
+import {
+  autoClippingSummary, clipStatus, feedPath, feedRange, ruleProblem, whyItFired, type Clip, type FullSpike,
+  type HighlightSettings, type PublicClipPage,
+} from './highlights';
 
 const SPIKE: FullSpike = {
   windowStart: '2026-12-03T18:00:00Z',
@@ -60,5 +63,35 @@ describe('ruleProblem', () => {
   it('names the first field out of its limits, as the API would', () => {
     expect(ruleProblem({ ...rule, windowSeconds: 0 })).toBe('Window (s) must be between 1 and 60');
     expect(ruleProblem({ ...rule, sigmas: Number.NaN })).toBe('Standard deviations must be between 0 and 20');
+  });
+});
+
+describe('the public feed', () => {
+  const page = (offset: number, count: number, total: number): PublicClipPage => ({
+    clips: [], count, total_count: total, has_more: offset + count < total,
+    query: { min_intensity: 9, limit: 24, offset },
+  });
+
+  it('asks for a page with the original API\'s parameter names', () => {
+    expect(feedPath(9, 48, 24)).toBe('/v1.0/clip?min_intensity=9&limit=24&offset=48');
+  });
+
+  it('says which clips a page shows', () => {
+    expect(feedRange(page(24, 24, 60))).toBe('25–48 of 60');
+    expect(feedRange(page(0, 0, 0))).toBe('none of 0');
+  });
+});
+
+describe('autoClippingSummary', () => {
+  const settings = (autoClip: boolean, autoClippers: number): HighlightSettings => ({
+    channelId: '1', rule: {} as HighlightSettings['rule'], custom: false, othersMayClip: true, publicClips: false,
+    editable: false, autoClip, cannotAutoClip: null, autoClippers, paused: null,
+  });
+
+  it('counts the others who auto-clip beside the one asking', () => {
+    expect(autoClippingSummary(settings(false, 0))).toBe('Nobody auto-clips this channel.');
+    expect(autoClippingSummary(settings(true, 1))).toMatch(/^You auto-clip this channel: each spike makes one clip/);
+    expect(autoClippingSummary(settings(true, 3))).toMatch(/^You and 2 other subscribers auto-clip this channel:/);
+    expect(autoClippingSummary(settings(false, 1))).toMatch(/^1 subscriber auto-clips this channel:/);
   });
 });

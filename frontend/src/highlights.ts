@@ -14,10 +14,69 @@ export interface SpikeRule {
 
 export interface HighlightSettings {
   channelId: string;
-  autoClip: boolean;
   rule: SpikeRule;
   custom: boolean;
+  /** Whether subscribers other than the broadcaster may auto-clip the channel. */
+  othersMayClip: boolean;
+  /** Whether the channel's clips are in the public highlight feed. */
+  publicClips: boolean;
+  /** Whether the one asking is the broadcaster, who alone changes the rule and the two choices above. */
   editable: boolean;
+  /** Whether the one asking auto-clips the channel with their own Twitch account. */
+  autoClip: boolean;
+  /** Why the one asking cannot auto-clip it; null when they can. */
+  cannotAutoClip: string | null;
+  autoClippers: number;
+  /** Why Twitch refused the channel's clips, while its auto-clipping is paused. */
+  paused: { reason: string; since: string } | null;
+}
+
+/** A clip of the public highlight feed, as `GET /v1.0/clip` answers (the original API's names). */
+export interface PublicClip {
+  id: string;
+  clip_id: string;
+  broadcaster_id: string;
+  streamer_login: string | null;
+  embed_url: string;
+  thumbnail_url: string;
+  detected_at: string;
+  created_at: string;
+  intensity: number | null;
+  url: string;
+  title: string;
+  duration: number;
+}
+
+export interface PublicClipPage {
+  clips: PublicClip[];
+  count: number;
+  total_count: number;
+  has_more: boolean;
+  query: { min_intensity: number; limit: number; offset: number };
+}
+
+/** The feed's address for a filter and page. */
+export function feedPath(minIntensity: number, offset: number, limit: number): string {
+  return `/v1.0/clip?min_intensity=${minIntensity}&limit=${limit}&offset=${offset}`;
+}
+
+/** Which clips of the feed a page shows, as "25–48 of 60". */
+export function feedRange(page: PublicClipPage): string {
+  if (page.count === 0) return `none of ${page.total_count}`;
+  return `${page.query.offset + 1}–${page.query.offset + page.count} of ${page.total_count}`;
+}
+
+/** Who auto-clips a channel, in a sentence for its subscribers. */
+export function autoClippingSummary(settings: HighlightSettings): string {
+  const others = settings.autoClippers - (settings.autoClip ? 1 : 0);
+  const who = settings.autoClip
+    ? (others === 0 ? 'You auto-clip this channel' : `You and ${others} other subscriber${others === 1 ? '' : 's'} `
+      + 'auto-clip this channel')
+    : (others === 0 ? 'Nobody auto-clips this channel' : `${others} subscriber${others === 1 ? '' : 's'} `
+      + `auto-clip${others === 1 ? 's' : ''} this channel`);
+  return settings.autoClippers === 0 ? `${who}.` : `${who}: each spike makes one clip, with the broadcaster's `
+    + 'Twitch account when they auto-clip, otherwise with the first auto-clipper\'s, and the next one\'s when '
+    + 'Twitch refuses.';
 }
 
 export interface FullSpike extends ChatSpike {

@@ -12,6 +12,7 @@ export const PAGES: Page[] = [
   { path: '/notifications', title: 'Notifications' },
   { path: '/analytics', title: 'Analytics' },
   { path: '/clips', title: 'Clips' },
+  { path: '/highlights', title: 'Highlights' },
   { path: '/rooms', title: 'Chat rooms' },
   { path: '/admin', title: 'Admin', operatorOnly: true },
   { path: '/account', title: 'Account' },

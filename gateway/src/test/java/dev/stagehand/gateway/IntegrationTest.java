@@ -34,6 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.streams.helix-lag=0s",
     "stagehand.notifications.first-retry=1s",
     "stagehand.highlights.spikes.baseline-windows=10",
+    "stagehand.highlights.top-streams.interval=2s",
     "stagehand.metrics.token=" + IntegrationTest.SCRAPE_TOKEN})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {

@@ -5,10 +5,13 @@ import dev.stagehand.api.channel.ChannelId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * The broadcaster chooses how their chat's spikes are found and whether each one becomes a Twitch clip.
+ * The broadcaster chooses how their chat's spikes are found, whether others may auto-clip the channel on this
+ * deployment, and whether its clips join the public highlight feed.
  *
- * @param rule the channel's own spike rule; {@code null} for the deployment's default
+ * @param rule          the channel's own spike rule; {@code null} for the deployment's default
+ * @param othersMayClip whether subscribers other than the broadcaster may have its spikes clipped with their tokens
+ * @param publicClips   whether the channel's clips are in the public highlight feed ({@code GET /v1.0/clip})
  */
 public record ConfigureHighlights(@TargetAggregateIdentifier ChannelId channelId, AccountId broadcaster,
-                                  boolean autoClip, SpikeRule rule) {
+                                  SpikeRule rule, boolean othersMayClip, boolean publicClips) {
 }

@@ -15,10 +15,18 @@ import dev.stagehand.api.channel.RecordChannelLeft;
 import dev.stagehand.api.channel.SubscribeChannel;
 import dev.stagehand.api.channel.UnsubscribeChannel;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.highlight.AutoClipChosen;
+import dev.stagehand.api.highlight.AutoClippingPaused;
+import dev.stagehand.api.highlight.AutoClippingResumed;
+import dev.stagehand.api.highlight.ChooseAutoClip;
 import dev.stagehand.api.highlight.ConfigureHighlights;
 import dev.stagehand.api.highlight.HighlightsConfigured;
+import dev.stagehand.api.highlight.PauseAutoClipping;
+import dev.stagehand.api.highlight.ResumeAutoClipping;
 import dev.stagehand.api.highlight.SpikeRule;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,7 +39,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A Twitch channel and the accounts that subscribe it. While anyone subscribes, Stagehand stays in its chat; the
  * chat connection reports joins, failures and leaves back here, so that every subscriber sees where it stands. Its
- * broadcaster chooses how its chat spikes are found and whether they become clips.
+ * broadcaster chooses how its chat spikes are found, whether others may auto-clip it and whether its clips are
+ * public; each subscriber chooses whether its spikes become clips made with their own Twitch token.
  */
 @Aggregate
 class Channel {
@@ -44,9 +53,12 @@ class Channel {
     private final Set<AccountId> subscribers = new HashSet<>();
     private Connection connection = Connection.LEFT;
     private String failure;
-    private AccountId highlightsBy;
-    private boolean autoClip;
     private SpikeRule rule;
+    private boolean othersMayClip = true;
+    private boolean publicClips;
+    /** The subscribers who auto-clip, with the Twitch account each clips with. */
+    private final Map<AccountId, String> autoClippers = new LinkedHashMap<>();
+    private boolean paused;
 
     Channel() {
         // for Axon, which rebuilds the channel from its events or creates it on the first subscription
@@ -67,9 +79,10 @@ class Channel {
             throw new RuleViolation("You do not subscribe the channel " + login);
         }
         apply(new ChannelUnsubscribed(channelId, login, command.subscriber(), subscribers.size() - 1));
-        if (autoClip && command.subscriber().equals(highlightsBy)) {
-            // the broadcaster's token must not keep clipping a channel they took off their dashboard
-            apply(new HighlightsConfigured(channelId, highlightsBy, false, rule));
+        String clipper = autoClippers.get(command.subscriber());
+        if (clipper != null) {
+            // a token must not keep clipping a channel its owner took off their dashboard
+            apply(new AutoClipChosen(channelId, command.subscriber(), clipper, false));
         }
     }
 
@@ -102,8 +115,43 @@ class Channel {
             throw new RuleViolation("Subscribe your channel " + login + " before setting up its highlights");
         }
         SpikeRule validated = command.rule() == null ? null : command.rule().validated();
-        if (command.autoClip() != autoClip || !Objects.equals(validated, rule)) {
-            apply(new HighlightsConfigured(channelId, command.broadcaster(), command.autoClip(), validated));
+        if (!Objects.equals(validated, rule) || command.othersMayClip() != othersMayClip
+                || command.publicClips() != publicClips) {
+            apply(new HighlightsConfigured(channelId, command.broadcaster(), validated, command.othersMayClip(),
+                    command.publicClips()));
+        }
+    }
+
+    /** Any subscriber with a Twitch login may auto-clip, unless the broadcaster keeps that to themselves. */
+    @CommandHandler
+    void handle(ChooseAutoClip command) {
+        if (!subscribers.contains(command.subscriber())) {
+            throw new RuleViolation("Subscribe " + login + " before choosing to auto-clip it");
+        }
+        if (command.on() && !othersMayClip && !channelId.value().equals(command.twitchUserId())) {
+            throw new RuleViolation("The broadcaster of " + login + " does not allow others to auto-clip the channel "
+                    + "on this deployment");
+        }
+        if (command.on() ? !command.twitchUserId().equals(autoClippers.get(command.subscriber()))
+                : autoClippers.containsKey(command.subscriber())) {
+            apply(new AutoClipChosen(channelId, command.subscriber(), command.twitchUserId(), command.on()));
+        }
+    }
+
+    @CommandHandler
+    void handle(PauseAutoClipping command) {
+        if (!paused) {
+            apply(new AutoClippingPaused(channelId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ResumeAutoClipping command) {
+        if (!subscribers.contains(command.subscriber())) {
+            throw new RuleViolation("Subscribe " + login + " before resuming its auto-clipping");
+        }
+        if (paused) {
+            apply(new AutoClippingResumed(channelId, command.subscriber()));
         }
     }
 
@@ -124,9 +172,31 @@ class Channel {
 
     @EventSourcingHandler
     void on(HighlightsConfigured event) {
-        highlightsBy = event.broadcaster();
-        autoClip = event.autoClip();
         rule = event.rule();
+        othersMayClip = event.othersMayClip();
+        publicClips = event.publicClips();
+        if (event.autoClip() != null) {
+            on(new AutoClipChosen(channelId, event.broadcaster(), channelId.value(), event.autoClip()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AutoClipChosen event) {
+        if (event.on()) {
+            autoClippers.put(event.subscriber(), event.twitchUserId());
+        } else {
+            autoClippers.remove(event.subscriber());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AutoClippingPaused event) {
+        paused = true;
+    }
+
+    @EventSourcingHandler
+    void on(AutoClippingResumed event) {
+        paused = false;
     }
 
     @EventSourcingHandler

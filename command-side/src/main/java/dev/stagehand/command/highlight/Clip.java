@@ -41,7 +41,8 @@ class Clip {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RequestClip command) {
         if (clipId == null) {
-            apply(new ClipRequested(command.clipId(), command.spike().channelId(), command.spike()));
+            apply(new ClipRequested(command.clipId(), command.spike().channelId(), command.spike(),
+                    command.clippers(), command.publicFeed()));
         }
     }
 

@@ -13,8 +13,14 @@ import dev.stagehand.api.channel.RecordChannelLeft;
 import dev.stagehand.api.channel.SubscribeChannel;
 import dev.stagehand.api.channel.UnsubscribeChannel;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.highlight.AutoClipChosen;
+import dev.stagehand.api.highlight.AutoClippingPaused;
+import dev.stagehand.api.highlight.AutoClippingResumed;
+import dev.stagehand.api.highlight.ChooseAutoClip;
 import dev.stagehand.api.highlight.ConfigureHighlights;
 import dev.stagehand.api.highlight.HighlightsConfigured;
+import dev.stagehand.api.highlight.PauseAutoClipping;
+import dev.stagehand.api.highlight.ResumeAutoClipping;
 import dev.stagehand.api.highlight.SpikeRule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,41 +126,36 @@ class ChannelTest {
     }
 
     private static final SpikeRule RULE = new SpikeRule(5, 60, 2.5, 8, 45, 30, 0);
+    /** Ada is the broadcaster: her Twitch account is the channel. */
+    private static final String ADA_TWITCH = CHANNEL.value();
+    private static final String SAM_TWITCH = "200000002";
 
     @Test
-    void theBroadcasterTurnsOnAutoClippingWithTheirOwnRule() {
+    void theBroadcasterSetsTheirOwnRuleAndOpensTheirClips() {
         fixture.given(subscribed(ADA, 1))
-               .when(new ConfigureHighlights(CHANNEL, ADA, true, RULE))
-               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, true, RULE));
+               .when(new ConfigureHighlights(CHANNEL, ADA, RULE, false, true))
+               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, RULE, false, true));
     }
 
     @Test
     void configuringTheSameHighlightsAgainChangesNothing() {
-        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, true, RULE))
-               .when(new ConfigureHighlights(CHANNEL, ADA, true, new SpikeRule(5, 60, 2.5, 8, 45, 30, 0)))
+        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, RULE, true, false))
+               .when(new ConfigureHighlights(CHANNEL, ADA, new SpikeRule(5, 60, 2.5, 8, 45, 30, 0), true, false))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
 
     @Test
     void goingBackToTheDefaultRuleIsAChange() {
-        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, true, RULE))
-               .when(new ConfigureHighlights(CHANNEL, ADA, true, null))
-               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, true, null));
-    }
-
-    @Test
-    void theBroadcasterUnsubscribingTurnsAutoClippingOff() {
-        fixture.given(subscribed(ADA, 1), subscribed(SAM, 2), new HighlightsConfigured(CHANNEL, ADA, true, RULE))
-               .when(new UnsubscribeChannel(CHANNEL, ADA))
-               .expectEvents(new ChannelUnsubscribed(CHANNEL, "pixelpanda", ADA, 1),
-                       new HighlightsConfigured(CHANNEL, ADA, false, RULE));
+        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, RULE, true, false))
+               .when(new ConfigureHighlights(CHANNEL, ADA, null, true, false))
+               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, null, true, false));
     }
 
     @Test
     void cannotConfigureHighlightsOfAChannelNotSubscribed() {
         fixture.given(subscribed(SAM, 1))
-               .when(new ConfigureHighlights(CHANNEL, ADA, true, null))
+               .when(new ConfigureHighlights(CHANNEL, ADA, null, true, false))
                .expectException(RuleViolation.class)
                .expectExceptionMessage("Subscribe your channel pixelpanda before setting up its highlights");
     }
@@ -162,8 +163,82 @@ class ChannelTest {
     @Test
     void cannotConfigureARuleOutOfRange() {
         fixture.given(subscribed(ADA, 1))
-               .when(new ConfigureHighlights(CHANNEL, ADA, true, new SpikeRule(5, 60, 2.5, 0, 45, 30, 0)))
+               .when(new ConfigureHighlights(CHANNEL, ADA, new SpikeRule(5, 60, 2.5, 0, 45, 30, 0), true, false))
                .expectException(RuleViolation.class)
                .expectExceptionMessage("minimumLift must be between 1 and 100000");
+    }
+
+    @Test
+    void aSubscriberWhoIsNotTheBroadcasterAutoClipsWithTheirOwnTwitchAccount() {
+        fixture.given(subscribed(ADA, 1), subscribed(SAM, 2))
+               .when(new ChooseAutoClip(CHANNEL, SAM, SAM_TWITCH, true))
+               .expectEvents(new AutoClipChosen(CHANNEL, SAM, SAM_TWITCH, true));
+    }
+
+    @Test
+    void choosingTheSameAgainChangesNothing() {
+        fixture.given(subscribed(SAM, 1), new AutoClipChosen(CHANNEL, SAM, SAM_TWITCH, true))
+               .when(new ChooseAutoClip(CHANNEL, SAM, SAM_TWITCH, true))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+        fixture.given(subscribed(SAM, 1))
+               .when(new ChooseAutoClip(CHANNEL, SAM, SAM_TWITCH, false))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void onlySubscribersAutoClip() {
+        fixture.given(subscribed(ADA, 1))
+               .when(new ChooseAutoClip(CHANNEL, SAM, SAM_TWITCH, true))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("Subscribe pixelpanda before choosing to auto-clip it");
+    }
+
+    @Test
+    void aBroadcasterWhoOptedOutKeepsAutoClippingToThemselves() {
+        fixture.given(subscribed(ADA, 1), subscribed(SAM, 2),
+                       new HighlightsConfigured(CHANNEL, ADA, null, false, false))
+               .when(new ChooseAutoClip(CHANNEL, SAM, SAM_TWITCH, true))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("The broadcaster of pixelpanda does not allow others to auto-clip the channel "
+                       + "on this deployment");
+        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, null, false, false))
+               .when(new ChooseAutoClip(CHANNEL, ADA, ADA_TWITCH, true))
+               .expectEvents(new AutoClipChosen(CHANNEL, ADA, ADA_TWITCH, true));
+    }
+
+    @Test
+    void unsubscribingStopsTheSubscribersAutoClipping() {
+        fixture.given(subscribed(ADA, 1), subscribed(SAM, 2), new AutoClipChosen(CHANNEL, SAM, SAM_TWITCH, true))
+               .when(new UnsubscribeChannel(CHANNEL, SAM))
+               .expectEvents(new ChannelUnsubscribed(CHANNEL, "pixelpanda", SAM, 1),
+                       new AutoClipChosen(CHANNEL, SAM, SAM_TWITCH, false));
+    }
+
+    @Test
+    void aRevisionOneConfigurationWithAutoClipMadeTheBroadcasterAnAutoClipper() {
+        fixture.given(subscribed(ADA, 1), subscribed(SAM, 2),
+                       new HighlightsConfigured(CHANNEL, ADA, true, RULE, null, null))
+               .when(new UnsubscribeChannel(CHANNEL, ADA))
+               .expectEvents(new ChannelUnsubscribed(CHANNEL, "pixelpanda", ADA, 1),
+                       new AutoClipChosen(CHANNEL, ADA, ADA_TWITCH, false));
+    }
+
+    @Test
+    void twitchRefusingClipsPausesAutoClippingOnceUntilASubscriberResumesIt() {
+        fixture.given(subscribed(SAM, 1))
+               .when(new PauseAutoClipping(CHANNEL, "clips are off"))
+               .expectEvents(new AutoClippingPaused(CHANNEL, "clips are off"));
+        fixture.given(subscribed(SAM, 1), new AutoClippingPaused(CHANNEL, "clips are off"))
+               .when(new PauseAutoClipping(CHANNEL, "clips are still off"))
+               .expectNoEvents();
+        fixture.given(subscribed(SAM, 1), new AutoClippingPaused(CHANNEL, "clips are off"))
+               .when(new ResumeAutoClipping(CHANNEL, SAM))
+               .expectEvents(new AutoClippingResumed(CHANNEL, SAM));
+        fixture.given(subscribed(SAM, 1))
+               .when(new ResumeAutoClipping(CHANNEL, SAM))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
     }
 }

@@ -13,6 +13,7 @@ import dev.stagehand.api.highlight.RecordClipCreated;
 import dev.stagehand.api.highlight.RequestClip;
 import dev.stagehand.api.highlight.TwitchClip;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class ClipTest {
     private static final ChatSpike SPIKE = new ChatSpike(1, "100000001", Instant.parse("2026-12-03T18:00:00Z"),
             Instant.parse("2026-12-03T18:00:05Z"), 240, 20.5, 4.1, 32.8, 120, 11.2);
     private static final ClipId ID = ClipId.of(SPIKE);
-    private static final ClipRequested REQUESTED = new ClipRequested(ID, "100000001", SPIKE);
+    private static final ClipRequested REQUESTED = new ClipRequested(ID, "100000001", SPIKE,
+            List.of("100000002", "100000001"), true);
     private static final TwitchClip MADE = new TwitchClip("PogNoodle-1", "https://clips.twitch.tv/PogNoodle-1",
             "https://clips.twitch.tv/embed?clip=PogNoodle-1", "https://thumb/PogNoodle-1.jpg", "Morning coffee", 30,
             Instant.parse("2026-12-03T18:00:06Z"));
@@ -38,14 +40,14 @@ class ClipTest {
     @Test
     void aSpikeRequestsAClipNamedAfterIt() {
         fixture.givenNoPriorActivity()
-               .when(RequestClip.of(SPIKE))
+               .when(RequestClip.of(SPIKE, List.of("100000002", "100000001"), true))
                .expectEvents(REQUESTED);
     }
 
     @Test
     void theSameSpikeSeenTwiceRequestsOnce() {
         fixture.given(REQUESTED)
-               .when(RequestClip.of(SPIKE))
+               .when(RequestClip.of(SPIKE, List.of("100000002", "100000001"), true))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }

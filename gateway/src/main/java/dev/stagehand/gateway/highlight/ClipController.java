@@ -3,14 +3,15 @@ package dev.stagehand.gateway.highlight;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.ClipView;
-import dev.stagehand.api.highlight.FindClipsBetween;
+import dev.stagehand.api.highlight.FindPublicClips;
+import dev.stagehand.api.highlight.PublicClips;
+import dev.stagehand.api.highlight.PublicClips.PublicClip;
+import dev.stagehand.api.highlight.TwitchClip;
 import dev.stagehand.gateway.channel.QueryParameters;
-import dev.stagehand.gateway.channel.SubscribedChannels;
-import dev.stagehand.gateway.security.CurrentAccount;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,31 +22,55 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The original clips API: {@code GET /v1.0/clip?start=<iso8601>&end=<iso8601>&limit=<int>}, the clips made between
- * two times (start included, end not), newest first, of the channels the account subscribes.
+ * The original clips API, public: {@code GET /v1.0/clip?min_intensity=&limit=&offset=}, the public highlight feed
+ * (clips of channels whose broadcaster made them public), newest detection first, with our {@code start}/{@code end}
+ * as optional filters on the detection time. A logged-in user's own channels have theirs at
+ * {@code /api/channels/{id}/clips}.
  */
 @RestController
 class ClipController {
 
-    private final QueryGateway queries;
-    private final SubscribedChannels channels;
+    static final double DEFAULT_MIN_INTENSITY = 9.0;
+    static final int DEFAULT_LIMIT = 24;
+    static final int MAX_LIMIT = 100;
 
-    ClipController(QueryGateway queries, SubscribedChannels channels) {
+    private final QueryGateway queries;
+
+    ClipController(QueryGateway queries) {
         this.queries = queries;
-        this.channels = channels;
     }
 
-    /** A clip, and the spike that made it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ClipResponse(String clipId, String channelId, String url, String embedUrl, String thumbnailUrl,
-                        String title, double duration, Instant createdAt, Spike spike) {
+    record ClipPage(List<ClipResponse> clips, int count, long totalCount, boolean hasMore, Query query) {
+    }
 
-        static ClipResponse of(ClipView view) {
+    /** The query as it was applied: defaults filled in, limit and offset clamped. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Query(double minIntensity, int limit, int offset) {
+    }
+
+    /**
+     * A clip and the spike that made it.
+     *
+     * @param id         Stagehand's id of the clip (one per spike)
+     * @param clipId     Twitch's
+     * @param detectedAt when the spike's window ended
+     * @param intensity  how far the spike stood out, in the baseline's spread per second
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ClipResponse(String id, String clipId, String broadcasterId, String streamerLogin, String embedUrl,
+                        String thumbnailUrl, Instant detectedAt, Instant createdAt, Double intensity, String url,
+                        String title, double duration, Spike spike) {
+
+        static ClipResponse of(PublicClip found) {
+            ClipView view = found.clip();
+            TwitchClip clip = view.clip();
             ChatSpike spike = view.spike();
-            return new ClipResponse(view.clip().id(), view.channelId(), view.clip().url(), view.clip().embedUrl(),
-                    view.clip().thumbnailUrl(), view.clip().title(), view.clip().durationSeconds(),
-                    view.clip().createdAt(), new Spike(spike.windowStart(), spike.windowEnd(), spike.messages(),
-                    spike.baselineMean(), spike.baselineStdDev(), spike.threshold()));
+            return new ClipResponse(view.clipId().value(), clip.id(), view.channelId(), found.streamerLogin(),
+                    clip.embedUrl(), clip.thumbnailUrl(), spike.windowEnd(), clip.createdAt(), spike.intensity(),
+                    clip.url(), clip.title(), clip.durationSeconds(), new Spike(spike.windowStart(),
+                    spike.windowEnd(), spike.messages(), spike.baselineMean(), spike.baselineStdDev(),
+                    spike.threshold()));
         }
     }
 
@@ -55,27 +80,47 @@ class ClipController {
     }
 
     @GetMapping("/v1.0/clip")
-    Mono<List<ClipResponse>> clips(CurrentAccount me, @RequestParam(required = false) String start,
-                                   @RequestParam(required = false) String end,
-                                   @RequestParam(defaultValue = "20") String limit) {
-        Instant from = required("start", start);
-        Instant to = required("end", end);
-        QueryParameters.ordered("start", from, "end", to);
-        int most = QueryParameters.limit(limit, HighlightController.MAX_CLIPS);
-        return channels.all(me)
-                .map(subscribed -> subscribed.stream().map(view -> view.channelId().value())
-                        .collect(Collectors.toSet()))
-                .flatMap(ids -> Mono.fromFuture(() -> queries.query(new FindClipsBetween(ids, from, to, most),
-                        ResponseTypes.multipleInstancesOf(ClipView.class))).subscribeOn(Schedulers.boundedElastic()))
-                .map(found -> found.stream().map(ClipResponse::of).toList());
+    Mono<ClipPage> clips(@RequestParam(name = "min_intensity", required = false) String minIntensity,
+                         @RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
+                         @RequestParam(required = false) String start, @RequestParam(required = false) String end) {
+        Query query = new Query(minIntensity(minIntensity), clamped("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+                clamped("offset", offset, 0, 0, Integer.MAX_VALUE));
+        Instant from = QueryParameters.time("start", start);
+        Instant to = QueryParameters.time("end", end);
+        if (from != null && to != null) {
+            QueryParameters.ordered("start", from, "end", to);
+        }
+        FindPublicClips find = new FindPublicClips(query.minIntensity(), from, to, query.limit(), query.offset());
+        return Mono.fromFuture(() -> queries.query(find, PublicClips.class)).subscribeOn(Schedulers.boundedElastic())
+                .map(page -> new ClipPage(page.clips().stream().map(ClipResponse::of).toList(), page.clips().size(),
+                        page.total(), query.offset() + page.clips().size() < page.total(), query));
     }
 
-    private static Instant required(String name, String value) {
-        Instant time = QueryParameters.time(name, value);
-        if (time == null) {
-            throw new RuleViolation(name + " is required: an ISO-8601 time with an offset, such as "
-                    + "2026-12-03T18:00:00Z");
+    private static double minIntensity(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_MIN_INTENSITY;
         }
-        return time;
+        try {
+            double parsed = Double.parseDouble(value.strip());
+            if (Double.isFinite(parsed) && parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new RuleViolation("min_intensity must be a number of at least 0, not '" + value + "'");
+    }
+
+    /** A whole number, brought into [min, max] when it lies outside; anything else is refused. */
+    private static int clamped(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            BigInteger parsed = new BigDecimal(value.strip()).toBigIntegerExact();
+            return parsed.max(BigInteger.valueOf(min)).min(BigInteger.valueOf(max)).intValueExact();
+        } catch (NumberFormatException | ArithmeticException notAWholeNumber) {
+            throw new RuleViolation(name + " must be a whole number, not '" + value + "'");
+        }
     }
 }

@@ -1,14 +1,18 @@
 package dev.stagehand.gateway.highlight;
 
+import dev.stagehand.api.account.IdentityView;
 import dev.stagehand.api.account.Provider;
 import dev.stagehand.api.channel.ChannelId;
+import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.highlight.BacktestSpikes;
+import dev.stagehand.api.highlight.ChooseAutoClip;
 import dev.stagehand.api.highlight.ClipView;
 import dev.stagehand.api.highlight.ConfigureHighlights;
 import dev.stagehand.api.highlight.FindChannelClips;
 import dev.stagehand.api.highlight.FindHighlightSettings;
 import dev.stagehand.api.highlight.HighlightSettings;
+import dev.stagehand.api.highlight.ResumeAutoClipping;
 import dev.stagehand.api.highlight.SpikeBacktest;
 import dev.stagehand.api.highlight.SpikeRule;
 import dev.stagehand.gateway.account.AccountViews;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -36,9 +41,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A subscribed channel's highlights: its settings (auto-clipping and its spike rule, which only its broadcaster may
- * change, logged in with the Twitch account of the channel), backtests of other rules over its stored chat, and the
- * clips its spikes asked for.
+ * A subscribed channel's highlights: its settings (its spike rule, whether others may auto-clip it and whether its
+ * clips are public, which only its broadcaster may change, logged in with the Twitch account of the channel), each
+ * subscriber's own auto-clipping, backtests of other rules over its stored chat, and the clips its spikes asked for.
  */
 @RestController
 @RequestMapping("/api/channels/{channelId}")
@@ -59,23 +64,36 @@ class HighlightController {
         this.wait = wait;
     }
 
-    /** @param editable whether the one asking is the channel's broadcaster, who alone may change them */
-    record HighlightSettingsResponse(String channelId, boolean autoClip, SpikeRule rule, boolean custom,
-                                     boolean editable) {
+    /**
+     * @param editable      whether the one asking is the channel's broadcaster, who alone may change the rule, the
+     *                      others' auto-clipping and the clips' publicity
+     * @param autoClip      whether the one asking auto-clips the channel
+     * @param canAutoClip   why the one asking cannot auto-clip it; {@code null} when they can
+     * @param autoClippers  how many subscribers auto-clip it
+     * @param paused        why Twitch refused its clips, while auto-clipping of it is paused
+     */
+    record HighlightSettingsResponse(String channelId, SpikeRule rule, boolean custom, boolean othersMayClip,
+                                     boolean publicClips, boolean editable, boolean autoClip, String cannotAutoClip,
+                                     int autoClippers, HighlightSettings.Pause paused) {
     }
 
     /**
-     * @param autoClip whether every spike of the channel becomes a Twitch clip (required)
-     * @param rule     the channel's own spike rule; absent or null for the deployment's default
+     * @param rule          the channel's own spike rule; absent or null for the deployment's default
+     * @param othersMayClip whether subscribers other than the broadcaster may auto-clip the channel (required)
+     * @param publicClips   whether the channel's clips are in the public highlight feed (required)
      */
-    record HighlightSettingsRequest(Boolean autoClip, SpikeRule rule) {
+    record HighlightSettingsRequest(SpikeRule rule, Boolean othersMayClip, Boolean publicClips) {
+    }
+
+    /** @param on whether the one asking auto-clips the channel (required) */
+    record AutoClipRequest(Boolean on) {
     }
 
     @GetMapping("/highlights")
     Mono<HighlightSettingsResponse> settings(CurrentAccount me, @PathVariable String channelId) {
         return channels.one(me, channelId)
-                .then(Mono.zip(settings(channelId), isBroadcaster(me, channelId)))
-                .map(both -> response(both.getT1(), both.getT2()));
+                .then(Mono.zip(settings(channelId), twitchIdentity(me)))
+                .map(both -> response(both.getT1(), me, both.getT2()));
     }
 
     /** Someone else's channel is 404 or 403 before anything in the request is looked at. */
@@ -83,25 +101,73 @@ class HighlightController {
     Mono<HighlightSettingsResponse> configure(CurrentAccount me, @PathVariable String channelId,
                                               @RequestBody HighlightSettingsRequest request) {
         return channels.one(me, channelId)
-                .then(isBroadcaster(me, channelId))
-                .filter(Boolean::booleanValue)
+                .then(twitchIdentity(me))
+                .filter(twitch -> twitch.map(identity -> channelId.equals(identity.userId())).orElse(false))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the channel's "
                         + "broadcaster, logged in with its Twitch account, may change its highlights.")))
-                .then(Mono.fromCallable(() -> configuration(channelId, me, request)))
-                .flatMap(command -> wait.sendAndAwait(command, new FindHighlightSettings(channelId),
-                        ResponseTypes.instanceOf(HighlightSettings.class),
-                        now -> now.autoClip() == command.autoClip() && now.custom() == (command.rule() != null)
-                                && (command.rule() == null || now.rule().equals(command.rule()))))
-                .map(now -> response(now, true));
+                .flatMap(twitch -> Mono.fromCallable(() -> configuration(channelId, me, request))
+                        .flatMap(command -> wait.sendAndAwait(command, new FindHighlightSettings(channelId),
+                                ResponseTypes.instanceOf(HighlightSettings.class),
+                                now -> Objects.equals(now.custom() ? now.rule() : null, command.rule())
+                                        && now.othersMayClip() == command.othersMayClip()
+                                        && now.publicClips() == command.publicClips()))
+                        .map(now -> response(now, me, twitch)));
     }
 
     private static ConfigureHighlights configuration(String channelId, CurrentAccount me,
                                                      HighlightSettingsRequest request) {
-        if (request.autoClip() == null) {
-            throw new RuleViolation("autoClip is required: true or false");
+        if (request.othersMayClip() == null || request.publicClips() == null) {
+            throw new RuleViolation("othersMayClip and publicClips are required: true or false");
         }
-        return new ConfigureHighlights(new ChannelId(channelId), me.id(), request.autoClip(),
-                request.rule() == null ? null : request.rule().validated());
+        return new ConfigureHighlights(new ChannelId(channelId), me.id(),
+                request.rule() == null ? null : request.rule().validated(), request.othersMayClip(),
+                request.publicClips());
+    }
+
+    /** Turns the asker's auto-clipping of the channel on or off: clips made with their own Twitch login. */
+    @PutMapping("/highlights/auto-clip")
+    Mono<HighlightSettingsResponse> autoClip(CurrentAccount me, @PathVariable String channelId,
+                                             @RequestBody AutoClipRequest request) {
+        return channels.one(me, channelId)
+                .then(twitchIdentity(me))
+                .map(twitch -> usableTwitchLogin(twitch, request.on()))
+                .flatMap(twitchUserId -> wait.sendAndAwait(
+                        new ChooseAutoClip(new ChannelId(channelId), me.id(), twitchUserId, request.on()),
+                        new FindHighlightSettings(channelId), ResponseTypes.instanceOf(HighlightSettings.class),
+                        now -> now.autoClips(me.id()) == request.on()))
+                .zipWith(twitchIdentity(me), (now, twitch) -> response(now, me, twitch));
+    }
+
+    /** Auto-clipping paused by Twitch's refusal starts again, for every auto-clipper of the channel. */
+    @PostMapping("/highlights/resume")
+    Mono<HighlightSettingsResponse> resume(CurrentAccount me, @PathVariable String channelId) {
+        return channels.one(me, channelId)
+                .then(wait.sendAndAwait(new ResumeAutoClipping(new ChannelId(channelId), me.id()),
+                        new FindHighlightSettings(channelId), ResponseTypes.instanceOf(HighlightSettings.class),
+                        now -> now.paused() == null))
+                .zipWith(twitchIdentity(me), (now, twitch) -> response(now, me, twitch));
+    }
+
+    /** The Twitch user id clips are made with; turning auto-clipping off needs no login. */
+    private static String usableTwitchLogin(Optional<IdentityView> twitch, Boolean on) {
+        if (on == null) {
+            throw new RuleViolation("on is required: true or false");
+        }
+        String cannot = cannotAutoClip(twitch);
+        if (on && cannot != null) {
+            throw new Conflict(cannot);
+        }
+        return twitch.map(IdentityView::userId).orElse("");
+    }
+
+    private static String cannotAutoClip(Optional<IdentityView> twitch) {
+        if (twitch.isEmpty()) {
+            return "Log in with Twitch to auto-clip: clips are made with your own Twitch account";
+        }
+        if (twitch.get().needsLogin()) {
+            return "Stagehand lost your Twitch login: log in with Twitch again to auto-clip";
+        }
+        return null;
     }
 
     /** The clips the channel's spikes asked for in [from, to) (the last week by default), however they went. */
@@ -148,15 +214,20 @@ class HighlightController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private Mono<Boolean> isBroadcaster(CurrentAccount me, String channelId) {
-        return accounts.find(me.id())
-                .map(account -> account.identity(Provider.TWITCH)
-                        .map(twitch -> channelId.equals(twitch.userId())).orElse(false))
-                .defaultIfEmpty(false);
+    private Mono<Optional<IdentityView>> twitchIdentity(CurrentAccount me) {
+        return accounts.find(me.id()).map(account -> account.identity(Provider.TWITCH))
+                .defaultIfEmpty(Optional.empty());
     }
 
-    private static HighlightSettingsResponse response(HighlightSettings settings, boolean editable) {
-        return new HighlightSettingsResponse(settings.channelId(), settings.autoClip(), settings.rule(),
-                settings.custom(), editable);
+    private static HighlightSettingsResponse response(HighlightSettings settings, CurrentAccount me,
+                                                      Optional<IdentityView> twitch) {
+        boolean broadcaster = twitch.map(identity -> settings.channelId().equals(identity.userId())).orElse(false);
+        String cannot = cannotAutoClip(twitch);
+        if (cannot == null && !broadcaster && !settings.othersMayClip()) {
+            cannot = "The broadcaster does not allow others to auto-clip this channel on this deployment";
+        }
+        return new HighlightSettingsResponse(settings.channelId(), settings.rule(), settings.custom(),
+                settings.othersMayClip(), settings.publicClips(), broadcaster, settings.autoClips(me.id()), cannot,
+                settings.autoClippers().size(), settings.paused());
     }
 }

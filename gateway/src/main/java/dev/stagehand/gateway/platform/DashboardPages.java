@@ -18,7 +18,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class DashboardPages {
 
-    private static final String PAGES = "channels|overlays|notifications|analytics|clips|rooms|admin|account";
+    private static final String PAGES = "channels|overlays|notifications|analytics|clips|highlights|rooms|admin|account";
 
     @Bean
     RouterFunction<ServerResponse> dashboardPageRoutes(@Value("classpath:/static/index.html") Resource dashboard) {

@@ -76,8 +76,9 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/api/platform").permitAll()
-                        // Anyone may read the chat rooms; sending and moderating need a login.
-                        .pathMatchers(HttpMethod.GET, "/api/rooms", "/api/rooms/*", "/api/rooms/*/messages")
+                        // Anyone may read the chat rooms and the public highlight feed; the rest needs a login.
+                        .pathMatchers(HttpMethod.GET, "/api/rooms", "/api/rooms/*", "/api/rooms/*/messages",
+                                "/v1.0/clip")
                         .permitAll()
                         .pathMatchers("/actuator/prometheus").access(scrapers)
                         .pathMatchers("/api/admin/**", "/actuator/**").hasRole(AccountAuthentication.OPERATOR)

@@ -7,6 +7,7 @@ import dev.stagehand.api.account.AccountRenamed;
 import dev.stagehand.api.account.AccountView;
 import dev.stagehand.api.account.FindAccount;
 import dev.stagehand.api.account.FindTwitchAuthorization;
+import dev.stagehand.api.account.FindTwitchAuthorizationByLogin;
 import dev.stagehand.api.account.FindTwitchAuthorizations;
 import dev.stagehand.api.account.IdentityLinked;
 import dev.stagehand.api.account.IdentityUnlinked;
@@ -141,12 +142,18 @@ class AccountProjection {
         return twitchAuthorizations("AND user_id = :user", query.twitchUserId()).stream().findFirst();
     }
 
-    private List<TwitchAuthorization> twitchAuthorizations(String condition, String twitchUserId) {
+    @QueryHandler
+    Optional<TwitchAuthorization> handle(FindTwitchAuthorizationByLogin query) {
+        return twitchAuthorizations("AND lower(login) = lower(:user)", query.login()).stream().findFirst();
+    }
+
+    /** @param value what the condition's {@code :user} stands for */
+    private List<TwitchAuthorization> twitchAuthorizations(String condition, String value) {
         return jdbc.sql("""
                     SELECT user_id, token_id FROM account_identity_view
                     WHERE provider = 'TWITCH' AND token_id IS NOT NULL AND NOT needs_login AND user_id IS NOT NULL
                     %s ORDER BY user_id""".formatted(condition))
-                   .params(twitchUserId == null ? Map.of() : Map.of("user", twitchUserId))
+                   .params(value == null ? Map.of() : Map.of("user", value))
                    .query((row, rowNumber) -> new TwitchAuthorization(row.getString("user_id"),
                            new SecretId(row.getObject("token_id", UUID.class).toString())))
                    .list();

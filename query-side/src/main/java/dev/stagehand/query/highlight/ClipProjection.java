@@ -9,13 +9,16 @@ import dev.stagehand.api.highlight.ClipId;
 import dev.stagehand.api.highlight.ClipRequested;
 import dev.stagehand.api.highlight.ClipView;
 import dev.stagehand.api.highlight.FindChannelClips;
-import dev.stagehand.api.highlight.FindClipsBetween;
+import dev.stagehand.api.highlight.FindPublicClips;
+import dev.stagehand.api.highlight.PublicClips;
+import dev.stagehand.api.highlight.PublicClips.PublicClip;
 import dev.stagehand.api.highlight.TwitchClip;
 import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,8 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 @ProcessingGroup("clips")
 class ClipProjection {
 
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
     private static final String COLUMNS = """
             clip_id, channel_id, status, spike, clip, failure, attempts, requested_at, updated_at""";
+
+    /** The columns as the feed's joins name them. */
+    private static final String CLIP_COLUMNS = "clip." + COLUMNS.replace(", ", ", clip.");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -45,11 +52,17 @@ class ClipProjection {
     @EventHandler
     void on(ClipRequested event, @Timestamp Instant at) {
         jdbc.sql("""
-                    INSERT INTO clip_view (clip_id, channel_id, status, spike, requested_at, updated_at)
-                    VALUES (:id, :channel, 'REQUESTED', :spike, :at, :at) ON CONFLICT (clip_id) DO NOTHING""")
+                    INSERT INTO clip_view
+                        (clip_id, channel_id, status, spike, intensity, detected_at, public_feed, requested_at,
+                         updated_at)
+                    VALUES (:id, :channel, 'REQUESTED', :spike, :intensity, :detected, :publicFeed, :at, :at)
+                    ON CONFLICT (clip_id) DO NOTHING""")
             .param("id", event.clipId().value())
             .param("channel", event.channelId())
             .param("spike", json.writeValueAsString(event.spike()))
+            .param("intensity", event.spike().intensity())
+            .param("detected", java.sql.Timestamp.from(event.spike().windowEnd()))
+            .param("publicFeed", event.publicFeed())
             .param("at", java.sql.Timestamp.from(at))
             .update();
     }
@@ -68,12 +81,9 @@ class ClipProjection {
     @EventHandler
     void on(ClipCreated event, @Timestamp Instant at) {
         jdbc.sql("""
-                    UPDATE clip_view SET status = 'CREATED', clip = :clip, clip_created_at = :created, updated_at = :at
-                    WHERE clip_id = :id""")
+                    UPDATE clip_view SET status = 'CREATED', clip = :clip, updated_at = :at WHERE clip_id = :id""")
             .param("id", event.clipId().value())
             .param("clip", json.writeValueAsString(event.clip()))
-            .param("created", java.sql.Timestamp.from(event.clip().createdAt() == null ? at
-                    : event.clip().createdAt()))
             .param("at", java.sql.Timestamp.from(at))
             .update();
     }
@@ -115,20 +125,31 @@ class ClipProjection {
                    .query(this::view).list();
     }
 
+    /**
+     * The feed: clips the top streams watch asked for, and those of channels whose broadcaster made theirs public (read
+     * from the highlight settings); logins come from the channels.
+     */
     @QueryHandler
-    List<ClipView> handle(FindClipsBetween query) {
-        if (query.channelIds().isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT " + COLUMNS + """
-                     FROM clip_view WHERE status = 'CREATED' AND channel_id IN (:channels)
-                    AND clip_created_at >= :start AND clip_created_at < :end
-                    ORDER BY clip_created_at DESC LIMIT :limit""")
-                   .param("channels", query.channelIds())
-                   .param("start", java.sql.Timestamp.from(query.start()))
-                   .param("end", java.sql.Timestamp.from(query.end()))
-                   .param("limit", query.limit())
-                   .query(this::view).list();
+    PublicClips handle(FindPublicClips query) {
+        String matching = """
+                FROM clip_view clip
+                LEFT JOIN highlight_settings_view settings ON settings.channel_id = clip.channel_id
+                LEFT JOIN channel_view channel ON channel.channel_id = clip.channel_id
+                WHERE clip.status = 'CREATED' AND (clip.public_feed OR settings.public_clips)
+                AND clip.intensity >= :min
+                AND clip.detected_at >= :start AND clip.detected_at < :end""";
+        java.sql.Timestamp start = java.sql.Timestamp.from(Objects.requireNonNullElse(query.start(), Instant.EPOCH));
+        java.sql.Timestamp end = java.sql.Timestamp.from(Objects.requireNonNullElse(query.end(), FAR_FUTURE));
+        long total = jdbc.sql("SELECT count(*) " + matching)
+                         .param("min", query.minIntensity()).param("start", start).param("end", end)
+                         .query(Long.class).single();
+        List<PublicClip> clips = jdbc.sql("SELECT " + CLIP_COLUMNS + ", channel.login " + matching
+                                          + " ORDER BY clip.detected_at DESC, clip.clip_id LIMIT :limit OFFSET :offset")
+                                     .param("min", query.minIntensity()).param("start", start).param("end", end)
+                                     .param("limit", query.limit()).param("offset", query.offset())
+                                     .query((row, number) -> new PublicClip(view(row, number), row.getString("login")))
+                                     .list();
+        return new PublicClips(clips, total);
     }
 
     private ClipView view(ResultSet row, int number) throws SQLException {

@@ -1,10 +1,12 @@
 package dev.stagehand.sagas.highlight;
 
+import dev.stagehand.api.channel.ChannelId;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.highlight.ClipCreated;
 import dev.stagehand.api.highlight.ClipCreationFailed;
 import dev.stagehand.api.highlight.ClipId;
 import dev.stagehand.api.highlight.ClipRequested;
+import dev.stagehand.api.highlight.PauseAutoClipping;
 import dev.stagehand.api.highlight.RecordClipAccepted;
 import dev.stagehand.api.highlight.RecordClipAttemptFailed;
 import dev.stagehand.api.highlight.RecordClipCreated;
@@ -14,6 +16,7 @@ import dev.stagehand.sagas.account.TwitchTokens;
 import dev.stagehand.sagas.twitch.TwitchUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -26,22 +29,26 @@ import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Makes the Twitch clip a chat spike asked for. Each attempt runs from a persistent deadline, at the configured waits
- * (0 s, 3 s and 6 s): a 408, a 429, a 5xx or no answer leads to the next attempt; a 401 first has the broadcaster's
- * token checked and refreshed, and is tried again at once when it was; any other answer fails the clip at once (a 404
- * is an offline channel, a 403 a channel that does not allow clips). Twitch accepts a clip before it has made it, so
- * an accepted clip is looked for in Helix at growing waits (5, 10, 15 and 30 s: most show up at the first or second
- * look, Twitch documents 15 s) until it shows up; a 202 without a clip's id is a transient failure. A request
- * older than a clip can reach back (a node that was down) fails at its first attempt, without asking Twitch: no clip
- * of another moment.
+ * Makes the Twitch clip a chat spike asked for, with the tokens of the channel's auto-clippers: the first one's, and
+ * the next one's at once when Twitch will not take it from that account (no usable login, a 401 that a refreshed token
+ * does not cure, a 403). Each attempt runs from a persistent deadline, at the configured waits (0 s, 3 s and 6 s): a
+ * 408, a 429, a 5xx or no answer leads to the next attempt; any other answer fails the clip at once (a 404 is an
+ * offline channel). When Twitch refused every auto-clipper with a 403 (clips are off in the channel, or they are banned
+ * there), the clip fails and auto-clipping of the channel pauses until a subscriber resumes it. Twitch accepts a clip
+ * before it has made it, so an accepted clip is looked for in Helix at growing waits (5, 10, 15 and 30 s: most show up
+ * at the first or second look, Twitch documents 15 s) until it shows up; a 202 without a clip's id is a transient
+ * failure. A request older than a clip can reach back (a node that was down) fails at its first attempt, without asking
+ * Twitch: no clip of another moment.
  */
 @Saga
 public class ClipSaga {
 
     static final String ATTEMPT = "clip-attempt";
     static final String LOOK = "clip-look";
-    static final String NO_LOGIN = "The broadcaster's Twitch login is gone: log in with Twitch again to allow clips";
+    static final String NO_LOGIN = "The clipping account's Twitch login is gone: its owner must log in with Twitch "
+            + "again to allow clips";
     private static final String CLIP = "clipId";
+    private static final int FORBIDDEN = 403;
 
     @Autowired
     private transient CommandGateway commands;
@@ -50,7 +57,7 @@ public class ClipSaga {
     @Autowired
     private transient TwitchClips twitch;
     @Autowired
-    private transient BroadcasterAuthorizations authorizations;
+    private transient ClipperAuthorizations authorizations;
     @Autowired
     private transient TwitchTokens tokens;
     @Autowired
@@ -60,6 +67,11 @@ public class ClipSaga {
 
     private ClipId clipId;
     private String broadcasterId;
+    private List<String> clippers;
+    /** The clipper whose token is being tried. */
+    private int clipper;
+    /** Whether every clipper tried so far was refused with a 403. */
+    private boolean allRefused = true;
     private Instant spikeEnd;
     private int attempts;
     private int failures;
@@ -73,6 +85,7 @@ public class ClipSaga {
     void on(ClipRequested event) {
         clipId = event.clipId();
         broadcasterId = event.channelId();
+        clippers = event.clippers();
         spikeEnd = event.spike().windowEnd();
         deadlines.schedule(settings.attemptDelays().get(0), ATTEMPT);
     }
@@ -84,11 +97,14 @@ public class ClipSaga {
             tooLate();
             return;
         }
+        if (clippers == null) {
+            clippers = List.of(broadcasterId); // a saga started before anyone but the broadcaster could auto-clip
+        }
         attempts++;
-        Optional<SecretId> token = authorizations.tokenOf(broadcasterId);
+        Optional<SecretId> token = authorizations.tokenOf(clippers.get(clipper));
         Optional<String> accessToken = token.flatMap(tokens::accessToken);
         if (accessToken.isEmpty()) {
-            fail(0, NO_LOGIN);
+            nextClipper(0, NO_LOGIN, now);
             return;
         }
         ClipOutcome outcome = twitch.create(broadcasterId, accessToken.get());
@@ -100,7 +116,9 @@ public class ClipSaga {
         } else if (outcome.unauthorized() && !refreshed) {
             refreshAndRetry(token.get(), outcome, now);
         } else if (outcome.transientFailure() && ++failures < settings.attemptDelays().size()) {
-            retryAfter(settings.attemptDelays().get(failures), outcome, now);
+            retryAfter(settings.attemptDelays().get(failures), outcome.status(), outcome.reason(), now);
+        } else if (outcome.status() == FORBIDDEN || outcome.unauthorized()) {
+            nextClipper(outcome.status(), outcome.reason(), now);
         } else {
             fail(outcome.status(), outcome.reason());
         }
@@ -115,19 +133,39 @@ public class ClipSaga {
         refreshed = true;
         TokenCheck check = tokens.check(token, Duration.ZERO);
         switch (check.outcome()) {
-            case REFRESHED -> retryAfter(Duration.ZERO, outcome, now);
-            case LOST -> fail(outcome.status(), NO_LOGIN);
-            case VALID -> fail(outcome.status(), outcome.reason() + " (the broadcaster's login is valid but does "
-                    + "not allow clips: log in with Twitch again)");
-            case UNKNOWN -> fail(outcome.status(), outcome.reason() + "; checking the login failed: "
-                    + check.reason());
+            case REFRESHED -> retryAfter(Duration.ZERO, outcome.status(), outcome.reason(), now);
+            case LOST -> nextClipper(outcome.status(), NO_LOGIN, now);
+            case VALID -> nextClipper(outcome.status(), outcome.reason() + " (the clipping account's login is valid "
+                    + "but does not allow clips: its owner must log in with Twitch again)", now);
+            case UNKNOWN -> nextClipper(outcome.status(), outcome.reason() + "; checking the login failed: "
+                    + check.reason(), now);
         }
     }
 
-    private void retryAfter(Duration wait, ClipOutcome outcome, Instant now) {
+    /**
+     * Twitch will not clip the channel with this clipper's token: tries the next one's at once. With none left, the
+     * clip fails with what the last one met, and when all were refused with a 403 (clips are off in the channel, or
+     * every clipper is banned there) auto-clipping of the channel pauses.
+     */
+    private void nextClipper(int status, String reason, Instant now) {
+        if (status != FORBIDDEN) {
+            allRefused = false;
+        }
+        if (clipper + 1 < clippers.size()) {
+            clipper++;
+            refreshed = false;
+            retryAfter(Duration.ZERO, status, reason, now);
+        } else {
+            fail(status, reason);
+            if (allRefused) {
+                commands.send(new PauseAutoClipping(new ChannelId(broadcasterId), reason));
+            }
+        }
+    }
+
+    private void retryAfter(Duration wait, int status, String reason, Instant now) {
         deadlines.schedule(wait, ATTEMPT);
-        commands.send(new RecordClipAttemptFailed(clipId, attempts, outcome.status(), outcome.reason(),
-                now.plus(wait)));
+        commands.send(new RecordClipAttemptFailed(clipId, attempts, status, reason, now.plus(wait)));
     }
 
     /** Looks for the accepted clip in Helix, until it shows up or the last wait has passed. */

@@ -4,6 +4,7 @@ import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.FindHighlightSettings;
 import dev.stagehand.api.highlight.HighlightSettings;
 import dev.stagehand.api.highlight.RequestClip;
+import dev.stagehand.api.highlight.TopStreams;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the chat spikes of channels whose broadcaster enabled auto-clipping into clip requests. A spike read again
+ * Turns the chat spikes of channels that someone auto-clips into clip requests, one per spike however many auto-clip
+ * it, made with the first auto-clipper's token (the broadcaster's, where they auto-clip) and the next ones' when
+ * Twitch will not take it; a channel whose auto-clipping is paused asks for nothing. Clips the top streams watch
+ * asks for are in the public highlight feed. A spike read again
  * (Kafka delivers at least once) asks for the same clip, which the clip sees through; a spike too old to clip (a new
  * consumer group starting at the topic's beginning, a node long down) asks for nothing.
  */
@@ -46,10 +50,15 @@ class SpikeClipper {
             } catch (JacksonException | IllegalArgumentException unreadable) {
                 continue; // only the spike detector writes this topic; a record it did not write is ignored
             }
-            if (Duration.between(spike.windowEnd(), clock.instant()).compareTo(settings.latestAfter()) <= 0
-                    && queries.query(new FindHighlightSettings(spike.channelId()), HighlightSettings.class).join()
-                              .autoClip()) {
-                commands.sendAndWait(RequestClip.of(spike));
+            if (Duration.between(spike.windowEnd(), clock.instant()).compareTo(settings.latestAfter()) > 0) {
+                continue;
+            }
+            HighlightSettings highlights = queries.query(new FindHighlightSettings(spike.channelId()),
+                    HighlightSettings.class).join();
+            List<String> clippers = highlights.clippers();
+            if (!clippers.isEmpty()) {
+                commands.sendAndWait(RequestClip.of(spike, clippers, highlights.othersMayClip()
+                        && highlights.autoClips(TopStreams.SUBSCRIBER)));
             }
         }
     }

@@ -58,6 +58,13 @@ class HelixStreams {
         return live;
     }
 
+    /** The most watched live streams, most viewers first (one page, so at most 100), of these games and languages. */
+    List<LiveStream> top(int first, List<String> gameIds, List<String> languages) {
+        return helix.call((twitch, token) -> twitch.getStreams(token, null, null, Math.min(first, PAGE),
+                        gameIds.isEmpty() ? null : gameIds, languages.isEmpty() ? null : languages, null, null))
+                    .getStreams().stream().map(HelixStreams::info).toList();
+    }
+
     /**
      * A stream EventSub just announced, described from the channel's settings ({@code GET /channels}): Helix's {@code
      * /streams} lists a new stream only a minute or more later. No viewers yet; Twitch's live thumbnail address.

@@ -3,6 +3,7 @@ package dev.stagehand.sagas.highlight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.channel.ChannelId;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.ClipAccepted;
@@ -10,6 +11,7 @@ import dev.stagehand.api.highlight.ClipCreated;
 import dev.stagehand.api.highlight.ClipCreationFailed;
 import dev.stagehand.api.highlight.ClipId;
 import dev.stagehand.api.highlight.ClipRequested;
+import dev.stagehand.api.highlight.PauseAutoClipping;
 import dev.stagehand.api.highlight.RecordClipAccepted;
 import dev.stagehand.api.highlight.RecordClipAttemptFailed;
 import dev.stagehand.api.highlight.RecordClipCreated;
@@ -36,8 +38,11 @@ class ClipSagaTest {
     private static final ChatSpike SPIKE = new ChatSpike(1, "100000001", Instant.parse("2026-12-03T18:00:00Z"),
             Instant.parse("2026-12-03T18:00:05Z"), 240, 20.5, 4.1, 32.8, 120, 11.2);
     private static final ClipId ID = ClipId.of(SPIKE);
-    private static final ClipRequested REQUESTED = new ClipRequested(ID, "100000001", SPIKE);
-    private static final SecretId TOKEN = new SecretId("5a0c0f00-0000-4000-8000-0000000000c1");
+    private static final ClipRequested REQUESTED = new ClipRequested(ID, "100000001", SPIKE, List.of("100000001"),
+            false);
+    /** Two auto-clippers: Sam first (the broadcaster does not auto-clip), then Kim. */
+    private static final ClipRequested BY_TWO = new ClipRequested(ID, "100000001", SPIKE,
+            List.of("200000002", "300000003"), false);
     private static final TwitchClip MADE = new TwitchClip("PogNoodle-1", "https://clips.twitch.tv/PogNoodle-1",
             "https://clips.twitch.tv/embed?clip=PogNoodle-1", "https://thumb/PogNoodle-1.jpg", "Morning coffee", 30,
             NOW);
@@ -73,7 +78,7 @@ class ClipSagaTest {
         }
     }
 
-    /** The broadcaster's stored token: its access token, and what checking it with Twitch finds. */
+    /** A clipper's stored token: its access token, and what checking it with Twitch finds. */
     static class ScriptedTokens implements TwitchTokens {
         String accessToken = "old-token";
         TokenCheck.Outcome onCheck = TokenCheck.Outcome.REFRESHED;
@@ -98,27 +103,32 @@ class ClipSagaTest {
             throw new UnsupportedOperationException();
         }
 
+        /** Each user's access token ends with their Twitch user id, so tests can tell whose token was used. */
         @Override
         public Optional<String> accessToken(SecretId token) {
-            return Optional.ofNullable(accessToken);
+            String owner = token.value().substring(24, 33);
+            return Optional.ofNullable(accessToken).map(access -> owner.equals("100000001") ? access
+                    : access + "-" + owner);
         }
     }
 
     private SagaTestFixture<ClipSaga> fixture;
     private ScriptedTwitch twitch;
     private ScriptedTokens tokens;
-    private Optional<SecretId> authorization;
+    /** The Twitch users whose logins Stagehand holds a token of. */
+    private final List<String> loggedIn = new ArrayList<>(List.of("100000001", "200000002", "300000003"));
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(ClipSaga.class);
         twitch = new ScriptedTwitch();
         tokens = new ScriptedTokens();
-        authorization = Optional.of(TOKEN);
         fixture.registerResource(twitch);
         fixture.registerResource(new ClipMetrics(new SimpleMeterRegistry()));
         fixture.registerResource(tokens);
-        fixture.registerResource((BroadcasterAuthorizations) broadcasterId -> authorization);
+        fixture.registerResource((ClipperAuthorizations) twitchUserId -> loggedIn.contains(twitchUserId)
+                ? Optional.of(new SecretId("5a0c0f00-0000-4000-8000-" + twitchUserId.substring(0, 9) + "000"))
+                : Optional.empty());
         fixture.registerResource(new ClipProperties(List.of(Duration.ZERO, Duration.ofSeconds(3),
                 Duration.ofSeconds(6)), List.of(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15),
                 Duration.ofSeconds(30)), Duration.ofSeconds(60)));
@@ -211,11 +221,70 @@ class ClipSagaTest {
     }
 
     @Test
-    void aForbiddenClipFailsAtOnce() {
+    void aForbiddenClipFailsAtOnceAndPausesAutoClippingOfTheChannel() {
         twitch.answers.add(403);
         fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
                .whenTimeElapses(SOON)
-               .expectDispatchedCommands(failed(1, 403, null, null));
+               .expectDispatchedCommands(failed(1, 403, null, null),
+                       new PauseAutoClipping(new ChannelId("100000001"), "Twitch answered 403"))
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theFirstAutoClippersTokenMakesTheClip() {
+        twitch.answers.add(202);
+        fixture.givenCurrentTime(NOW).andThenAPublished(BY_TWO)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAccepted(ID, 1, "PogNoodle-1", "edit"));
+        assertThat(twitch.tokensUsed).containsExactly("old-token-200000002");
+    }
+
+    @Test
+    void aClipperTwitchRefusesPassesTheClipToTheNextAtOnce() {
+        twitch.answers.addAll(List.of(403, 202));
+        fixture.givenCurrentTime(NOW).andThenAPublished(BY_TWO)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 403, Duration.ZERO, NOW),
+                       new RecordClipAccepted(ID, 2, "PogNoodle-1", "edit"));
+        assertThat(twitch.tokensUsed).containsExactly("old-token-200000002", "old-token-300000003");
+    }
+
+    @Test
+    void aClipperWithoutALoginPassesTheClipToTheNext() {
+        loggedIn.remove("200000002");
+        twitch.answers.add(202);
+        fixture.givenCurrentTime(NOW).andThenAPublished(BY_TWO)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 0, ClipSaga.NO_LOGIN, NOW),
+                       new RecordClipAccepted(ID, 2, "PogNoodle-1", "edit"));
+        assertThat(twitch.tokensUsed).containsExactly("old-token-300000003");
+    }
+
+    @Test
+    void everyClipperRefusedPausesAutoClipping() {
+        twitch.answers.addAll(List.of(403, 403));
+        fixture.givenCurrentTime(NOW).andThenAPublished(BY_TWO)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 403, Duration.ZERO, NOW), failed(2, 403, null, null),
+                       new PauseAutoClipping(new ChannelId("100000001"), "Twitch answered 403"));
+    }
+
+    @Test
+    void aRefusalAfterALostLoginFailsTheClipWithoutPausing() {
+        loggedIn.remove("200000002");
+        twitch.answers.add(403);
+        fixture.givenCurrentTime(NOW).andThenAPublished(BY_TWO)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 0, ClipSaga.NO_LOGIN, NOW),
+                       failed(2, 403, null, null));
+    }
+
+    @Test
+    void anOfflineChannelIsNotPassedOnToTheNextClipper() {
+        twitch.answers.add(404);
+        fixture.givenCurrentTime(NOW).andThenAPublished(BY_TWO)
+               .whenTimeElapses(SOON)
+               .expectDispatchedCommands(failed(1, 404, null, null));
     }
 
     @Test
@@ -255,12 +324,13 @@ class ClipSagaTest {
         fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
                .whenTimeElapses(SOON)
                .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 401, "Twitch answered 401 (the "
-                       + "broadcaster's login is valid but does not allow clips: log in with Twitch again)", null));
+                       + "clipping account's login is valid but does not allow clips: its owner must log in with "
+                       + "Twitch again)", null));
     }
 
     @Test
     void aBroadcasterWithoutALoginGetsNoClip() {
-        authorization = Optional.empty();
+        loggedIn.clear();
         fixture.givenCurrentTime(NOW).andThenAPublished(REQUESTED)
                .whenTimeElapses(SOON)
                .expectDispatchedCommands(new RecordClipAttemptFailed(ID, 1, 0, ClipSaga.NO_LOGIN, null));

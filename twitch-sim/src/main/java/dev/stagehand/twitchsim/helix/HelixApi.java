@@ -236,6 +236,10 @@ public final class HelixApi {
             return json(response, 404, error(404, "Not Found",
                     "The broadcaster in the broadcaster_id query parameter must be broadcasting live."));
         }
+        Optional<String> refusal = clips.refusal(broadcasterId, token.user().id());
+        if (refusal.isPresent()) {
+            return json(response, 403, error(403, "Forbidden", refusal.get()));
+        }
         SimClip clip = clips.create(stream.get(), token.user(), world.now(), duration);
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("edit_url", clip.url() + "/edit");

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,9 @@ public final class SimClips {
             "Noodle", "Kappa", "Crispy", "Jolly", "Otter", "Pog", "Sleepy", "Falcon", "Mighty"};
 
     private final Map<String, SimClip> clips = new ConcurrentHashMap<>();
+    private final Set<String> channelsWithoutClips = ConcurrentHashMap.newKeySet();
+    /** Per broadcaster, the users Twitch refuses clips from there (banned, or not allowed by its clip settings). */
+    private final Map<String, Set<String>> refusedClippers = new ConcurrentHashMap<>();
     private final AtomicInteger failuresToCome = new AtomicInteger();
     private volatile Duration processingTime = Duration.ofSeconds(5);
 
@@ -32,6 +37,36 @@ public final class SimClips {
     /** The next {@code count} clip requests are accepted (202) but their clips never appear. */
     public void failNext(int count) {
         failuresToCome.set(count);
+    }
+
+    /** Turns clips on or off in a channel: while off, every clip request there is a 403. */
+    public void enable(String broadcasterId, boolean enabled) {
+        if (enabled) {
+            channelsWithoutClips.remove(broadcasterId);
+        } else {
+            channelsWithoutClips.add(broadcasterId);
+        }
+    }
+
+    /** From now on, this user's clip requests in the channel are a 403, as for a user banned there. */
+    public void refuse(String broadcasterId, String clipperId) {
+        refusedClippers.computeIfAbsent(broadcasterId, id -> ConcurrentHashMap.newKeySet()).add(clipperId);
+    }
+
+    public String describe(String broadcasterId) {
+        return (channelsWithoutClips.contains(broadcasterId) ? "clips off" : "clips on") + ", refusing "
+                + refusedClippers.getOrDefault(broadcasterId, Set.of()).size() + " user(s)";
+    }
+
+    /** Why Twitch refuses this user's clip of the channel, with a 403; empty when it does not. */
+    Optional<String> refusal(String broadcasterId, String clipperId) {
+        if (channelsWithoutClips.contains(broadcasterId)) {
+            return Optional.of("The specified broadcaster has not enabled clips on their channel.");
+        }
+        if (refusedClippers.getOrDefault(broadcasterId, Set.of()).contains(clipperId)) {
+            return Optional.of("The user is banned or timed out in the broadcaster's channel.");
+        }
+        return Optional.empty();
     }
 
     public List<SimClip> all() {

@@ -25,8 +25,8 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * The simulator's own HTTP control API under {@code /sim}, for the demo and for trying things by hand: see the
- * simulated world or one channel of it, make channels chat, burst, go live or offline, choose who the next OAuth
- * approval logs in as, and inject faults.
+ * simulated world or one channel of it, make channels chat, burst, go live or offline, turn a channel's clips off or
+ * refuse one user's clips there, choose who the next OAuth approval logs in as, and inject faults.
  */
 public final class ControlApi {
 
@@ -72,6 +72,16 @@ public final class ControlApi {
                 .post("/sim/channels/{login}/ban", (request, response) -> act(request, response, p -> {
                     chat.ban(request.param("login"), required(p, "user"));
                     return "banned";
+                }))
+                .post("/sim/channels/{login}/clips", (request, response) -> act(request, response, p -> {
+                    String broadcasterId = world.user(request.param("login")).id();
+                    String enabled = first(p, "enabled");
+                    if (enabled != null) {
+                        clips.enable(broadcasterId, Boolean.parseBoolean(enabled));
+                    }
+                    Optional.ofNullable(first(p, "refuse")).ifPresent(clipper ->
+                            clips.refuse(broadcasterId, world.user(clipper).id()));
+                    return clips.describe(broadcasterId);
                 }))
                 .post("/sim/channels/{login}/clear", (request, response) -> act(request, response, p -> {
                     chat.clearChat(request.param("login"));

@@ -8,19 +8,19 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-/** {@link BroadcasterAuthorizations} from the accounts' read model. */
+/** {@link ClipperAuthorizations} from the accounts' read model. */
 @Component
-class QueriedBroadcasterAuthorizations implements BroadcasterAuthorizations {
+class QueriedClipperAuthorizations implements ClipperAuthorizations {
 
     private final QueryGateway queries;
 
-    QueriedBroadcasterAuthorizations(QueryGateway queries) {
+    QueriedClipperAuthorizations(QueryGateway queries) {
         this.queries = queries;
     }
 
     @Override
-    public Optional<SecretId> tokenOf(String broadcasterId) {
-        return queries.query(new FindTwitchAuthorization(broadcasterId),
+    public Optional<SecretId> tokenOf(String twitchUserId) {
+        return queries.query(new FindTwitchAuthorization(twitchUserId),
                         ResponseTypes.optionalInstanceOf(TwitchAuthorization.class)).join()
                 .map(TwitchAuthorization::token);
     }
