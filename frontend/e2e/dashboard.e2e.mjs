@@ -63,7 +63,7 @@ await runScenario(async (page, baseUrl, screenshot) => {
   if ((await page.getByRole('group', { name: 'As the broadcaster' }).count()) !== 0) {
     throw new Error('a subscriber who is not the broadcaster sees the broadcaster\'s choices');
   }
-  await page.getByLabel('Clip every chat spike on Twitch with my Twitch account').check();
+  await page.getByLabel('Clip every chat spike on Twitch with my Twitch account').click();
   await page.getByRole('status').getByText('Saved: chat spikes become clips made with your Twitch account.')
     .waitFor({ timeout: 15000 });
   await page.getByTestId('auto-clippers').getByText(/^You auto-clip this channel/).waitFor();

@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * a simulated model styling the chat rooms. Every
  * subclass shares one Spring context, so the infrastructure starts once per run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = StagehandApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
     "stagehand.operators=twitch:" + IntegrationTest.OPERATOR,
     "stagehand.twitch.tokens.check-interval=2s",
     "stagehand.twitch.tokens.retry-interval=2s",

@@ -1,7 +1,7 @@
 package dev.stagehand.gateway.account;
 
 import dev.stagehand.api.account.AccountDeleted;
-import dev.stagehand.gateway.session.JdbcWebSessionStore;
+import dev.stagehand.platform.session.JdbcWebSessionStore;
 import dev.stagehand.secrets.PersonalDataKeys;
 import dev.stagehand.secrets.SecretStore;
 import org.axonframework.config.ProcessingGroup;

@@ -8,7 +8,7 @@ import dev.stagehand.api.account.RenameAccount;
 import dev.stagehand.api.account.UnlinkIdentity;
 import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
-import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package dev.stagehand.gateway.admin;
 
+import dev.stagehand.platform.axon.DeadLetters;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;

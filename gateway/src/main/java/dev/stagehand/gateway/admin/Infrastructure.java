@@ -1,7 +1,7 @@
 package dev.stagehand.gateway.admin;
 
-import dev.stagehand.gateway.embedded.EmbeddedKafka;
-import dev.stagehand.gateway.embedded.EmbeddedPostgres;
+import dev.stagehand.platform.embedded.EmbeddedKafka;
+import dev.stagehand.platform.embedded.EmbeddedPostgres;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,6 @@
 package dev.stagehand.gateway.admin;
 
+import dev.stagehand.platform.kafka.ConsumerGroups;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,5 +1,7 @@
 package dev.stagehand.gateway.admin;
 
+import dev.stagehand.platform.axon.EventProcessors;
+import dev.stagehand.platform.axon.ProcessorStatus;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,8 @@
 package dev.stagehand.gateway.admin;
 
-import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.platform.problem.NotFoundException;
+import dev.stagehand.query.rebuild.ProjectionRebuilds;
+import dev.stagehand.query.rebuild.RebuildStatus;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,7 @@ import dev.stagehand.api.channel.UnsubscribeChannel;
 import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.axon.ReadModelWait;
-import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.sagas.emote.EmoteCatalog;
 import dev.stagehand.sagas.emote.EmoteSet;

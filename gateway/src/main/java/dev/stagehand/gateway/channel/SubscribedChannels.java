@@ -2,7 +2,7 @@ package dev.stagehand.gateway.channel;
 
 import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.FindChannelsOf;
-import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

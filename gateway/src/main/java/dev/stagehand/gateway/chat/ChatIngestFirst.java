@@ -1,6 +1,6 @@
 package dev.stagehand.gateway.chat;
 
-import dev.stagehand.sagas.RepeatingJob;
+import dev.stagehand.platform.RepeatingJob;
 import dev.stagehand.sagas.channel.ChatLoads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -17,7 +17,7 @@ import dev.stagehand.api.chatroom.UnbanChatter;
 import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.channel.QueryParameters;
-import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.stagehand.api.chatroom.ChatRoomView;
 import dev.stagehand.api.chatroom.FindChatRoom;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.gateway.account.AccountViews;
-import dev.stagehand.gateway.metrics.SocketMetrics;
+import dev.stagehand.platform.metrics.SocketMetrics;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

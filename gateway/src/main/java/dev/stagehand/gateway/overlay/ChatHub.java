@@ -2,8 +2,8 @@ package dev.stagehand.gateway.overlay;
 
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
-import dev.stagehand.gateway.kafka.LiveReading;
-import dev.stagehand.gateway.kafka.LiveTopic;
+import dev.stagehand.platform.kafka.LiveReading;
+import dev.stagehand.platform.kafka.LiveTopic;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -16,7 +16,7 @@ import dev.stagehand.api.overlay.OverlayView;
 import dev.stagehand.api.overlay.RotateOverlayToken;
 import dev.stagehand.api.overlay.UpdateOverlay;
 import dev.stagehand.gateway.axon.ReadModelWait;
-import dev.stagehand.gateway.problem.NotFoundException;
+import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.secrets.SecretStore;
 import jakarta.validation.Valid;

@@ -3,7 +3,7 @@ package dev.stagehand.gateway.overlay;
 import dev.stagehand.api.overlay.FindOverlay;
 import dev.stagehand.api.overlay.FindOverlayByToken;
 import dev.stagehand.api.overlay.OverlayView;
-import dev.stagehand.gateway.metrics.SocketMetrics;
+import dev.stagehand.platform.metrics.SocketMetrics;
 import dev.stagehand.sagas.emote.EmoteCatalog;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.stagehand.gateway.security;
 
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.gateway.account.AccountViews;
-import dev.stagehand.gateway.session.JdbcWebSessionStore;
+import dev.stagehand.platform.session.JdbcWebSessionStore;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;

@@ -1,6 +1,6 @@
 package dev.stagehand.gateway.security;
 
-import dev.stagehand.gateway.problem.ProblemWriter;
+import dev.stagehand.platform.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -1,6 +1,6 @@
 package dev.stagehand.gateway.twitch;
 
-import dev.stagehand.gateway.ConditionalOnBlankProperty;
+import dev.stagehand.platform.ConditionalOnBlankProperty;
 import dev.stagehand.sagas.discord.DiscordApi;
 import dev.stagehand.sagas.discord.DiscordEndpoints;
 import dev.stagehand.sagas.emote.EmoteEndpoints;

@@ -7,7 +7,7 @@ import dev.stagehand.api.account.IdentityLinked;
 import dev.stagehand.api.account.PersonalData;
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.gateway.WebUser;
-import dev.stagehand.gateway.admin.ProcessorStatus;
+import dev.stagehand.platform.axon.ProcessorStatus;
 import dev.stagehand.gateway.admin.Rebuilds;
 import java.util.List;
 import java.util.Map;

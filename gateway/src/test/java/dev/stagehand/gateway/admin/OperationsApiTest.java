@@ -1,8 +1,5 @@
 package dev.stagehand.gateway.admin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.chatroom.ChatRoomCreated;
 import dev.stagehand.api.chatroom.ChatterBanned;
@@ -10,6 +7,8 @@ import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.StyleRules;
 import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.platform.axon.DeadLetters;
+import dev.stagehand.query.rebuild.RebuildStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 /** The operations console's API: dead letters listed, retried and dropped; Kafka's consumer groups; what runs where. */
 class OperationsApiTest extends IntegrationTest {

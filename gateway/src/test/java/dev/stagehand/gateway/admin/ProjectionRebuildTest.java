@@ -1,10 +1,8 @@
 package dev.stagehand.gateway.admin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.stagehand.gateway.IntegrationTest;
-import dev.stagehand.gateway.admin.ShadowTables.TableDiff;
+import dev.stagehand.query.rebuild.RebuildStatus;
+import dev.stagehand.query.rebuild.TableDiff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 /**
  * A projection rebuilt beside its live tables from 100,000 events: queries keep answering from the old tables all

@@ -2,7 +2,7 @@ package dev.stagehand.gateway.benchmark;
 
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.WebUser;
-import dev.stagehand.gateway.embedded.EmbeddedKafka;
+import dev.stagehand.platform.embedded.EmbeddedKafka;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

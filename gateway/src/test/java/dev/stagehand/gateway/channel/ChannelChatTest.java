@@ -10,7 +10,7 @@ import dev.stagehand.api.chat.ChatRecord.Kind;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.gateway.WebUser;
-import dev.stagehand.gateway.embedded.EmbeddedKafka;
+import dev.stagehand.platform.embedded.EmbeddedKafka;
 import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import java.time.Duration;
 import java.util.List;

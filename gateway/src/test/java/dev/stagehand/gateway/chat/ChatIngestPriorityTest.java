@@ -8,7 +8,7 @@ import dev.stagehand.api.chat.ChatRecord.Chatter;
 import dev.stagehand.api.chat.ChatRecord.Kind;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
-import dev.stagehand.gateway.kafka.TopicReader;
+import dev.stagehand.platform.kafka.TopicReader;
 import dev.stagehand.sagas.channel.ChatLoad;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

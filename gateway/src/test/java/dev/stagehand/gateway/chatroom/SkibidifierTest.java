@@ -9,7 +9,7 @@ import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
-import dev.stagehand.gateway.kafka.TopicReader;
+import dev.stagehand.platform.kafka.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.gateway.WebUser;
-import dev.stagehand.gateway.embedded.EmbeddedKafka;
-import dev.stagehand.gateway.embedded.EmbeddedPostgres;
+import dev.stagehand.platform.embedded.EmbeddedKafka;
+import dev.stagehand.platform.embedded.EmbeddedPostgres;
 import dev.stagehand.twitchsim.TwitchSim;
 import dev.stagehand.twitchsim.discord.SimWebhook;
 import dev.stagehand.twitchsim.llm.LlmSim;

@@ -11,7 +11,7 @@ import dev.stagehand.api.chat.ChatRecord.Kind;
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
-import dev.stagehand.gateway.kafka.TopicReader;
+import dev.stagehand.platform.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.stagehand.sagas.channel;
 
 import dev.stagehand.api.channel.ChannelId;
-import dev.stagehand.sagas.RepeatingJob;
-import dev.stagehand.sagas.cluster.ClusterNode;
+import dev.stagehand.platform.RepeatingJob;
+import dev.stagehand.platform.cluster.ClusterNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.stagehand.sagas.channel;
 
-import dev.stagehand.sagas.DaemonThreads;
+import dev.stagehand.platform.DaemonThreads;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;

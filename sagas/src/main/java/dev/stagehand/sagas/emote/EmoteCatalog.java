@@ -2,7 +2,7 @@ package dev.stagehand.sagas.emote;
 
 import dev.stagehand.api.chat.ChatRecord.EmoteOccurrence;
 import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
-import dev.stagehand.sagas.DaemonThreads;
+import dev.stagehand.platform.DaemonThreads;
 import dev.stagehand.sagas.twitch.TwitchUnavailableException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -9,7 +9,7 @@ import com.github.twitch4j.eventsub.subscriptions.SubscriptionTypes;
 import dev.stagehand.api.account.FindTwitchAuthorizations;
 import dev.stagehand.api.account.TwitchAuthorization;
 import dev.stagehand.api.stream.StreamSource;
-import dev.stagehand.sagas.DaemonThreads;
+import dev.stagehand.platform.DaemonThreads;
 import dev.stagehand.sagas.account.TwitchTokens;
 import dev.stagehand.sagas.twitch.AppHelix;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;

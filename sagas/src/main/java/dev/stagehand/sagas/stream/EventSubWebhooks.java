@@ -9,7 +9,7 @@ import com.github.twitch4j.eventsub.subscriptions.SubscriptionTypes;
 import com.github.twitch4j.helix.domain.EventSubSubscriptionList;
 import dev.stagehand.api.notification.FindWatchTargets;
 import dev.stagehand.api.notification.WatchTarget;
-import dev.stagehand.sagas.DaemonThreads;
+import dev.stagehand.platform.DaemonThreads;
 import dev.stagehand.sagas.twitch.AppHelix;
 import dev.stagehand.sagas.twitch.TwitchUnavailableException;
 import dev.stagehand.secrets.MasterKey;

@@ -1,6 +1,6 @@
 package dev.stagehand.sagas.stream;
 
-import dev.stagehand.sagas.cluster.ClusterNode;
+import dev.stagehand.platform.cluster.ClusterNode;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,6 @@
 package dev.stagehand.sagas.twitch;
 
-import dev.stagehand.sagas.UnavailableException;
+import dev.stagehand.platform.UnavailableException;
 
 /** Twitch could not be asked just now (down, slow, or rate-limiting us); asking again later may work. */
 public class TwitchUnavailableException extends UnavailableException {

@@ -1,9 +1,0 @@
-package dev.stagehand.gateway.problem;
-
-/** A service outside Stagehand refused what it was asked; answered as 502 Bad Gateway with this message. */
-public class BadGatewayException extends RuntimeException {
-
-    public BadGatewayException(String message) {
-        super(message);
-    }
-}

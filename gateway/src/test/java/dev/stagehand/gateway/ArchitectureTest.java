@@ -1,0 +1,87 @@
+package dev.stagehand.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The architecture of docs/ARCHITECTURE.md, as rules over the main classes of every module: dependencies point one
+ * way, the platform knows no feature, the simulator is reached only through the demo wiring, and controllers reach
+ * PostgreSQL and Kafka only through the command and query gateways.
+ */
+class ArchitectureTest {
+
+    private static final String API = "dev.stagehand.api..";
+    private static final String SECRETS = "dev.stagehand.secrets..";
+    private static final String PLATFORM = "dev.stagehand.platform..";
+    private static final String COMMAND = "dev.stagehand.command..";
+    private static final String QUERY = "dev.stagehand.query..";
+    private static final String SAGAS = "dev.stagehand.sagas..";
+    private static final String GATEWAY = "dev.stagehand.gateway..";
+    private static final String SIMULATOR = "dev.stagehand.twitchsim..";
+
+    private static JavaClasses stagehand;
+
+    @BeforeAll
+    static void importMainClasses() {
+        stagehand = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.stagehand");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(stagehand);
+    }
+
+    @Test
+    void theApiDependsOnNothingOfStagehandsButItself() {
+        check(noClasses().that().resideInAPackage(API).should().dependOnClassesThat()
+                .resideInAnyPackage(SECRETS, PLATFORM, COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
+    }
+
+    @Test
+    void theSecretStoreKnowsOnlyTheApi() {
+        check(noClasses().that().resideInAPackage(SECRETS).should().dependOnClassesThat()
+                .resideInAnyPackage(PLATFORM, COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
+    }
+
+    @Test
+    void thePlatformKnowsNoFeature() {
+        check(noClasses().that().resideInAPackage(PLATFORM).should().dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
+    }
+
+    @Test
+    void aggregatesKnowOnlyTheApi() {
+        check(noClasses().that().resideInAPackage(COMMAND).should().dependOnClassesThat()
+                .resideInAnyPackage(SECRETS, PLATFORM, QUERY, SAGAS, GATEWAY, SIMULATOR));
+    }
+
+    @Test
+    void theQuerySideAndTheSagasDoNotKnowEachOther() {
+        check(noClasses().that().resideInAPackage(QUERY).should().dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, SAGAS, GATEWAY, SIMULATOR));
+        check(noClasses().that().resideInAPackage(SAGAS).should().dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, QUERY, GATEWAY, SIMULATOR));
+    }
+
+    @Test
+    void theSimulatorStandsAloneAndOnlyTheDemoWiringStartsIt() {
+        check(noClasses().that().resideInAPackage(SIMULATOR).should().dependOnClassesThat()
+                .resideInAnyPackage(API, SECRETS, PLATFORM, COMMAND, QUERY, SAGAS, GATEWAY));
+        check(noClasses().that().resideOutsideOfPackages(SIMULATOR, "dev.stagehand.gateway.twitch..")
+                .should().dependOnClassesThat().resideInAPackage(SIMULATOR));
+    }
+
+    @Test
+    void controllersReachTheDatabaseAndKafkaOnlyThroughTheGateways() {
+        check(noClasses().that().areAnnotatedWith(RestController.class).should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..", "org.springframework.kafka..",
+                        "org.apache.kafka..", "reactor.kafka.."));
+    }
+}

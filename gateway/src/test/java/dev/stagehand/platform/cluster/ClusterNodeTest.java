@@ -1,0 +1,94 @@
+package dev.stagehand.platform.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.platform.cluster.ClusterNode;
+import dev.stagehand.platform.cluster.ClusterProperties;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Nodes count each other; one node at a time holds a piece of work, the next takes it when it is given up or dies. */
+class ClusterNodeTest extends IntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private ClusterNode application;
+
+    private ClusterNode anotherNode(String name) {
+        return new ClusterNode(dataSource, new ClusterProperties(name, Duration.ofHours(1)));
+    }
+
+    @Test
+    void oneNodeHoldsWorkUntilItGivesItUp() {
+        ClusterNode first = anotherNode("first");
+        ClusterNode second = anotherNode("second");
+        try {
+            assertThat(first.claim("lock test")).isTrue();
+            assertThat(second.claim("lock test")).isFalse();
+            assertThat(first.claim("lock test")).isTrue();
+
+            first.release("lock test");
+            assertThat(second.claim("lock test")).isTrue();
+            assertThat(first.claim("lock test")).isFalse();
+            assertThat(second.claims()).containsExactly("lock test");
+        } finally {
+            first.destroy();
+            second.destroy();
+        }
+    }
+
+    @Test
+    void aNodeWhosePostgresSessionDiesLosesItsClaimsToTheNext() {
+        ClusterNode dying = anotherNode("dying");
+        ClusterNode next = anotherNode("next");
+        try {
+            assertThat(dying.claim("death test")).isTrue();
+            long session = dying.session();
+
+            jdbc.sql("""
+                    SELECT pg_terminate_backend(pid) FROM pg_locks
+                    WHERE locktype = 'advisory' AND objid = hashtext('death test')::oid""")
+                .query(Boolean.class).list();
+
+            // The killed backend lets its locks go as it exits, a moment after being told to.
+            await().atMost(Duration.ofSeconds(10)).until(() -> next.claim("death test"));
+            assertThat(dying.session()).isNotEqualTo(session);
+            assertThat(dying.claims()).isEmpty();
+            assertThat(dying.claim("death test")).isFalse();
+        } finally {
+            dying.destroy();
+            next.destroy();
+        }
+    }
+
+    @Test
+    void nodesCountTheLiveOnes() {
+        int before = application.nodes();
+        ClusterNode joining = anotherNode("joining");
+        joining.session();
+        assertThat(application.nodes()).isEqualTo(before + 1);
+        assertThat(joining.nodes()).isEqualTo(before + 1);
+
+        joining.destroy();
+        assertThat(application.nodes()).isEqualTo(before);
+    }
+
+    @Test
+    void theApplicationWatchesStreamsForTheDeployment() {
+        ClusterNode another = anotherNode("standby");
+        try {
+            assertThat(another.claim("stream watching")).isFalse();
+            assertThat(application.claims()).contains("stream watching");
+        } finally {
+            another.destroy();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.stagehand.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagehand.gateway.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Bad requests get an RFC 7807 problem document that says what is wrong, never a stack trace or a 500. */
+class ProblemDocumentTest extends IntegrationTest {
+
+    private WebTestClient user;
+
+    @BeforeEach
+    void logIn() {
+        user = as(twitchUser("problem_maker"));
+    }
+
+    @Test
+    void malformedJson() {
+        Map<String, Object> problem = expectProblem(user.put().uri("/api/me/display-name")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"displayName\":"), HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("detail")).isEqualTo("The request body is not valid JSON of the expected shape.");
+    }
+
+    @Test
+    void missingField() {
+        Map<String, Object> problem = expectProblem(user.put().uri("/api/me/display-name").bodyValue(Map.of()),
+                HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("detail")).isEqualTo("displayName is required");
+        assertThat(problem.get("errors")).isEqualTo(Map.of("displayName", "displayName is required"));
+    }
+
+    @Test
+    void blankName() {
+        Map<String, Object> problem = expectProblem(user.put().uri("/api/me/display-name")
+                .bodyValue(Map.of("displayName", "   ")), HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("detail")).isEqualTo("A display name cannot be empty");
+    }
+
+    @Test
+    void overlongName() {
+        Map<String, Object> problem = expectProblem(user.put().uri("/api/me/display-name")
+                .bodyValue(Map.of("displayName", "x".repeat(500))), HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("detail")).isEqualTo("A display name can have at most 64 characters");
+    }
+
+    @Test
+    void unknownProvider() {
+        Map<String, Object> problem = expectProblem(user.post().uri("/api/me/identities/myspace/link"),
+                HttpStatus.NOT_FOUND);
+        assertThat(problem.get("detail")).isEqualTo("There is no login provider named myspace.");
+    }
+
+    @Test
+    void notLoggedInOrNotAnOperator() {
+        Map<String, Object> missing = expectProblem(anonymous().get().uri("/api/me"), HttpStatus.UNAUTHORIZED);
+        assertThat(missing.get("detail")).isEqualTo("Log in with Twitch or Discord first.");
+        Map<String, Object> denied = expectProblem(user.get().uri("/api/admin/processors"), HttpStatus.FORBIDDEN);
+        assertThat(denied.get("detail")).isEqualTo("This needs the operator role.");
+    }
+
+    @Test
+    void unknownRouteAndWrongMethod() {
+        expectProblem(user.get().uri("/api/no-such-thing"), HttpStatus.NOT_FOUND);
+        expectProblem(user.patch().uri("/api/me"), HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Test
+    void wrongContentType() {
+        expectProblem(user.put().uri("/api/me/display-name").contentType(MediaType.TEXT_PLAIN).bodyValue("Ada"),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> expectProblem(WebTestClient.RequestHeadersSpec<?> request,
+                                                     HttpStatus status) {
+        Map<String, Object> problem = request.exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(problem).containsEntry("status", status.value()).containsKeys("title", "detail");
+        assertThat(problem.toString()).doesNotContain("Exception", "\tat ", "trace");
+        return problem;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stagehand.platform.embedded;
+
+import java.util.List;
+import dev.stagehand.platform.ConditionalOnBlankProperty;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default: with no {@code DATABASE_URL} a real PostgreSQL, with no {@code KAFKA_BOOTSTRAP_SERVERS} a
+ * real Kafka broker, both started by Stagehand under its data directory. They reach the rest of the application
+ * as Spring Boot connection details, so everything downstream is configured exactly as for external servers.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedInfrastructureConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DataDirectory dataDirectory(EmbeddedProperties properties) throws Exception {
+        return DataDirectory.lock(properties.dataDir());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBlankProperty("spring.datasource.url")
+    static class Postgres {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory, EmbeddedProperties properties)
+                throws Exception {
+            return EmbeddedPostgres.start(dataDirectory.resolve("postgres"), properties.postgresPort());
+        }
+
+        @Bean
+        JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+            return new JdbcConnectionDetails() {
+                @Override
+                public String getUsername() {
+                    return EmbeddedPostgres.USER;
+                }
+
+                @Override
+                public String getPassword() {
+                    return "";
+                }
+
+                @Override
+                public String getJdbcUrl() {
+                    return postgres.jdbcUrl();
+                }
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBlankProperty("spring.kafka.bootstrap-servers")
+    static class Kafka {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedKafka embeddedKafka(DataDirectory dataDirectory, EmbeddedProperties properties) throws Exception {
+            return EmbeddedKafka.start(dataDirectory.resolve("kafka"), properties.kafkaPort());
+        }
+
+        @Bean
+        KafkaConnectionDetails embeddedKafkaConnectionDetails(EmbeddedKafka kafka) {
+            return () -> List.of(kafka.bootstrapServers());
+        }
+    }
+}

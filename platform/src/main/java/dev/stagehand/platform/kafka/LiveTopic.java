@@ -1,0 +1,57 @@
+package dev.stagehand.platform.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import reactor.core.publisher.Flux;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverOptions;
+
+/**
+ * A topic read live by one node for itself: every partition assigned (not balanced, so every node sees everything and
+ * a browser gets the same whichever node it reaches), from the end, nothing committed. reactor-kafka stays behind
+ * this class, so it can be replaced.
+ */
+public final class LiveTopic {
+
+    private LiveTopic() {
+    }
+
+    /** The records written to {@code topic} from now on, with a key and a value. */
+    public static Flux<ConsumerRecord<String, String>> fromEnd(KafkaConnectionDetails kafka, String topic) {
+        String servers = String.join(",", kafka.getBootstrapServers());
+        ReceiverOptions<String, String> options = ReceiverOptions.<String, String>create(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                        // Partitions are assigned, not balanced: the group only names this node's reader.
+                        ConsumerConfig.GROUP_ID_CONFIG, "stagehand-live-" + topic + "-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        // The kernel's auto-tuned buffer, not Kafka's fixed 64 KB: loopback segments are up to 64 KB,
+                        // so a fixed buffer overflows whenever reading lags, and each dropped segment waits 200 ms
+                        // for TCP to send it again (that was the p99 of overlay latency).
+                        ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1,
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))
+                .assignment(IntStream.range(0, partitions(servers, topic))
+                        .mapToObj(partition -> new TopicPartition(topic, partition)).toList())
+                .addAssignListener(partitions -> partitions.forEach(partition -> partition.seekToEnd()));
+        return KafkaReceiver.create(options).receive()
+                .filter(record -> record.key() != null && record.value() != null)
+                .map(record -> record);
+    }
+
+    private static int partitions(String servers, String topic) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", servers))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the partitions of " + topic, e);
+        }
+    }
+}

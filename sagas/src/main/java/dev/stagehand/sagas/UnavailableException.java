@@ -1,9 +1,0 @@
-package dev.stagehand.sagas;
-
-/** A service outside Stagehand could not be asked just now (down, slow, or rate-limiting us); later may work. */
-public abstract class UnavailableException extends RuntimeException {
-
-    protected UnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
