@@ -8,6 +8,7 @@ import dev.stagehand.api.analytics.StreamChatStats;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.stream.FindLiveStreams;
 import dev.stagehand.api.stream.StreamView;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.channel.SubscribedChannels;
 import dev.stagehand.gateway.security.CurrentAccount;
@@ -16,15 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A subscribed channel's chat statistics: the current one-minute window (in the shape of the original stats API, with
@@ -34,10 +32,10 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/channels/{channelId}/stats")
 class ChannelStatsController {
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final SubscribedChannels channels;
 
-    ChannelStatsController(QueryGateway queries, SubscribedChannels channels) {
+    ChannelStatsController(Queries queries, SubscribedChannels channels) {
         this.queries = queries;
         this.channels = channels;
     }
@@ -45,19 +43,15 @@ class ChannelStatsController {
     @GetMapping
     Mono<ChannelStatsResponse> current(CurrentAccount me, @PathVariable String channelId) {
         return channels.one(me, channelId)
-                .then(Mono.zip(Mono.fromFuture(() -> queries.query(new FindChannelStats(channelId),
-                                ResponseTypes.multipleInstancesOf(ChatStats.class))), stream(channelId)))
+                .then(Mono.zip(queries.list(new FindChannelStats(channelId), ChatStats.class), stream(channelId)))
                 .map(both -> ChannelStatsResponse.of(channelId, both.getT1(), both.getT2(), Instant.now()));
     }
 
     /** The channel's chat over its live stream, if it is live. */
     private Mono<Optional<StreamChatStats>> stream(String channelId) {
-        return Mono.fromFuture(() -> queries.query(new FindLiveStreams(),
-                        ResponseTypes.multipleInstancesOf(StreamView.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.list(new FindLiveStreams(), StreamView.class)
                 .flatMap(live -> live.stream().filter(stream -> stream.broadcasterId().equals(channelId)).findFirst()
-                        .map(stream -> Mono.fromFuture(() -> queries.query(new FindStreamChatStats(channelId,
-                                stream.info().startedAt()), StreamChatStats.class)).map(Optional::of))
+                        .map(stream -> queries.one(new FindStreamChatStats(channelId, stream.info().startedAt()), StreamChatStats.class).map(Optional::of))
                         .orElse(Mono.just(Optional.empty())));
     }
 
@@ -75,7 +69,6 @@ class ChannelStatsController {
         Instant start = Objects.requireNonNullElse(QueryParameters.time("from", from), end.minus(Duration.ofHours(1)));
         QueryParameters.boundedRange(start, end);
         return channels.one(me, channelId)
-                .then(Mono.fromFuture(() -> queries.query(new FindChatStatsSeries(channelId, seconds, start, end),
-                        ResponseTypes.multipleInstancesOf(ChatStats.class))).subscribeOn(Schedulers.boundedElastic()));
+                .then(queries.list(new FindChatStatsSeries(channelId, seconds, start, end), ChatStats.class));
     }
 }

@@ -2,22 +2,20 @@ package dev.stagehand.gateway.channel;
 
 import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.FindChannelsOf;
-import dev.stagehand.platform.problem.NotFoundException;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.platform.problem.NotFoundException;
 import java.util.List;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The channels an account subscribes: what it may see of a channel's chat, stats and settings. */
 @Component
 public class SubscribedChannels {
 
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    SubscribedChannels(QueryGateway queries) {
+    SubscribedChannels(Queries queries) {
         this.queries = queries;
     }
 
@@ -32,8 +30,6 @@ public class SubscribedChannels {
     }
 
     public Mono<List<ChannelView>> all(CurrentAccount me) {
-        return Mono.fromFuture(() -> queries.query(new FindChannelsOf(me.id()),
-                        ResponseTypes.multipleInstancesOf(ChannelView.class)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return queries.list(new FindChannelsOf(me.id()), ChannelView.class);
     }
 }

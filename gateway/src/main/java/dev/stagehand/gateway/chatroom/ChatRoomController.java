@@ -16,17 +16,16 @@ import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.UnbanChatter;
 import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.channel.QueryParameters;
-import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.platform.problem.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +39,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The chat rooms: anyone lists them and reads their history; operators create rooms, change a room's style, ban and
@@ -55,9 +53,9 @@ class ChatRoomController {
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    ChatRoomController(CommandGateway commands, QueryGateway queries) {
+    ChatRoomController(CommandGateway commands, Queries queries) {
         this.commands = commands;
         this.queries = queries;
     }
@@ -70,8 +68,7 @@ class ChatRoomController {
 
     @GetMapping
     Mono<List<ChatRoomView>> rooms() {
-        return Mono.fromFuture(() -> queries.query(new FindChatRooms(),
-                ResponseTypes.multipleInstancesOf(ChatRoomView.class))).subscribeOn(Schedulers.boundedElastic());
+        return queries.list(new FindChatRooms(), ChatRoomView.class);
     }
 
     @GetMapping("/{room}")
@@ -86,10 +83,7 @@ class ChatRoomController {
                                               @RequestParam(defaultValue = "50") String limit) {
         Instant until = QueryParameters.time("before", before);
         int most = QueryParameters.limit(limit, MAX_HISTORY);
-        return open(room).flatMap(view -> Mono.fromFuture(() -> queries.query(
-                        new FindRoomMessages(view.roomId(), until, most),
-                        ResponseTypes.multipleInstancesOf(PublishedRoomMessage.class)))
-                .subscribeOn(Schedulers.boundedElastic()));
+        return open(room).flatMap(view -> queries.list(new FindRoomMessages(view.roomId(), until, most), PublishedRoomMessage.class));
     }
 
     /** A new room; 409 when a room (open or closed) has its address already. */
@@ -119,8 +113,7 @@ class ChatRoomController {
     @GetMapping("/{room}/bans")
     Mono<List<AccountId>> bans(CurrentAccount me, @PathVariable String room) {
         operator(me);
-        return open(room).flatMap(view -> Mono.fromFuture(() -> queries.query(new FindRoomBans(view.roomId()),
-                ResponseTypes.multipleInstancesOf(AccountId.class))));
+        return open(room).flatMap(view -> queries.list(new FindRoomBans(view.roomId()), AccountId.class));
     }
 
     @PostMapping("/{room}/bans")
@@ -174,9 +167,7 @@ class ChatRoomController {
     }
 
     private Mono<ChatRoomView> find(RoomId room) {
-        return Mono.fromFuture(() -> queries.query(new FindChatRoom(room),
-                        ResponseTypes.optionalInstanceOf(ChatRoomView.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.optional(new FindChatRoom(room), ChatRoomView.class)
                 .flatMap(Mono::justOrEmpty);
     }
 }

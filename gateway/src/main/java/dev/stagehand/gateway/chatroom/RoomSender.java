@@ -5,6 +5,7 @@ import dev.stagehand.api.chatroom.FindRoomBans;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.gateway.axon.Queries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,14 +49,14 @@ class RoomSender {
     }
 
     private final KafkaTemplate<String, String> kafka;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final RoomProperties settings;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
     private final Map<AccountId, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Bans> bans = new ConcurrentHashMap<>();
 
-    RoomSender(KafkaTemplate<String, String> kafka, QueryGateway queries, RoomProperties settings, JsonMapper json) {
+    RoomSender(KafkaTemplate<String, String> kafka, Queries queries, RoomProperties settings, JsonMapper json) {
         this.kafka = kafka;
         this.queries = queries;
         this.settings = settings;
@@ -115,9 +113,7 @@ class RoomSender {
         if (known != null && known.readAt().plusSeconds(5).isAfter(now)) {
             return Mono.just(known.accounts());
         }
-        return Mono.fromFuture(() -> queries.query(new FindRoomBans(room),
-                        ResponseTypes.multipleInstancesOf(AccountId.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.list(new FindRoomBans(room), AccountId.class)
                 .doOnNext(read -> bans.put(room.slug(), new Bans(read, now)));
     }
 }

@@ -4,8 +4,9 @@ import dev.stagehand.api.chatroom.ChatRoomView;
 import dev.stagehand.api.chatroom.FindChatRoom;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.gateway.account.AccountViews;
-import dev.stagehand.platform.metrics.SocketMetrics;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.platform.metrics.SocketMetrics;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -27,7 +26,6 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +46,7 @@ class RoomSocket implements WebSocketHandler {
     /** How many of a sender's messages may wait for Kafka's acknowledgement at once. */
     private static final int ACKNOWLEDGEMENTS_AWAITED = 256;
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final AccountViews accounts;
     private final RoomHub hub;
     private final RoomSender sender;
@@ -56,7 +54,7 @@ class RoomSocket implements WebSocketHandler {
     private final JsonMapper json;
     private final SocketMetrics metrics;
 
-    RoomSocket(QueryGateway queries, AccountViews accounts, RoomHub hub, RoomSender sender, RoomProperties settings,
+    RoomSocket(Queries queries, AccountViews accounts, RoomHub hub, RoomSender sender, RoomProperties settings,
                JsonMapper json, SocketMetrics metrics) {
         this.queries = queries;
         this.metrics = metrics;
@@ -82,9 +80,7 @@ class RoomSocket implements WebSocketHandler {
         if (!RoomId.isSlug(slug)) {
             return session.close(NO_ROOM);
         }
-        Mono<ChatRoomView> room = Mono.fromFuture(() -> queries.query(new FindChatRoom(new RoomId(slug)),
-                        ResponseTypes.optionalInstanceOf(ChatRoomView.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        Mono<ChatRoomView> room = queries.optional(new FindChatRoom(new RoomId(slug)), ChatRoomView.class)
                 .flatMap(Mono::justOrEmpty)
                 .filter(view -> !view.closed());
         return room.flatMap(view -> chatter(session).map(Optional::of).defaultIfEmpty(Optional.empty())

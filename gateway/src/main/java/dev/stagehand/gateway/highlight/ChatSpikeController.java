@@ -2,30 +2,28 @@ package dev.stagehand.gateway.highlight;
 
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.FindChatSpikes;
-import dev.stagehand.gateway.channel.SubscribedChannels;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.channel.QueryParameters;
+import dev.stagehand.gateway.channel.SubscribedChannels;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The chat spikes of a subscribed channel in a time range (the last day by default, at most 31 days). */
 @RestController
 class ChatSpikeController {
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final SubscribedChannels channels;
 
-    ChatSpikeController(QueryGateway queries, SubscribedChannels channels) {
+    ChatSpikeController(Queries queries, SubscribedChannels channels) {
         this.queries = queries;
         this.channels = channels;
     }
@@ -38,7 +36,6 @@ class ChatSpikeController {
         Instant start = Objects.requireNonNullElse(QueryParameters.time("from", from), end.minus(Duration.ofDays(1)));
         QueryParameters.boundedRange(start, end);
         return channels.one(me, channelId)
-                .then(Mono.fromFuture(() -> queries.query(new FindChatSpikes(channelId, start, end),
-                        ResponseTypes.multipleInstancesOf(ChatSpike.class))).subscribeOn(Schedulers.boundedElastic()));
+                .then(queries.list(new FindChatSpikes(channelId, start, end), ChatSpike.class));
     }
 }

@@ -4,20 +4,19 @@ import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.ClipView;
 import dev.stagehand.api.highlight.FindPublicClips;
-import dev.stagehand.api.highlight.PublicClips;
 import dev.stagehand.api.highlight.PublicClips.PublicClip;
+import dev.stagehand.api.highlight.PublicClips;
 import dev.stagehand.api.highlight.TwitchClip;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.channel.QueryParameters;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -34,9 +33,9 @@ class ClipController {
     static final int DEFAULT_LIMIT = 24;
     static final int MAX_LIMIT = 100;
 
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    ClipController(QueryGateway queries) {
+    ClipController(Queries queries) {
         this.queries = queries;
     }
 
@@ -91,7 +90,7 @@ class ClipController {
             QueryParameters.ordered("start", from, "end", to);
         }
         FindPublicClips find = new FindPublicClips(query.minIntensity(), from, to, query.limit(), query.offset());
-        return Mono.fromFuture(() -> queries.query(find, PublicClips.class)).subscribeOn(Schedulers.boundedElastic())
+        return queries.one(find, PublicClips.class)
                 .map(page -> new ClipPage(page.clips().stream().map(ClipResponse::of).toList(), page.clips().size(),
                         page.total(), query.offset() + page.clips().size() < page.total(), query));
     }

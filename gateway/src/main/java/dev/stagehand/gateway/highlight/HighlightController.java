@@ -16,6 +16,7 @@ import dev.stagehand.api.highlight.ResumeAutoClipping;
 import dev.stagehand.api.highlight.SpikeBacktest;
 import dev.stagehand.api.highlight.SpikeRule;
 import dev.stagehand.gateway.account.AccountViews;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.axon.ReadModelWait;
 import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.channel.SubscribedChannels;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A subscribed channel's highlights: its settings (its spike rule, whether others may auto-clip it and whether its
@@ -52,12 +51,12 @@ class HighlightController {
     static final int MAX_CLIPS = 100;
     static final Duration LONGEST_BACKTEST = Duration.ofHours(48);
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final SubscribedChannels channels;
     private final AccountViews accounts;
     private final ReadModelWait wait;
 
-    HighlightController(QueryGateway queries, SubscribedChannels channels, AccountViews accounts, ReadModelWait wait) {
+    HighlightController(Queries queries, SubscribedChannels channels, AccountViews accounts, ReadModelWait wait) {
         this.queries = queries;
         this.channels = channels;
         this.accounts = accounts;
@@ -180,8 +179,7 @@ class HighlightController {
         QueryParameters.boundedRange(start, end);
         FindChannelClips query = new FindChannelClips(channelId, start, end, QueryParameters.limit(limit, MAX_CLIPS));
         return channels.one(me, channelId)
-                .then(Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(ClipView.class)))
-                        .subscribeOn(Schedulers.boundedElastic()));
+                .then(queries.list(query, ClipView.class));
     }
 
     /**
@@ -205,13 +203,11 @@ class HighlightController {
         SpikeRule tried = request.rule() == null ? null : request.rule().validated();
         return channels.one(me, channelId)
                 .then(tried != null ? Mono.just(tried) : settings(channelId).map(HighlightSettings::rule))
-                .flatMap(rule -> Mono.fromFuture(() -> queries.query(new BacktestSpikes(channelId, start, end, rule),
-                        SpikeBacktest.class)).subscribeOn(Schedulers.boundedElastic()));
+                .flatMap(rule -> queries.one(new BacktestSpikes(channelId, start, end, rule), SpikeBacktest.class));
     }
 
     private Mono<HighlightSettings> settings(String channelId) {
-        return Mono.fromFuture(() -> queries.query(new FindHighlightSettings(channelId), HighlightSettings.class))
-                .subscribeOn(Schedulers.boundedElastic());
+        return queries.one(new FindHighlightSettings(channelId), HighlightSettings.class);
     }
 
     private Mono<Optional<IdentityView>> twitchIdentity(CurrentAccount me) {

@@ -11,13 +11,12 @@ import dev.stagehand.api.highlight.FindTopStreamsWatch;
 import dev.stagehand.api.highlight.StopTopStreamsWatch;
 import dev.stagehand.api.highlight.TopStreams;
 import dev.stagehand.api.highlight.TopStreamsWatchView;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.axon.ReadModelWait;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The top streams watch, for operators (the path is theirs): its settings, the streams it follows, starting or
@@ -37,10 +35,10 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/admin/top-streams")
 class TopStreamsController {
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final ReadModelWait wait;
 
-    TopStreamsController(QueryGateway queries, ReadModelWait wait) {
+    TopStreamsController(Queries queries, ReadModelWait wait) {
         this.queries = queries;
         this.wait = wait;
     }
@@ -69,9 +67,7 @@ class TopStreamsController {
         if (request.streams() == null || request.clipper() == null || request.clipper().isBlank()) {
             throw new RuleViolation("streams and clipper are required");
         }
-        return Mono.fromFuture(() -> queries.query(new FindTwitchAuthorizationByLogin(request.clipper().strip()),
-                        ResponseTypes.optionalInstanceOf(TwitchAuthorization.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.optional(new FindTwitchAuthorizationByLogin(request.clipper().strip()), TwitchAuthorization.class)
                 .map(clipper -> clipper.orElseThrow(() -> new Conflict(request.clipper() + " cannot clip: the "
                         + "clipping account must have logged in to Stagehand with Twitch, and not have to log in "
                         + "again")))
@@ -97,12 +93,10 @@ class TopStreamsController {
     }
 
     private Mono<Optional<TopStreamsWatchView>> running() {
-        return Mono.fromFuture(() -> queries.query(new FindTopStreamsWatch(),
-                ResponseTypes.optionalInstanceOf(TopStreamsWatchView.class))).subscribeOn(Schedulers.boundedElastic());
+        return queries.optional(new FindTopStreamsWatch(), TopStreamsWatchView.class);
     }
 
     private Mono<List<ChannelView>> following() {
-        return Mono.fromFuture(() -> queries.query(new FindChannelsOf(TopStreams.SUBSCRIBER),
-                ResponseTypes.multipleInstancesOf(ChannelView.class))).subscribeOn(Schedulers.boundedElastic());
+        return queries.list(new FindChannelsOf(TopStreams.SUBSCRIBER), ChannelView.class);
     }
 }

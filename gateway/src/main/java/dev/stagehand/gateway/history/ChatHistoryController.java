@@ -5,15 +5,15 @@ import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.history.ChatMessagePage;
 import dev.stagehand.api.history.FindChatMessages;
 import dev.stagehand.api.history.HistoryCursor;
-import dev.stagehand.gateway.channel.SubscribedChannels;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.channel.QueryParameters;
+import dev.stagehand.gateway.channel.SubscribedChannels;
 import dev.stagehand.gateway.security.CurrentAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A subscribed channel's stored chat: searched by time range, chatter and words, a page at a time (newest first,
@@ -41,10 +40,10 @@ class ChatHistoryController {
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_]{1,25}");
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final SubscribedChannels channels;
 
-    ChatHistoryController(QueryGateway queries, SubscribedChannels channels) {
+    ChatHistoryController(Queries queries, SubscribedChannels channels) {
         this.queries = queries;
         this.channels = channels;
     }
@@ -105,8 +104,7 @@ class ChatHistoryController {
     }
 
     private Mono<ChatMessagePage> page(FindChatMessages query) {
-        return Mono.fromFuture(() -> queries.query(query, ChatMessagePage.class))
-                .subscribeOn(Schedulers.boundedElastic());
+        return queries.one(query, ChatMessagePage.class);
     }
 
     private static FindChatMessages query(String channelId, String from, String to, String user, String words,

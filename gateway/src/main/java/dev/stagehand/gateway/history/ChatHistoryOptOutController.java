@@ -7,17 +7,16 @@ import dev.stagehand.api.history.FindChatHistoryOptOut;
 import dev.stagehand.api.history.OptIntoChatHistory;
 import dev.stagehand.api.history.OptOutOfChatHistory;
 import dev.stagehand.gateway.account.AccountViews;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.axon.ReadModelWait;
 import dev.stagehand.gateway.security.CurrentAccount;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A chatter's say over Stagehand keeping their chat: anyone who logged in with Twitch can opt out (what is stored of
@@ -29,10 +28,10 @@ class ChatHistoryOptOutController {
 
     private final AccountViews accounts;
     private final ReadModelWait wait;
-    private final QueryGateway queries;
+    private final Queries queries;
 
     ChatHistoryOptOutController(AccountViews accounts, ReadModelWait wait,
-                                QueryGateway queries) {
+                                Queries queries) {
         this.accounts = accounts;
         this.wait = wait;
         this.queries = queries;
@@ -44,9 +43,7 @@ class ChatHistoryOptOutController {
 
     @GetMapping
     Mono<ChatHistoryChoice> choice(CurrentAccount me) {
-        return twitch(me).flatMap(twitch -> Mono.fromFuture(() -> queries.query(
-                        new FindChatHistoryOptOut(twitch.userId()), Boolean.class))
-                .subscribeOn(Schedulers.boundedElastic())
+        return twitch(me).flatMap(twitch -> queries.one(new FindChatHistoryOptOut(twitch.userId()), Boolean.class)
                 .map(optedOut -> new ChatHistoryChoice(twitch.login(), optedOut)));
     }
 

@@ -3,6 +3,7 @@ package dev.stagehand.gateway.overlay;
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.history.ChatMessagePage;
 import dev.stagehand.api.history.FindChatMessages;
+import dev.stagehand.gateway.axon.Queries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,11 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Overlay time travel: a past stretch of a channel's stored chat, played again at its own pace, or up to ten times
@@ -27,9 +26,9 @@ class ChatReplay {
     static final int FASTEST = 10;
     private static final int PAGE = 500;
 
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    ChatReplay(QueryGateway queries) {
+    ChatReplay(Queries queries) {
         this.queries = queries;
     }
 
@@ -106,7 +105,6 @@ class ChatReplay {
     }
 
     private Mono<ChatMessagePage> page(FindChatMessages query) {
-        return Mono.fromFuture(() -> queries.query(query, ChatMessagePage.class))
-                .subscribeOn(Schedulers.boundedElastic());
+        return queries.one(query, ChatMessagePage.class);
     }
 }

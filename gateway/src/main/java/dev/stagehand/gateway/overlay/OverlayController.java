@@ -15,17 +15,16 @@ import dev.stagehand.api.overlay.OverlayVersion;
 import dev.stagehand.api.overlay.OverlayView;
 import dev.stagehand.api.overlay.RotateOverlayToken;
 import dev.stagehand.api.overlay.UpdateOverlay;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.axon.ReadModelWait;
-import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.secrets.SecretStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The logged-in account's overlays: create one for a subscribed channel, change its look, rotate its URL, delete. */
 @RestController
@@ -47,11 +45,11 @@ class OverlayController {
 
     static final String SECRET_KIND = "overlay-url-token";
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final SecretStore secrets;
     private final ReadModelWait wait;
 
-    OverlayController(QueryGateway queries, SecretStore secrets, ReadModelWait wait) {
+    OverlayController(Queries queries, SecretStore secrets, ReadModelWait wait) {
         this.queries = queries;
         this.secrets = secrets;
         this.wait = wait;
@@ -68,9 +66,7 @@ class OverlayController {
 
     @GetMapping
     Flux<OverlayResponse> mine(CurrentAccount me, ServerHttpRequest request) {
-        return Mono.fromFuture(() -> queries.query(new FindOverlaysOf(me.id()),
-                        ResponseTypes.multipleInstancesOf(OverlayView.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.list(new FindOverlaysOf(me.id()), OverlayView.class)
                 .flatMapIterable(list -> list)
                 .map(view -> response(view, request));
     }
@@ -85,9 +81,7 @@ class OverlayController {
                                                  ServerHttpRequest request) {
         OverlaySettings settings = Optional.ofNullable(body.settings()).orElse(OverlaySettings.defaults()).validated();
         OverlayId id = OverlayId.random();
-        return Mono.fromFuture(() -> queries.query(new FindChannelsOf(me.id()),
-                        ResponseTypes.multipleInstancesOf(ChannelView.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.list(new FindChannelsOf(me.id()), ChannelView.class)
                 .flatMapIterable(list -> list)
                 .filter(channel -> channel.channelId().value().equals(body.channelId()))
                 .next()
@@ -121,8 +115,7 @@ class OverlayController {
     @GetMapping("/{overlayId}/versions")
     Flux<OverlayVersion> versions(CurrentAccount me, @PathVariable String overlayId) {
         return owned(me, overlayId)
-                .flatMap(view -> Mono.fromFuture(() -> queries.query(new FindOverlayVersions(view.overlayId()),
-                        ResponseTypes.multipleInstancesOf(OverlayVersion.class))))
+                .flatMap(view -> queries.list(new FindOverlayVersions(view.overlayId()), OverlayVersion.class))
                 .flatMapIterable(list -> list);
     }
 
@@ -174,9 +167,7 @@ class OverlayController {
         } catch (IllegalArgumentException notAnId) {
             return Mono.error(missing);
         }
-        return Mono.fromFuture(() -> queries.query(new FindOverlay(id),
-                        ResponseTypes.optionalInstanceOf(OverlayView.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.optional(new FindOverlay(id), OverlayView.class)
                 .flatMap(Mono::justOrEmpty)
                 .filter(view -> view.owner().equals(me.id()))
                 .switchIfEmpty(Mono.error(missing));

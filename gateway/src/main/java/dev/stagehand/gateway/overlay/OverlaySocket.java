@@ -3,6 +3,7 @@ package dev.stagehand.gateway.overlay;
 import dev.stagehand.api.overlay.FindOverlay;
 import dev.stagehand.api.overlay.FindOverlayByToken;
 import dev.stagehand.api.overlay.OverlayView;
+import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.platform.metrics.SocketMetrics;
 import dev.stagehand.sagas.emote.EmoteCatalog;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -11,8 +12,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -41,7 +40,7 @@ class OverlaySocket implements WebSocketHandler {
     private static final String REPLAY_ENDED = "{\"type\":\"replay-ended\"}";
     private static final Duration SETTINGS_CHECK = Duration.ofSeconds(1);
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final ChatHub chat;
     private final ChatReplay replay;
     private final EmoteImageUrls emoteImages;
@@ -50,7 +49,7 @@ class OverlaySocket implements WebSocketHandler {
     private final SocketMetrics metrics;
     private final Sinks.Many<String> badgesChanged = Sinks.many().multicast().directBestEffort();
 
-    OverlaySocket(QueryGateway queries, ChatHub chat, ChatReplay replay, EmoteImageUrls emoteImages,
+    OverlaySocket(Queries queries, ChatHub chat, ChatReplay replay, EmoteImageUrls emoteImages,
                   EmoteCatalog catalog, JsonMapper json, SocketMetrics metrics) {
         this.queries = queries;
         this.metrics = metrics;
@@ -78,9 +77,7 @@ class OverlaySocket implements WebSocketHandler {
         } catch (IllegalArgumentException badRequest) {
             return session.close(new CloseStatus(4400, badRequest.getMessage()));
         }
-        return Mono.fromFuture(() -> queries.query(new FindOverlayByToken(hash),
-                        ResponseTypes.optionalInstanceOf(OverlayView.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.optional(new FindOverlayByToken(hash), OverlayView.class)
                 .flatMap(found -> found.map(overlay -> stream(session, overlay, hash, replaying))
                         .orElseGet(() -> session.close(UNKNOWN)));
     }
@@ -90,8 +87,7 @@ class OverlaySocket implements WebSocketHandler {
         // Asked again and again rather than listened to: any node's projection may apply the streamer's change.
         Flux<Optional<OverlayView>> views = Flux.interval(SETTINGS_CHECK, Schedulers.boundedElastic())
                 .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromFuture(() -> queries.query(new FindOverlay(overlay.overlayId()),
-                        ResponseTypes.optionalInstanceOf(OverlayView.class))))
+                .concatMap(tick -> queries.optional(new FindOverlay(overlay.overlayId()), OverlayView.class))
                 .startWith(Optional.of(overlay))
                 .map(found -> found.filter(view -> hash.equals(view.tokenHash())))
                 .distinctUntilChanged();
