@@ -137,7 +137,7 @@ class WebhookApiTest extends IntegrationTest {
         admin.get().uri("/api/webhooks/{id}", id).exchange().expectStatus().isNotFound();
         admin.get().uri("/api/webhooks").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
         assertThat(jdbc.sql("SELECT count(*) FROM secret WHERE kind = :kind AND owner_id = :owner")
-                .param("kind", WebhookController.SECRET_KIND).param("owner", accountId(mover))
+                .param("kind", WebhookRegistrations.SECRET_KIND).param("owner", accountId(mover))
                 .query(Long.class).single()).as("both URLs' secrets erased").isZero();
     }
 
