@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TopStreamsWatchTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String GAME = "990001";
+    private static final String GAME = "990777";
 
     @Autowired
     private KafkaTemplate<String, String> kafka;
