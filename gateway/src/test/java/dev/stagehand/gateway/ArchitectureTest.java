@@ -81,14 +81,12 @@ class ArchitectureTest {
     /**
      * A feature's controller maps HTTP onto commands, queries and its feature's services; what drives Twitch, Discord
      * or the secret store is one of those services. Operations controllers (admin, platform) report on the parts
-     * themselves. The controllers named here still do adapter work of their own (issue 21).
+     * themselves.
      */
     @Test
     void featureControllersLeaveAdaptersToTheirServices() {
         check(noClasses().that().areAnnotatedWith(RestController.class)
                 .and().resideOutsideOfPackages("dev.stagehand.gateway.admin..", "dev.stagehand.gateway.platform..")
-                .and().doNotHaveSimpleName("ChannelController").and().doNotHaveSimpleName("OverlayController")
-                .and().doNotHaveSimpleName("EventSubCallbackController")
                 .should().dependOnClassesThat().resideInAnyPackage(SAGAS, SECRETS));
     }
 

@@ -2,9 +2,9 @@ package dev.stagehand.gateway.notification;
 
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.notification.WatchTarget;
+import dev.stagehand.gateway.channel.TwitchChannels;
 import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.sagas.twitch.TwitchGames;
-import dev.stagehand.sagas.twitch.TwitchUsers;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -13,11 +13,11 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class WatchTargets {
 
-    private final TwitchUsers users;
+    private final TwitchChannels channels;
     private final TwitchGames games;
 
-    WatchTargets(TwitchUsers users, TwitchGames games) {
-        this.users = users;
+    WatchTargets(TwitchChannels channels, TwitchGames games) {
+        this.channels = channels;
         this.games = games;
     }
 
@@ -31,19 +31,14 @@ class WatchTargets {
         if (isStreamer == isGame) {
             return Mono.error(new RuleViolation("Name exactly one of streamer (a Twitch login or id) and game"));
         }
-        String wanted = (isStreamer ? streamer : game).strip();
-        if (isStreamer && !TwitchUsers.plausible(wanted)) {
-            return Mono.error(new RuleViolation("'" + wanted + "' is not a Twitch login or channel id"));
+        if (isStreamer) {
+            return channels.find(streamer)
+                    .map(user -> new WatchTarget(WatchTarget.Kind.STREAMER, user.id(), user.displayName()));
         }
-        return Mono.fromCallable(() -> isStreamer
-                        ? users.find(wanted)
-                                .map(user -> new WatchTarget(WatchTarget.Kind.STREAMER, user.id(), user.displayName()))
-                                .orElse(null)
-                        : games.find(wanted)
-                                .map(found -> new WatchTarget(WatchTarget.Kind.GAME, found.id(), found.name()))
-                                .orElse(null))
+        String wanted = game.strip();
+        return Mono.fromCallable(() -> games.find(wanted)
+                        .map(found -> new WatchTarget(WatchTarget.Kind.GAME, found.id(), found.name())).orElse(null))
                 .subscribeOn(Schedulers.boundedElastic())
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Twitch has no "
-                        + (isStreamer ? "channel" : "game") + " '" + wanted + "'.")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Twitch has no game '" + wanted + "'.")));
     }
 }

@@ -3,7 +3,6 @@ package dev.stagehand.gateway.overlay;
 import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.FindChannelsOf;
 import dev.stagehand.api.common.RuleViolation;
-import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.overlay.CreateOverlay;
 import dev.stagehand.api.overlay.DeleteOverlay;
 import dev.stagehand.api.overlay.FindOverlay;
@@ -19,7 +18,6 @@ import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.axon.ReadModelWait;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.platform.problem.NotFoundException;
-import dev.stagehand.secrets.SecretStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -43,15 +41,13 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/overlays")
 class OverlayController {
 
-    static final String SECRET_KIND = "overlay-url-token";
-
     private final Queries queries;
-    private final SecretStore secrets;
+    private final OverlayTokens tokens;
     private final ReadModelWait wait;
 
-    OverlayController(Queries queries, SecretStore secrets, ReadModelWait wait) {
+    OverlayController(Queries queries, OverlayTokens tokens, ReadModelWait wait) {
         this.queries = queries;
-        this.secrets = secrets;
+        this.tokens = tokens;
         this.wait = wait;
     }
 
@@ -88,10 +84,10 @@ class OverlayController {
                 .switchIfEmpty(Mono.error(() -> new RuleViolation(
                         "Subscribe the channel first: an overlay shows a channel you subscribe")))
                 .flatMap(channel -> {
-                    String token = OverlayTokens.generate();
-                    SecretId secret = secrets.store(me.id(), SECRET_KIND, token);
+                    OverlayTokens.Issued token = tokens.issue(me.id());
                     return changeAndAwait(id, new CreateOverlay(id, me.id(), channel.channelId(), body.name(),
-                            settings, secret, OverlayTokens.hash(token)), view -> true);
+                            settings, token.secret(), token.hash()), view -> true)
+                            .doOnError(failure -> tokens.forget(token.secret()));
                 })
                 .map(view -> ResponseEntity.created(URI.create("/api/overlays/" + id)).body(response(view, request)));
     }
@@ -135,13 +131,12 @@ class OverlayController {
     @PostMapping("/{overlayId}/token")
     Mono<OverlayResponse> rotate(CurrentAccount me, @PathVariable String overlayId, ServerHttpRequest request) {
         return owned(me, overlayId).flatMap(current -> {
-            String token = OverlayTokens.generate();
-            SecretId secret = secrets.store(me.id(), SECRET_KIND, token);
-            String hash = OverlayTokens.hash(token);
+            OverlayTokens.Issued token = tokens.issue(me.id());
             return changeAndAwait(current.overlayId(),
-                    new RotateOverlayToken(current.overlayId(), me.id(), secret, hash),
-                    view -> hash.equals(view.tokenHash()))
-                    .doOnNext(view -> secrets.delete(current.token()));
+                    new RotateOverlayToken(current.overlayId(), me.id(), token.secret(), token.hash()),
+                    view -> token.hash().equals(view.tokenHash()))
+                    .doOnNext(view -> tokens.forget(current.token()))
+                    .doOnError(failure -> tokens.forget(token.secret()));
         }).map(view -> response(view, request));
     }
 
@@ -150,7 +145,7 @@ class OverlayController {
         return owned(me, overlayId)
                 .flatMap(current -> wait.sendAndAwaitGone(new DeleteOverlay(current.overlayId(), me.id()),
                         new FindOverlay(current.overlayId()), OverlayView.class)
-                        .then(Mono.fromRunnable(() -> secrets.delete(current.token()))))
+                        .then(Mono.fromRunnable(() -> tokens.forget(current.token()))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -174,7 +169,7 @@ class OverlayController {
     }
 
     private OverlayResponse response(OverlayView view, ServerHttpRequest request) {
-        String token = secrets.read(view.token()).orElse("");
+        String token = tokens.read(view.token());
         String base = request.getURI().resolve("/").toString();
         return OverlayResponse.of(view, base + "overlay/" + token);
     }

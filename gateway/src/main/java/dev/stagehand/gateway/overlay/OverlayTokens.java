@@ -1,24 +1,50 @@
 package dev.stagehand.gateway.overlay;
 
+import dev.stagehand.api.account.AccountId;
+import dev.stagehand.api.common.SecretId;
+import dev.stagehand.secrets.SecretStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.springframework.stereotype.Component;
 
-/** The secret in an overlay's URL: 256 random bits; the read model finds overlays by its SHA-256 only. */
-final class OverlayTokens {
+/**
+ * The secret in an overlay's URL: 256 random bits, kept encrypted in the secret store (so its owner can be shown the
+ * URL again); the read model finds overlays by its SHA-256 only.
+ */
+@Component
+class OverlayTokens {
 
+    static final String SECRET_KIND = "overlay-url-token";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OverlayTokens() {
+    private final SecretStore secrets;
+
+    OverlayTokens(SecretStore secrets) {
+        this.secrets = secrets;
     }
 
-    static String generate() {
+    /** A new token, kept: the secret holding it and its hash, for the overlay's events. */
+    record Issued(SecretId secret, String hash) {
+    }
+
+    Issued issue(AccountId owner) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new Issued(secrets.store(owner, SECRET_KIND, token), hash(token));
+    }
+
+    /** The token, or empty once erased (its owner's account deleted). */
+    String read(SecretId secret) {
+        return secrets.read(secret).orElse("");
+    }
+
+    void forget(SecretId secret) {
+        secrets.delete(secret);
     }
 
     static String hash(String token) {
