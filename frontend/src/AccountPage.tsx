@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import { PROVIDER_NAMES, type Me, type Platform } from './session';
 
 interface Props {
@@ -26,7 +26,7 @@ export function AccountPage({ me, platform, error, onChange, onDeleted }: Props)
       if (updated) onChange(updated);
       setMessage({ kind: 'ok', text: success });
     } catch (failure) {
-      setMessage({ kind: 'error', text: (failure as Error).message });
+      setMessage({ kind: 'error', text: messageOf(failure) });
     }
   }
 
@@ -40,7 +40,7 @@ export function AccountPage({ me, platform, error, onChange, onDeleted }: Props)
       const { location } = await api<{ location: string }>('POST', `/api/me/identities/${provider}/link`);
       window.location.assign(location);
     } catch (failure) {
-      setMessage({ kind: 'error', text: (failure as Error).message });
+      setMessage({ kind: 'error', text: messageOf(failure) });
     }
   }
 
@@ -49,7 +49,7 @@ export function AccountPage({ me, platform, error, onChange, onDeleted }: Props)
       await api('DELETE', '/api/me');
       onDeleted();
     } catch (failure) {
-      setMessage({ kind: 'error', text: (failure as Error).message });
+      setMessage({ kind: 'error', text: messageOf(failure) });
     }
   }
 

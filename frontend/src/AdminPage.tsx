@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import { useRefresh } from './refresh';
 import { isOpen, rebuildSummary, type Rebuild } from './rebuilds';
 import { SystemStatus } from './SystemStatus';
@@ -69,7 +69,7 @@ export function AdminPage() {
   const load = useCallback(() => {
     api<Processor[]>('GET', '/api/admin/processors')
       .then(setProcessors)
-      .catch((failure) => setMessage((failure as Error).message));
+      .catch((failure) => setMessage(messageOf(failure)));
     api<Rebuild[]>('GET', '/api/admin/rebuilds')
       .then(setRebuilds)
       .catch(() => setRebuilds([]));
@@ -94,7 +94,7 @@ export function AdminPage() {
       setMessage(done);
       load();
     } catch (failure) {
-      setMessage((failure as Error).message);
+      setMessage(messageOf(failure));
     }
   }
 
@@ -102,7 +102,7 @@ export function AdminPage() {
     try {
       setLetters({ processor, letters: await api<Letter[]>('GET', `/api/admin/processors/${processor}/dead-letters`) });
     } catch (failure) {
-      setMessage((failure as Error).message);
+      setMessage(messageOf(failure));
     }
   }
 
@@ -116,7 +116,7 @@ export function AdminPage() {
       await showLetters(processor);
       load();
     } catch (failure) {
-      setMessage((failure as Error).message);
+      setMessage(messageOf(failure));
     }
   }
 
@@ -127,7 +127,7 @@ export function AdminPage() {
       await showLetters(processor);
       load();
     } catch (failure) {
-      setMessage((failure as Error).message);
+      setMessage(messageOf(failure));
     }
   }
 

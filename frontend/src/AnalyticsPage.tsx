@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import { useRefresh } from './refresh';
 import { emoteImage, minuteBars, type ChatSpike, type ChatStats, type StatsNow, type TopEmote } from './analytics';
 import { ChannelSelect, useChosenChannel } from './ChannelSelect';
@@ -74,7 +74,7 @@ function History({ channelId }: { channelId: string }) {
         : page));
       setError(null);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(messageOf(failure));
     }
   }
 
@@ -175,7 +175,7 @@ export function AnalyticsPage({ platform }: { platform: Platform | null }) {
       setSeries(minutes);
       setSpikes(found);
       setError(null);
-    }).catch((failure) => setError((failure as Error).message));
+    }).catch((failure) => setError(messageOf(failure)));
   }, [channelId]);
 
   useRefresh(load, REFRESH_MS);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 
 interface Emote {
   id: string;
@@ -27,7 +27,7 @@ export function ChannelEmotes({ channelId }: { channelId: string }) {
   useEffect(() => {
     api<ChannelEmotesResponse>('GET', `/api/channels/${channelId}/emotes`)
       .then(setKnown)
-      .catch((failure) => setError((failure as Error).message));
+      .catch((failure) => setError(messageOf(failure)));
   }, [channelId]);
 
   async function refresh() {
@@ -36,7 +36,7 @@ export function ChannelEmotes({ channelId }: { channelId: string }) {
     try {
       setKnown(await api<ChannelEmotesResponse>('POST', `/api/channels/${channelId}/emotes/refresh`));
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import type { Channel } from './ChannelsPage';
 
 /** The account's subscribed channels and the one chosen (the first, until another is). */
@@ -10,7 +10,7 @@ export function useChosenChannel(onError: (message: string) => void) {
     api<Channel[]>('GET', '/api/channels').then((list) => {
       setChannels(list);
       setChannelId((current) => current || list[0]?.id || '');
-    }).catch((failure) => onError((failure as Error).message));
+    }).catch((failure) => onError(messageOf(failure)));
   }, [onError]);
   return { channels, channelId, setChannelId };
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api } from './api';
+import { useCallback, useState, type FormEvent } from 'react';
+import { api, messageOf } from './api';
+import { useRefresh } from './refresh';
 import { ChannelEmotes } from './ChannelEmotes';
 
 export interface Channel {
@@ -30,14 +31,10 @@ export function ChannelsPage() {
   const load = useCallback(() => {
     api<Channel[]>('GET', '/api/channels')
       .then(setChannels)
-      .catch((failure) => setMessage({ kind: 'error', text: (failure as Error).message }));
+      .catch((failure) => setMessage({ kind: 'error', text: messageOf(failure) }));
   }, []);
 
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  useRefresh(load, REFRESH_MS);
 
   async function subscribe(event: FormEvent) {
     event.preventDefault();
@@ -48,7 +45,7 @@ export function ChannelsPage() {
       setWanted('');
       load();
     } catch (failure) {
-      setMessage({ kind: 'error', text: (failure as Error).message });
+      setMessage({ kind: 'error', text: messageOf(failure) });
     } finally {
       setBusy(false);
     }
@@ -60,7 +57,7 @@ export function ChannelsPage() {
       setMessage({ kind: 'ok', text: `Unsubscribed ${channel.displayName}.` });
       load();
     } catch (failure) {
-      setMessage({ kind: 'error', text: (failure as Error).message });
+      setMessage({ kind: 'error', text: messageOf(failure) });
     }
   }
 

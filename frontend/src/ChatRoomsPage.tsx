@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import { EMPTY_ROOM, applyFrame, type RoomFrame, type RoomState } from './rooms';
 
 interface Style {
@@ -25,7 +25,7 @@ function StylePicker({ room, styles, onChanged }: { room: Room; styles: Style[];
       onChanged(style);
       setError(null);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(messageOf(failure));
     }
   }
   return (
@@ -127,7 +127,7 @@ export function ChatRoomsPage({ operator = false }: { operator?: boolean }) {
     api<Room[]>('GET', '/api/rooms').then((list) => {
       setRooms(list);
       setSlug((current) => current || list[0]?.roomId.slug || '');
-    }).catch((failure) => setError((failure as Error).message));
+    }).catch((failure) => setError(messageOf(failure)));
   }, []);
 
   const chosen = rooms?.find((room) => room.roomId.slug === slug);

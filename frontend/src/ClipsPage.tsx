@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import { useRefresh } from './refresh';
 import { ChannelSelect, useChosenChannel } from './ChannelSelect';
 import {
@@ -56,7 +56,7 @@ function Settings({ channelId }: { channelId: string }) {
       setSettings(found);
       setRule(found.rule);
       setError(null);
-    }).catch((failure) => setError((failure as Error).message));
+    }).catch((failure) => setError(messageOf(failure)));
   }, [channelId]);
 
   async function change(request: Promise<HighlightSettings>, saved: (now: HighlightSettings) => string) {
@@ -67,7 +67,7 @@ function Settings({ channelId }: { channelId: string }) {
       setMessage(saved(now));
       setError(null);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(messageOf(failure));
     }
   }
 
@@ -102,7 +102,7 @@ function Settings({ channelId }: { channelId: string }) {
         { from: new Date(Date.now() - hours * 3600_000).toISOString(), rule }));
       setError(null);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(messageOf(failure));
     }
   }
 
@@ -220,7 +220,7 @@ export function ClipsPage() {
     api<Clip[]>('GET', `/api/channels/${channelId}/clips?from=${from}&limit=100`).then((found) => {
       setClips(found);
       setError(null);
-    }).catch((failure) => setError((failure as Error).message));
+    }).catch((failure) => setError(messageOf(failure)));
   }, [channelId, range]);
 
   useRefresh(load, REFRESH_MS);

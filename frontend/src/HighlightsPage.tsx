@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import { useRefresh } from './refresh';
 import { feedPath, feedRange, type PublicClip, type PublicClipPage } from './highlights';
 
@@ -40,7 +40,7 @@ export function HighlightsPage() {
     api<PublicClipPage>('GET', feedPath(minIntensity, offset, PAGE_SIZE)).then((found) => {
       setPage(found);
       setError(null);
-    }).catch((failure) => setError(`The highlights could not be loaded: ${(failure as Error).message}`));
+    }).catch((failure) => setError(`The highlights could not be loaded: ${messageOf(failure)}`));
   }, [minIntensity, offset]);
 
   useRefresh(load, REFRESH_MS);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
+import { useRefresh } from './refresh';
 import { deliveryNote, type Delivery } from './deliveries';
 
 type WhenOffline = 'EDIT' | 'DELETE' | 'KEEP';
@@ -61,7 +62,7 @@ function SubscriptionForm({ webhook, onChanged, say }: { webhook: Webhook; onCha
       setTarget('');
       onChanged();
     } catch (failure) {
-      say('error', (failure as Error).message);
+      say('error', messageOf(failure));
     }
   }
 
@@ -128,14 +129,10 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
         setDeliveries(loaded);
         setFailed(null);
       })
-      .catch((failure) => setFailed((failure as Error).message));
+      .catch((failure) => setFailed(messageOf(failure)));
   }, [webhook.id]);
 
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, 5000);
-    return () => clearInterval(timer);
-  }, [load]);
+  useRefresh(load, 5000);
 
   async function redrive(delivery: Delivery) {
     try {
@@ -143,7 +140,7 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
       say('ok', `Trying ${delivery.streamer}'s announcement again.`);
       load();
     } catch (failure) {
-      say('error', (failure as Error).message);
+      say('error', messageOf(failure));
     }
   }
 
@@ -212,7 +209,7 @@ function WebhookCard({ webhook, onChanged, say }: { webhook: Webhook; onChanged:
       say('ok', success);
       onChanged();
     } catch (failure) {
-      say('error', (failure as Error).message);
+      say('error', messageOf(failure));
     }
   }
 
@@ -268,7 +265,7 @@ export function NotificationsPage() {
   const say: Say = (kind, text) => setMessage({ kind, text });
 
   const load = useCallback(() => {
-    api<Webhook[]>('GET', '/api/webhooks').then(setWebhooks).catch((failure) => say('error', (failure as Error).message));
+    api<Webhook[]>('GET', '/api/webhooks').then(setWebhooks).catch((failure) => say('error', messageOf(failure)));
   }, []);
 
   useEffect(load, [load]);
@@ -281,7 +278,7 @@ export function NotificationsPage() {
       setUrl('');
       load();
     } catch (failure) {
-      say('error', (failure as Error).message);
+      say('error', messageOf(failure));
     }
   }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import { LENGTHS_MINUTES, SPEEDS, localInput, replayUrl } from './timeTravel';
 import type { Channel } from './ChannelsPage';
 
@@ -81,7 +81,7 @@ function OverlayEditor({ overlay, channel, onChanged, onMessage }: {
       onMessage('ok', success);
       onChanged();
     } catch (failure) {
-      onMessage('error', (failure as Error).message);
+      onMessage('error', messageOf(failure));
     }
   }
 
@@ -172,7 +172,7 @@ function OverlayEditor({ overlay, channel, onChanged, onMessage }: {
           <button type="submit">Save</button>
           <button type="button" className="secondary"
             onClick={() => api<Version[]>('GET', `/api/overlays/${overlay.id}/versions`).then(setHistory)
-              .catch((failure) => onMessage('error', (failure as Error).message))}>
+              .catch((failure) => onMessage('error', messageOf(failure)))}>
             History
           </button>
           <button type="button" className="danger"
@@ -195,7 +195,7 @@ export function OverlaysPage() {
 
   const load = useCallback(() => {
     api<Overlay[]>('GET', '/api/overlays').then(setOverlays)
-      .catch((failure) => setMessage({ kind: 'error', text: (failure as Error).message }));
+      .catch((failure) => setMessage({ kind: 'error', text: messageOf(failure) }));
     api<Channel[]>('GET', '/api/channels').then((list) => {
       setChannels(list);
       setChannelId((current) => current || list[0]?.id || '');
@@ -211,7 +211,7 @@ export function OverlaysPage() {
       setMessage({ kind: 'ok', text: `${name} created: paste its URL into an OBS browser source.` });
       load();
     } catch (failure) {
-      setMessage({ kind: 'error', text: (failure as Error).message });
+      setMessage({ kind: 'error', text: messageOf(failure) });
     }
   }
 

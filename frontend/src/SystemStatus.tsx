@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { summarize, type HealthDocument, type PartStatus } from './health';
+import { useRefresh } from './refresh';
 
 const REFRESH_MS = 5000;
 
@@ -7,25 +8,14 @@ type Load = { state: 'loading' } | { state: 'failed'; message: string } | { stat
 
 function useSystemStatus(): Load {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  useEffect(() => {
-    let cancelled = false;
-    async function refresh() {
-      try {
-        // Spring answers 503 with the same document when something is down, so read the body either way.
-        const response = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
-        const health = (await response.json()) as HealthDocument;
-        if (!cancelled) setLoad({ state: 'loaded', parts: summarize(health) });
-      } catch {
-        if (!cancelled) setLoad({ state: 'failed', message: 'Stagehand is not answering.' });
-      }
-    }
-    refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
+  const refresh = useCallback(() => {
+    // Spring answers 503 with the same document when something is down, so read the body either way.
+    fetch('/actuator/health', { headers: { Accept: 'application/json' } })
+      .then((response) => response.json() as Promise<HealthDocument>)
+      .then((health) => setLoad({ state: 'loaded', parts: summarize(health) }))
+      .catch(() => setLoad({ state: 'failed', message: 'Stagehand is not answering.' }));
   }, []);
+  useRefresh(refresh, REFRESH_MS);
   return load;
 }
 

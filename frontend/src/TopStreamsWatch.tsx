@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { api } from './api';
+import { api, messageOf } from './api';
 import { useRefresh } from './refresh';
 
 interface WatchSettings {
@@ -47,7 +47,7 @@ export function TopStreamsWatch() {
     api<TopStreams>('GET', '/api/admin/top-streams').then((found) => {
       setState(found);
       setError(null);
-    }).catch((failure) => setError(`The top streams watch could not be loaded: ${(failure as Error).message}`));
+    }).catch((failure) => setError(`The top streams watch could not be loaded: ${messageOf(failure)}`));
   }, []);
 
   useRefresh(load, REFRESH_MS);
@@ -67,7 +67,7 @@ export function TopStreamsWatch() {
       setMessage('Saved: the watch reads the ranking again within two minutes.');
       setError(null);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(messageOf(failure));
     }
   }
 
@@ -77,7 +77,7 @@ export function TopStreamsWatch() {
       setMessage('Stopped: the followed streams are left at the next reading.');
       load();
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(messageOf(failure));
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieValue, failureMessage, requestHeaders } from './api';
+import { ApiError, cookieValue, failureMessage, messageOf, requestHeaders } from './api';
 
 describe('cookieValue', () => {
   it('finds a cookie among others and decodes it', () => {
@@ -31,5 +31,12 @@ describe('failureMessage', () => {
 
   it('says something useful when the body is not a problem document', async () => {
     expect(await failureMessage(new Response('<html>', { status: 502 }))).toBe('The request failed (502).');
+  });
+});
+
+describe('messageOf', () => {
+  it('tells the error\'s message, or what was thrown', () => {
+    expect(messageOf(new ApiError(409, 'Subscribe the channel first'))).toBe('Subscribe the channel first');
+    expect(messageOf('offline')).toBe('offline');
   });
 });

@@ -39,6 +39,11 @@ export async function failureMessage(response: Response): Promise<string> {
   return `The request failed (${response.status}).`;
 }
 
+/** What to tell the person about a failed action or load: the problem's detail, or the error's message. */
+export function messageOf(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
