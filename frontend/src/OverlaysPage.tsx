@@ -2,17 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, messageOf } from './api';
 import { LENGTHS_MINUTES, SPEEDS, localInput, replayUrl } from './timeTravel';
 import type { Channel } from './ChannelsPage';
-
-interface Settings {
-  theme: string;
-  template: string;
-  css: string;
-  fadeSeconds: number;
-  maxLines: number;
-  hideBots: boolean;
-  hideCommands: boolean;
-  delaySeconds: number;
-}
+import type { Settings } from './overlay/render';
 
 interface Overlay {
   id: string;
