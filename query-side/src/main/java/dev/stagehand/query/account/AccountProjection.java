@@ -64,10 +64,13 @@ class AccountProjection {
 
     @EventHandler
     void on(IdentityLinked event, @Timestamp Instant at) {
+        // an event handed again after its parent is gone (a rebuild's swap replays some) adds nothing
         jdbc.sql("""
                     INSERT INTO account_identity_view
                         (account_id, provider, user_id, login, display_name, token_id, linked_at)
-                    VALUES (:id, :provider, :user, :login, :name, :token, :at)
+                    SELECT CAST(:id AS TEXT), CAST(:provider AS TEXT), CAST(:user AS TEXT), CAST(:login AS TEXT),
+                           CAST(:name AS TEXT), CAST(:token AS UUID), CAST(:at AS TIMESTAMPTZ)
+                    WHERE EXISTS (SELECT 1 FROM account_view WHERE account_id = :id)
                     ON CONFLICT (account_id, provider) DO NOTHING""")
             .param("id", event.accountId().value())
             .param("provider", event.provider().name())

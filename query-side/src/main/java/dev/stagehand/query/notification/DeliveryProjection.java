@@ -120,10 +120,14 @@ class DeliveryProjection {
 
     private void attempt(NotificationId id, int attempt, int status, String outcome, long took, Instant at,
                          Instant next) {
+        // an event handed again after its parent is gone (a rebuild's swap replays some) adds nothing
         jdbc.sql("""
                     INSERT INTO delivery_attempt_view (notification_id, attempt, status, outcome, took_millis, at,
                         next_attempt_at)
-                    VALUES (:id, :attempt, :status, :outcome, :took, :at, :next) ON CONFLICT DO NOTHING""")
+                    SELECT CAST(:id AS TEXT), CAST(:attempt AS INT), CAST(:status AS INT), CAST(:outcome AS TEXT),
+                           CAST(:took AS BIGINT), CAST(:at AS TIMESTAMPTZ), CAST(:next AS TIMESTAMPTZ)
+                    WHERE EXISTS (SELECT 1 FROM delivery_view WHERE notification_id = :id)
+                    ON CONFLICT DO NOTHING""")
             .param("id", id.value())
             .param("attempt", attempt)
             .param("status", status)

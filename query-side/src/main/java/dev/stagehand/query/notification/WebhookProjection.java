@@ -92,10 +92,13 @@ class WebhookProjection {
 
     @EventHandler
     void on(WebhookSubscribed event, @Timestamp Instant at) {
+        // an event handed again after its parent is gone (a rebuild's swap replays some) adds nothing
         jdbc.sql("""
                     INSERT INTO webhook_subscription_view (subscription_id, webhook_id, target_kind, target_id,
                         target_name, options, created_at)
-                    VALUES (:id, :webhook, :kind, :target, :name, :options, :at)
+                    SELECT CAST(:id AS UUID), CAST(:webhook AS UUID), CAST(:kind AS TEXT), CAST(:target AS TEXT),
+                           CAST(:name AS TEXT), CAST(:options AS TEXT), CAST(:at AS TIMESTAMPTZ)
+                    WHERE EXISTS (SELECT 1 FROM webhook_view WHERE webhook_id = :webhook)
                     ON CONFLICT (subscription_id) DO NOTHING""")
             .param("id", UUID.fromString(event.subscriptionId().value()))
             .param("webhook", uuid(event.webhookId()))

@@ -79,9 +79,13 @@ class OverlayProjection {
     }
 
     private void version(OverlayId id, int version, String name, OverlaySettings settings, Instant at) {
+        // an event handed again after its parent is gone (a rebuild's swap replays some) adds nothing
         jdbc.sql("""
                     INSERT INTO overlay_version_view (overlay_id, version, name, settings, saved_at)
-                    VALUES (:id, :version, :name, :settings, :at) ON CONFLICT DO NOTHING""")
+                    SELECT CAST(:id AS UUID), CAST(:version AS INT), CAST(:name AS TEXT), CAST(:settings AS TEXT),
+                           CAST(:at AS TIMESTAMPTZ)
+                    WHERE EXISTS (SELECT 1 FROM overlay_view WHERE overlay_id = :id)
+                    ON CONFLICT DO NOTHING""")
             .param("id", UUID.fromString(id.value()))
             .param("version", version)
             .param("name", name)

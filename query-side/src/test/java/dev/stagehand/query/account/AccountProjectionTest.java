@@ -154,6 +154,17 @@ class AccountProjectionTest extends ProjectionTest {
         assertThat(projection.handle(new FindTwitchAuthorizations())).isEmpty();
     }
 
+
+    @Test
+    void anIdentityHandedAgainAfterTheDeletionAddsNothing() {
+        register(ADA, "Ada", AT);
+        linkTwitch(ADA, "200000001", "ada_live", ADA_TOKEN, AT);
+        projection.on(new AccountDeleted(ADA));
+        linkTwitch(ADA, "200000001", "ada_live", ADA_TOKEN, AT);
+        assertThat(account(ADA)).isEmpty();
+        assertThat(projection.handle(new FindTwitchAuthorizations())).isEmpty();
+    }
+
     @Test
     void anIdentityWhosePersonalDataWasErasedIsNoAuthorization() {
         projection.on(new AccountRegistered(ADA, new PersonalData(ADA, null)), AT);

@@ -167,6 +167,17 @@ class DeliveryProjectionTest extends ProjectionTest {
         assertThat(projection.handle(new FindDeliveries(OTHER, 10))).hasSize(1);
     }
 
+
+    @Test
+    void anAttemptHandedAgainAfterTheWebhooksDeletionAddsNothing() {
+        dispatch(ID, WEBHOOK, AT);
+        NotificationDelivered delivered = new NotificationDelivered(ID, WEBHOOK, 1, "1300000000000000001", 120);
+        projection.on(delivered, AT.plusSeconds(1));
+        projection.on(new WebhookDeleted(WEBHOOK, new AccountId("ada"), SecretId.random()));
+        projection.on(delivered, AT.plusSeconds(1));
+        assertThat(projection.handle(new FindDeliveries(WEBHOOK, 10))).isEmpty();
+    }
+
     @Test
     void eachEventAppliedTwiceChangesNothing() {
         dispatch(ID, WEBHOOK, AT);

@@ -182,6 +182,19 @@ class WebhookProjectionTest extends ProjectionTest {
         assertThat(projection.handle(new FindSubscriptionsWatching(STREAMER.id(), null))).isEmpty();
     }
 
+
+    @Test
+    void aSubscriptionHandedAgainAfterTheDeletionAddsNothing() {
+        register(WEBHOOK, ADA, "Announcements", AT);
+        WebhookSubscribed subscribed = new WebhookSubscribed(WEBHOOK, WebhookSubscriptionId.random(), STREAMER,
+                NotificationOptions.defaults());
+        projection.on(subscribed, AT);
+        projection.on(new WebhookDeleted(WEBHOOK, ADA, URL));
+        projection.on(subscribed, AT);
+        assertThat(webhook()).isEmpty();
+        assertThat(projection.handle(new FindWatchTargets())).isEmpty();
+    }
+
     @Test
     void eachEventAppliedTwiceChangesNothing() {
         projection.on(new WebhookRegistered(WEBHOOK, ADA, "Announcements", URL, "https://discord.com/api/***/ab"),

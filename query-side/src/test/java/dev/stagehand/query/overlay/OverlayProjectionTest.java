@@ -123,6 +123,18 @@ class OverlayProjectionTest extends ProjectionTest {
         assertThat(versions()).isEmpty();
     }
 
+
+    @Test
+    void anUpdateHandedAgainAfterTheDeletionAddsNothing() {
+        create(OVERLAY, ADA, "Chat", "hash-1", AT);
+        OverlayUpdated updated = new OverlayUpdated(OVERLAY, "Bubbles", BUBBLES, 2);
+        projection.on(updated, AT.plusSeconds(10));
+        projection.on(new OverlayDeleted(OVERLAY, TOKEN));
+        projection.on(updated, AT.plusSeconds(10));
+        assertThat(overlay()).isEmpty();
+        assertThat(versions()).isEmpty();
+    }
+
     @Test
     void anOwnersOverlaysAreListedByNameThenByAge() {
         OverlayId zebra = new OverlayId("00000000-0000-0000-0000-000000000002");
