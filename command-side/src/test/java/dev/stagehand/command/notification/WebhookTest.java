@@ -1,8 +1,8 @@
 package dev.stagehand.command.notification;
 
 import dev.stagehand.api.account.AccountId;
-import dev.stagehand.api.common.NotFound;
 import dev.stagehand.api.common.Conflict;
+import dev.stagehand.api.common.NotFound;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.api.notification.DeleteWebhook;

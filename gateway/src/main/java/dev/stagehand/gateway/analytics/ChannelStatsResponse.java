@@ -1,8 +1,8 @@
 package dev.stagehand.gateway.analytics;
 
+import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.ChatStats.TopChatter;
 import dev.stagehand.api.analytics.ChatStats.TopEmote;
-import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.StreamChatStats;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.stagehand.gateway.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.chatroom.ChatRoomCreated;
 import dev.stagehand.api.chatroom.ChatterBanned;
@@ -18,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 
 /** The operations console's API: dead letters listed, retried and dropped; Kafka's consumer groups; what runs where. */

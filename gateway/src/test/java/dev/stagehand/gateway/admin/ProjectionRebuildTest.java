@@ -1,5 +1,8 @@
 package dev.stagehand.gateway.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.query.rebuild.RebuildStatus;
 import dev.stagehand.query.rebuild.TableDiff;
@@ -15,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 
 /**

@@ -1,10 +1,11 @@
 package dev.stagehand.gateway.admin;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.stagehand.query.rebuild.RebuildStatus;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import static org.awaitility.Awaitility.await;
 
 
 /** An operator rebuilding a projection through the admin API, as the Admin page does. */

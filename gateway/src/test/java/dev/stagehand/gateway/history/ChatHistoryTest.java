@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.chat.ChatRecord.Chatter;
 import dev.stagehand.api.chat.ChatRecord.Kind;
-import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.platform.kafka.TopicReader;

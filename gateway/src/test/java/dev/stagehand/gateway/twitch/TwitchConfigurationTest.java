@@ -1,8 +1,8 @@
 package dev.stagehand.gateway.twitch;
 
-import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import dev.stagehand.twitchsim.TwitchSim;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

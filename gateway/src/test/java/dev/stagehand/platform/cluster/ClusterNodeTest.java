@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.gateway.IntegrationTest;
-import dev.stagehand.platform.cluster.ClusterNode;
-import dev.stagehand.platform.cluster.ClusterProperties;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package dev.stagehand.platform.cluster;
 
 import dev.stagehand.platform.RepeatingJob;
-import dev.stagehand.platform.cluster.ClusterNode;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.stagehand.platform.embedded;
 
-import java.util.List;
 import dev.stagehand.platform.ConditionalOnBlankProperty;
+import java.util.List;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;

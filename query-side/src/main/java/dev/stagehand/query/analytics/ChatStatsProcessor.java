@@ -1,10 +1,10 @@
 package dev.stagehand.query.analytics;
 
+import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.ChatStats.TopChatter;
 import dev.stagehand.api.analytics.ChatStats.TopEmote;
-import dev.stagehand.api.analytics.ChatStats;
-import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
 import dev.stagehand.api.chat.ChatRecord;
+import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
 import dev.stagehand.query.chat.ChatLine;
 import dev.stagehand.query.chat.OptedOutChatters;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.stagehand.query.highlight;
 
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.highlight.ChatSpike;
-import dev.stagehand.query.chat.ChatLine;
 import dev.stagehand.api.highlight.SpikeRule;
+import dev.stagehand.query.chat.ChatLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

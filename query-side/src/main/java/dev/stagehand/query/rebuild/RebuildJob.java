@@ -1,7 +1,7 @@
 package dev.stagehand.query.rebuild;
 
-import dev.stagehand.query.rebuild.ReadModelProjections.ReadModelProjection;
 import dev.stagehand.platform.DaemonThreads;
+import dev.stagehand.query.rebuild.ReadModelProjections.ReadModelProjection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -3,14 +3,14 @@ package dev.stagehand.query.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.stagehand.api.analytics.ChatStats;
 import dev.stagehand.api.analytics.ChatStats.TopChatter;
 import dev.stagehand.api.analytics.ChatStats.TopEmote;
-import dev.stagehand.api.analytics.ChatStats;
+import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.chat.ChatRecord.Chatter;
 import dev.stagehand.api.chat.ChatRecord.EmoteOccurrence;
 import dev.stagehand.api.chat.ChatRecord.EmoteProvider;
 import dev.stagehand.api.chat.ChatRecord.Kind;
-import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.query.chat.ChatStream;
 import dev.stagehand.query.chat.OptedOutChatters;
