@@ -1,6 +1,7 @@
-import { useCallback, useState, type FormEvent } from 'react';
-import { api, messageOf } from './api';
-import { useRefresh } from './refresh';
+import { useState, type FormEvent } from 'react';
+import { ActionOutcome } from './ActionOutcome';
+import { api } from './api';
+import { useAction, usePolled } from './refresh';
 
 interface WatchSettings {
   streams: number;
@@ -35,22 +36,12 @@ export function listOf(typed: string): string[] {
  * and languages), clips their spikes with a clipping account, and shows those clips in the public highlight feed.
  */
 export function TopStreamsWatch() {
-  const [state, setState] = useState<TopStreams | null>(null);
+  const { data: state, failed, reload } = usePolled<TopStreams>('/api/admin/top-streams', REFRESH_MS);
+  const { outcome, run } = useAction();
   const [streams, setStreams] = useState(20);
   const [games, setGames] = useState('');
   const [languages, setLanguages] = useState('');
   const [clipper, setClipper] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    api<TopStreams>('GET', '/api/admin/top-streams').then((found) => {
-      setState(found);
-      setError(null);
-    }).catch((failure) => setError(`The top streams watch could not be loaded: ${messageOf(failure)}`));
-  }, []);
-
-  useRefresh(load, REFRESH_MS);
 
   function edit(watch: WatchSettings) {
     setStreams(watch.streams);
@@ -59,26 +50,20 @@ export function TopStreamsWatch() {
     setClipper(watch.clipperLogin);
   }
 
-  async function start(event: FormEvent) {
+  function start(event: FormEvent) {
     event.preventDefault();
-    try {
-      setState(await api<TopStreams>('PUT', '/api/admin/top-streams',
-        { streams, gameIds: listOf(games), languages: listOf(languages), clipper }));
-      setMessage('Saved: the watch reads the ranking again within two minutes.');
-      setError(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
+    void run(async () => {
+      await api('PUT', '/api/admin/top-streams',
+        { streams, gameIds: listOf(games), languages: listOf(languages), clipper });
+      reload();
+    }, 'Saved: the watch reads the ranking again within two minutes.');
   }
 
-  async function stop() {
-    try {
+  function stop() {
+    void run(async () => {
       await api('DELETE', '/api/admin/top-streams');
-      setMessage('Stopped: the followed streams are left at the next reading.');
-      load();
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
+      reload();
+    }, 'Stopped: the followed streams are left at the next reading.');
   }
 
   const watch = state?.watch;
@@ -97,7 +82,7 @@ export function TopStreamsWatch() {
           {watch.gameIds.length > 0 && ` of categories ${watch.gameIds.join(', ')}`}
           {watch.languages.length > 0 && ` in ${watch.languages.join(', ')}`}, clipped as {watch.clipperLogin}.{' '}
           <button type="button" className="secondary" onClick={() => edit(watch)}>Edit</button>{' '}
-          <button type="button" className="secondary" onClick={() => void stop()}>Stop</button>
+          <button type="button" className="secondary" onClick={stop}>Stop</button>
         </p>
       ) : state && <p data-testid="top-streams-stopped">The watch is stopped.</p>}
       <form onSubmit={start} className="rule-fields">
@@ -116,8 +101,8 @@ export function TopStreamsWatch() {
         </label>
         <button type="submit">{watch ? 'Save' : 'Start watching'}</button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
-      {message && <p role="status">{message}</p>}
+      {failed && <p role="alert" className="error">The top streams watch could not be loaded: {failed}</p>}
+      <ActionOutcome outcome={outcome} />
       {state && state.following.length > 0 && (
         <ul data-testid="top-streams-following">
           {state.following.map((channel) => (

@@ -4,7 +4,8 @@ import { PAGES, loginErrorMessage, pageFor } from './pages';
 describe('pages', () => {
   it('has every feature in the navigation, admin for operators only', () => {
     expect(PAGES.map((page) => page.title)).toEqual([
-      'Overview', 'Channels', 'Overlays', 'Notifications', 'Analytics', 'Clips', 'Highlights', 'Chat rooms', 'Admin', 'Account',
+      'Overview', 'Channels', 'Overlays', 'Notifications', 'Analytics', 'Clips', 'Highlights', 'Chat rooms', 'Admin',
+      'Account',
     ]);
     expect(PAGES.filter((page) => page.operatorOnly).map((page) => page.path)).toEqual(['/admin']);
   });
