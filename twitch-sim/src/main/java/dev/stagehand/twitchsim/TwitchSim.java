@@ -88,7 +88,7 @@ public final class TwitchSim implements AutoCloseable {
         EmoteApis emoteApis = new EmoteApis(world, thirdPartyEmotes, faulty);
         SimDiscord discord = new SimDiscord(Clock.systemUTC(), faulty);
         SimScenario scenario = new SimScenario(world, irc.chat());
-        ControlApi control = new ControlApi(world, irc.chat(), scenario, eventSub, clips, faults, oauth);
+        ControlApi control = new ControlApi(world, irc.chat(), scenario, eventSub, clips, discord, faults, oauth);
         // Its own event loops: Reactor Netty's global ones are disposed by any Spring Boot app that stops in this JVM.
         LoopResources loops = LoopResources.create("twitch-sim", 2, true);
         DisposableServer server = HttpServer.create()

@@ -99,6 +99,74 @@ class ScenarioAndControlTest {
         }
     }
 
+    @Test
+    void aBrowserGetsAPageOfEveryRouteAndScriptsGetJson() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + twitch.port() + "/sim")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(page.body()).contains("<h1>Twitch simulator</h1>", "POST /sim/channels/{login}/gifts",
+                "POST /sim/discord/webhooks/{id}/rate-limit", "GET /sim/discord/webhooks/{id}/requests");
+        assertThat(send("GET", "/sim").body()).startsWith("{\"channels\":");
+    }
+
+    @Test
+    void aChatLineCarriesTheTagsItIsGiven() throws Exception {
+        try (RawIrcClient reader = joined("demo")) {
+            assertThat(send("POST", "/sim/channels/demo/line?user=ada&text=hello&tags="
+                    + "bits%3D100%3Bfirst-msg%3D1%3Bid%3Dline-1").statusCode()).isEqualTo(200);
+            assertThat(send("POST", "/sim/channels/demo/line?user=ada&text=x&tags=nonsense").statusCode())
+                    .isEqualTo(400);
+            assertThat(reader.await(line -> line.contains("PRIVMSG #demo :hello")))
+                    .contains("bits=100", "first-msg=1", ";id=line-1;", "display-name=Ada");
+        }
+    }
+
+    @Test
+    void giftWavesAndRaidsArriveAsTwitchAnnouncesThem() throws Exception {
+        try (RawIrcClient reader = joined("demo")) {
+            send("POST", "/sim/channels/demo/gifts?from=santa&count=3");
+            send("POST", "/sim/channels/demo/raid?from=bigstreamer&viewers=420");
+            List<String> lines = reader.collect(Duration.ofMillis(800));
+            assertThat(lines).filteredOn(line -> line.contains("msg-id=submysterygift"))
+                    .singleElement().satisfies(line -> assertThat(line).contains("msg-param-mass-gift-count=3"));
+            assertThat(lines).filteredOn(line -> line.contains("msg-id=subgift")).hasSize(3);
+            assertThat(lines).filteredOn(line -> line.contains("msg-id=raid")).singleElement()
+                    .satisfies(line -> assertThat(line).contains("msg-param-viewerCount=420"));
+        }
+    }
+
+    @Test
+    void discordWebhooksAreMadeReadAndRateLimitedWithOrWithoutHeaders() throws Exception {
+        String created = send("POST", "/sim/discord/webhooks?name=Alerts").body();
+        String url = created.replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        String id = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(url).startsWith("http://127.0.0.1:" + twitch.port() + "/discord/api/webhooks/" + id + "/");
+        assertThat(post(url, "{\"content\":\"first\"}").statusCode()).isEqualTo(204);
+
+        send("POST", "/sim/discord/webhooks/" + id + "/rate-limit?retry_after=2.5&headers=false");
+        HttpResponse<String> limited = post(url, "{\"content\":\"second\"}");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.body()).contains("\"retry_after\":2.5");
+        assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
+        assertThat(limited.headers().firstValue("Retry-After")).isEmpty();
+
+        send("POST", "/sim/discord/webhooks/" + id + "/rate-limit?retry_after=1");
+        assertThat(post(url, "{\"content\":\"third\"}").headers().firstValue("Retry-After")).hasValue("1");
+
+        assertThat(send("GET", "/sim/discord/webhooks/" + id + "/requests").body())
+                .contains("\"status\":204", "\"status\":429", "\"content\":\"first\"");
+        assertThat(twitch.discord().deliveriesTo(id)).hasSize(1);
+        assertThat(send("GET", "/sim/discord/webhooks").body()).contains("\"name\":\"Alerts\"", "\"messages\":1");
+    }
+
+    private HttpResponse<String> post(String url, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private RawIrcClient joined(String channel) throws Exception {
         twitch.world().user(channel);
         RawIrcClient reader = new RawIrcClient(twitch.chatUrl());

@@ -1,6 +1,8 @@
 package dev.stagehand.twitchsim.chat;
 
 import dev.stagehand.twitchsim.world.SimUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** The lines Twitch sends into a channel, with the tags Twitch puts on them. */
@@ -55,5 +57,21 @@ final class ChatLines {
         String tags = "login=" + author.login() + ";room-id=;target-msg-id=" + messageId + ";tmi-sent-ts="
                 + System.currentTimeMillis();
         return ChatLine.of(tags, ":tmi.twitch.tv CLEARMSG #" + broadcaster.login() + " :" + text);
+    }
+
+    /** The line with these tags set (values as they read, escaped here) over the ones Twitch would have sent. */
+    static ChatLine withTags(ChatLine line, Map<String, String> tags) {
+        String tagged = line.tagged();
+        int space = tagged.indexOf(' ');
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (String tag : tagged.substring(1, space).split(";")) {
+            int equals = tag.indexOf('=');
+            merged.put(tag.substring(0, equals), tag.substring(equals + 1));
+        }
+        tags.forEach((key, value) -> merged.put(key, IrcMessage.escape(value)));
+        StringBuilder rebuilt = new StringBuilder();
+        merged.forEach((key, value) -> rebuilt.append(rebuilt.isEmpty() ? "" : ";").append(key).append('=')
+                .append(value));
+        return ChatLine.of(rebuilt.toString(), line.plain());
     }
 }

@@ -45,6 +45,22 @@ public final class SimChat {
         return id;
     }
 
+    /**
+     * A chat message with any tags set over the ones Twitch would send ({@code bits=100}, {@code first-msg=1},
+     * {@code reply-parent-msg-id=…}, a {@code source-room-id} of a shared chat); returns its Twitch message id (its
+     * {@code id} tag, when set).
+     */
+    public String sayWithTags(String channel, String chatter, String text, Map<String, String> tags) {
+        SimUser broadcaster = world.user(channel);
+        SimUser author = world.user(chatter);
+        String id = tags.getOrDefault("id", UUID.randomUUID().toString());
+        ChatLine line = ChatLines.privmsg(id, System.currentTimeMillis(), broadcaster, author, text,
+                emotes.tag(broadcaster.login(), text), ChatLines.badgesOf(author, broadcaster), "", false);
+        hub.broadcast(broadcaster.login(), ChatLines.withTags(line, tags), null);
+        said.computeIfAbsent(broadcaster.login(), login -> new AtomicLong()).incrementAndGet();
+        return id;
+    }
+
     /** How many chat messages were said in {@code channel} so far (by tests and the scenario alike). */
     public long messagesSaid(String channel) {
         AtomicLong count = said.get(world.user(channel).login());
@@ -71,6 +87,22 @@ public final class SimChat {
                         + ";msg-param-recipient-display-name=" + IrcMessage.escape(to.displayName())
                         + ";msg-param-sub-plan=1000;msg-param-months=1",
                 user.displayName() + " gifted a Tier 1 sub to " + to.displayName() + "!", null), null);
+    }
+
+    /**
+     * A wave of gifted subs as Twitch announces it: one {@code submysterygift} notice, then a {@code subgift} for each
+     * of {@code count} recipients.
+     */
+    public void giftWave(String channel, String gifter, int count) {
+        SimUser broadcaster = world.user(channel);
+        SimUser user = world.user(gifter);
+        hub.broadcast(broadcaster.login(), ChatLines.usernotice(broadcaster, user, "submysterygift",
+                "msg-param-mass-gift-count=" + count + ";msg-param-sub-plan=1000",
+                user.displayName() + " is gifting " + count + " Tier 1 Subs to " + broadcaster.displayName()
+                        + "'s community!", null), null);
+        for (int i = 1; i <= count; i++) {
+            giftSubscription(channel, gifter, broadcaster.login() + "_gifted_" + i);
+        }
     }
 
     public void raid(String channel, String raider, int viewers) {

@@ -58,7 +58,7 @@ public final class SimDiscord {
     private final Map<String, Map<String, Object>> messages = new ConcurrentHashMap<>();
     private final List<DiscordDelivery> deliveries = new CopyOnWriteArrayList<>();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final Map<String, Duration> forcedRateLimits = new ConcurrentHashMap<>();
+    private final Map<String, ForcedLimit> forcedRateLimits = new ConcurrentHashMap<>();
     private final Map<String, SimDiscordUser> users = new ConcurrentHashMap<>();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
@@ -90,16 +90,37 @@ public final class SimDiscord {
         webhooks.remove(id);
     }
 
-    /** The webhook's next request gets a 429 telling the client to wait {@code retryAfter}, whatever the headers say. */
-    public void rateLimitNext(String webhookId, Duration retryAfter) {
-        forcedRateLimits.put(webhookId, retryAfter);
+    /** A 429 to come, and whether it carries Discord's rate-limit headers or only its body. */
+    private record ForcedLimit(Duration retryAfter, boolean headers) {
     }
 
+    /**
+     * The webhook's next request gets a 429 telling the client to wait {@code retryAfter}, whatever the headers say.
+     */
+    public void rateLimitNext(String webhookId, Duration retryAfter) {
+        rateLimitNext(webhookId, retryAfter, true);
+    }
+
+    /** As {@link #rateLimitNext(String, Duration)}; without headers, only the body's {@code retry_after} says when. */
+    public void rateLimitNext(String webhookId, Duration retryAfter, boolean headers) {
+        forcedRateLimits.put(webhookId, new ForcedLimit(retryAfter, headers));
+    }
+
+    public List<SimWebhook> webhooks() {
+        return List.copyOf(webhooks.values());
+    }
+
+    /** What Discord took: messages posted, edited and deleted. */
     public List<DiscordDelivery> deliveries() {
-        return List.copyOf(deliveries);
+        return deliveries.stream().filter(DiscordDelivery::accepted).toList();
     }
 
     public List<DiscordDelivery> deliveriesTo(String webhookId) {
+        return deliveries().stream().filter(delivery -> delivery.webhookId().equals(webhookId)).toList();
+    }
+
+    /** Every request the webhook received, refused ones too (429, 400), oldest first. */
+    public List<DiscordDelivery> requestsTo(String webhookId) {
         return deliveries.stream().filter(delivery -> delivery.webhookId().equals(webhookId)).toList();
     }
 
@@ -138,23 +159,26 @@ public final class SimDiscord {
         if (webhook.isEmpty()) {
             return unknownWebhook(response);
         }
-        return rateLimited(webhook.get(), response).orElseGet(() -> body(request).flatMap(parsed -> {
+        return rateLimited(webhook.get(), "POST", response).orElseGet(() -> body(request).flatMap(parsed -> {
             if (parsed.isEmpty()) {
+                refused(webhook.get(), "POST", Map.of(), 400);
                 return json(response, 400, discordError("The request body contains invalid JSON.", 50109));
             }
             Map<String, Object> body = parsed.get();
             Map<String, String> violations = DiscordLimits.violations(body);
             if (!violations.isEmpty()) {
+                refused(webhook.get(), "POST", body, 400);
                 return json(response, 400, invalidFormBody(violations));
             }
             if (DiscordLimits.isEmpty(body)) {
+                refused(webhook.get(), "POST", body, 400);
                 return json(response, 400, discordError("Cannot send an empty message", 50006));
             }
             Map<String, Object> message = message(webhook.get(), snowflake(), body);
             messages.put(webhook.get().id() + "/" + message.get("id"), message);
-            deliveries.add(new DiscordDelivery(webhook.get().id(), (String) message.get("id"), "POST", body,
-                    clock.instant()));
             boolean wait = "true".equals(first(Http.query(request), "wait"));
+            deliveries.add(new DiscordDelivery(webhook.get().id(), (String) message.get("id"), "POST", body,
+                    clock.instant(), wait ? 200 : 204));
             return wait ? json(response, 200, message) : response.status(204).send();
         }));
     }
@@ -168,12 +192,14 @@ public final class SimDiscord {
         }
         String messageId = path.group(3);
         String key = webhook.get().id() + "/" + messageId;
-        return rateLimited(webhook.get(), response).orElseGet(() -> body(request).flatMap(parsed -> {
+        return rateLimited(webhook.get(), "PATCH", response).orElseGet(() -> body(request).flatMap(parsed -> {
             if (parsed.isEmpty()) {
+                refused(webhook.get(), "PATCH", Map.of(), 400);
                 return json(response, 400, discordError("The request body contains invalid JSON.", 50109));
             }
             Map<String, String> violations = DiscordLimits.violations(parsed.get());
             if (!violations.isEmpty()) {
+                refused(webhook.get(), "PATCH", parsed.get(), 400);
                 return json(response, 400, invalidFormBody(violations));
             }
             Map<String, Object> existing = messages.get(key);
@@ -185,7 +211,7 @@ public final class SimDiscord {
             edited.put("edited_timestamp", clock.instant().toString());
             messages.put(key, edited);
             deliveries.add(new DiscordDelivery(webhook.get().id(), messageId, "PATCH", parsed.get(),
-                    clock.instant()));
+                    clock.instant(), 200));
             return json(response, 200, edited);
         }));
     }
@@ -195,12 +221,12 @@ public final class SimDiscord {
         if (webhook.isEmpty()) {
             return unknownWebhook(response);
         }
-        return rateLimited(webhook.get(), response).orElseGet(() -> {
+        return rateLimited(webhook.get(), "DELETE", response).orElseGet(() -> {
             if (messages.remove(webhook.get().id() + "/" + request.param("message")) == null) {
                 return json(response, 404, discordError("Unknown Message", 10008));
             }
             deliveries.add(new DiscordDelivery(webhook.get().id(), request.param("message"), "DELETE", Map.of(),
-                    clock.instant()));
+                    clock.instant(), 204));
             return response.status(204).send();
         });
     }
@@ -214,20 +240,24 @@ public final class SimDiscord {
     }
 
     /** A 429 when the webhook's bucket is spent (or one was forced); otherwise counts the request. */
-    private Optional<Mono<Void>> rateLimited(SimWebhook webhook, HttpServerResponse response) {
+    private Optional<Mono<Void>> rateLimited(SimWebhook webhook, String method, HttpServerResponse response) {
         long now = System.nanoTime();
         Bucket bucket = buckets.compute(webhook.id(), (id, current) ->
                 current == null || now - current.windowStartNanos() >= WEBHOOK_WINDOW.toNanos()
                         ? new Bucket(now, 1) : new Bucket(current.windowStartNanos(), current.used() + 1));
         double resetAfter = Math.max(0, (bucket.windowStartNanos() + WEBHOOK_WINDOW.toNanos() - now) / 1e9);
         int remaining = Math.max(0, WEBHOOK_REQUESTS_PER_WINDOW - bucket.used());
-        Duration forced = forcedRateLimits.remove(webhook.id());
-        response.header("X-RateLimit-Limit", Integer.toString(WEBHOOK_REQUESTS_PER_WINDOW))
-                .header("X-RateLimit-Remaining", Integer.toString(forced != null ? Math.max(1, remaining) : remaining))
-                .header("X-RateLimit-Reset", String.format("%.3f", clock.millis() / 1000.0 + resetAfter))
-                .header("X-RateLimit-Reset-After", String.format("%.3f", resetAfter))
-                .header("X-RateLimit-Bucket", Integer.toHexString(webhook.id().hashCode()));
-        double retryAfter = forced != null ? forced.toMillis() / 1000.0
+        ForcedLimit forced = forcedRateLimits.remove(webhook.id());
+        boolean headers = forced == null || forced.headers();
+        if (headers) {
+            response.header("X-RateLimit-Limit", Integer.toString(WEBHOOK_REQUESTS_PER_WINDOW))
+                    .header("X-RateLimit-Remaining", Integer.toString(forced != null ? Math.max(1, remaining)
+                            : remaining))
+                    .header("X-RateLimit-Reset", String.format("%.3f", clock.millis() / 1000.0 + resetAfter))
+                    .header("X-RateLimit-Reset-After", String.format("%.3f", resetAfter))
+                    .header("X-RateLimit-Bucket", Integer.toHexString(webhook.id().hashCode()));
+        }
+        double retryAfter = forced != null ? forced.retryAfter().toMillis() / 1000.0
                 : bucket.used() > WEBHOOK_REQUESTS_PER_WINDOW ? resetAfter : -1;
         if (retryAfter < 0) {
             return Optional.empty();
@@ -236,9 +266,16 @@ public final class SimDiscord {
         body.put("message", "You are being rate limited.");
         body.put("retry_after", retryAfter);
         body.put("global", false);
-        response.header("Retry-After", Long.toString((long) Math.ceil(retryAfter)))
-                .header("X-RateLimit-Scope", "shared");
+        if (headers) {
+            response.header("Retry-After", Long.toString((long) Math.ceil(retryAfter)))
+                    .header("X-RateLimit-Scope", "shared");
+        }
+        refused(webhook, method, Map.of(), 429);
         return Optional.of(json(response, 429, body));
+    }
+
+    private void refused(SimWebhook webhook, String method, Map<String, Object> body, int status) {
+        deliveries.add(new DiscordDelivery(webhook.id(), null, method, body, clock.instant(), status));
     }
 
     private Map<String, Object> message(SimWebhook webhook, String id, Map<String, Object> body) {
