@@ -6,7 +6,7 @@
 // Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
-const [, , , , discordWebhookUrl, simControl] = process.argv;
+const [, , , , simControl] = process.argv;
 
 await runScenario(async (page, baseUrl, screenshot) => {
   await page.goto(baseUrl);
@@ -95,19 +95,25 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByLabel('Discord webhook URL').fill('https://example.com/not-a-webhook');
   await page.getByRole('button', { name: 'Add webhook' }).click();
   await page.getByRole('alert').getByText('This is not a Discord webhook URL.').waitFor({ timeout: 15000 });
-  await page.getByLabel('Discord webhook URL').fill(discordWebhookUrl);
+  await page.getByRole('button', { name: 'Use the demo Discord channel' }).click();
+  await page.getByRole('status').getByText(/A webhook of the demo's Discord channel is filled in/)
+    .waitFor({ timeout: 15000 });
+  const discordWebhookUrl = await page.getByLabel('Discord webhook URL').inputValue();
   await page.getByRole('button', { name: 'Add webhook' }).click();
-  const webhook = page.getByTestId('webhook-Go-live announcements');
+  const webhook = page.getByTestId('webhook-Demo Discord channel');
   await webhook.waitFor({ timeout: 15000 });
   if ((await webhook.textContent()).includes(discordWebhookUrl.split('/').pop())) {
     throw new Error('the webhook token is shown');
   }
+  await webhook.getByTestId('demo-discord').getByText('No message yet').waitFor({ timeout: 15000 });
   await webhook.getByLabel('Twitch login').fill('browser_live');
   await webhook.getByRole('button', { name: 'Subscribe' }).click();
   await webhook.getByText('Streamer Browser_live').waitFor({ timeout: 15000 });
   await fetch(`${simControl}/channels/browser_live/live?game_id=509658&game=Just%20Chatting&title=First%20stream`
     + '&viewers=3', { method: 'POST' });
   await webhook.getByTestId('delivery-DELIVERED').waitFor({ timeout: 20000 });
+  await webhook.getByTestId('demo-discord').getByTestId('discord-message').getByText('First stream')
+    .waitFor({ timeout: 15000 });
   await screenshot('notifications');
 
   await nav.getByRole('link', { name: 'Account' }).click();

@@ -114,7 +114,7 @@ function Content({ me, platform, path, onChange, onDeleted }: {
   if (page.path === '/admin') return <AdminPage />;
   if (page.path === '/channels') return <ChannelsPage />;
   if (page.path === '/overlays') return <OverlaysPage />;
-  if (page.path === '/notifications') return <NotificationsPage />;
+  if (page.path === '/notifications') return <NotificationsPage demo={platform?.demo ?? false} />;
   if (page.path === '/analytics') return <AnalyticsPage platform={platform} />;
   if (page.path === '/clips') return <ClipsPage />;
   if (page.path === '/highlights') return <HighlightsPage />;

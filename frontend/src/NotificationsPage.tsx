@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, messageOf } from './api';
 import { useRefresh } from './refresh';
+import { DemoDiscordChannel } from './DemoDiscordChannel';
+import { demoWebhookId } from './discord';
 import { deliveryNote, type Delivery } from './deliveries';
 
 type WhenOffline = 'EDIT' | 'DELETE' | 'KEEP';
@@ -202,7 +204,9 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
   );
 }
 
-function WebhookCard({ webhook, onChanged, say }: { webhook: Webhook; onChanged: () => void; say: Say }) {
+function WebhookCard({ webhook, onChanged, say, demo }: {
+  webhook: Webhook; onChanged: () => void; say: Say; demo: boolean;
+}) {
   async function run(action: () => Promise<unknown>, success: string) {
     try {
       await action();
@@ -253,11 +257,13 @@ function WebhookCard({ webhook, onChanged, say }: { webhook: Webhook; onChanged:
       )}
       <SubscriptionForm webhook={webhook} onChanged={onChanged} say={say} />
       <DeliveryLog webhook={webhook} say={say} />
+      {demo && demoWebhookId(webhook.url) && <DemoDiscordChannel discordWebhookId={demoWebhookId(webhook.url)!} />}
     </li>
   );
 }
 
-export function NotificationsPage() {
+/** @param demo whether Stagehand runs on the simulator, whose Discord channel a newcomer can try notifications with */
+export function NotificationsPage({ demo }: { demo: boolean }) {
   const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
   const [name, setName] = useState('Go-live announcements');
   const [url, setUrl] = useState('');
@@ -282,6 +288,17 @@ export function NotificationsPage() {
     }
   }
 
+  async function fillDemoChannel() {
+    try {
+      const made = await api<{ id: string; url: string }>('POST', '/api/demo/discord/webhooks');
+      setName('Demo Discord channel');
+      setUrl(made.url);
+      say('ok', 'A webhook of the demo\'s Discord channel is filled in: add it, and its messages show below it.');
+    } catch (failure) {
+      say('error', messageOf(failure));
+    }
+  }
+
   return (
     <section className="card" aria-labelledby="notifications-heading">
       <h1 id="notifications-heading">Notifications</h1>
@@ -296,6 +313,11 @@ export function NotificationsPage() {
         <input id="webhook-url" className="secret" value={url} type="password" autoComplete="off"
           placeholder="https://discord.com/api/webhooks/…" onChange={(event) => setUrl(event.target.value)} />
         <button type="submit" disabled={url.trim() === ''}>Add webhook</button>
+        {demo && (
+          <button type="button" className="secondary" onClick={() => void fillDemoChannel()}>
+            Use the demo Discord channel
+          </button>
+        )}
       </form>
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
@@ -308,7 +330,9 @@ export function NotificationsPage() {
         <p className="muted">No webhooks yet.</p>
       ) : (
         <ul className="webhooks">
-          {webhooks.map((webhook) => <WebhookCard key={webhook.id} webhook={webhook} onChanged={load} say={say} />)}
+          {webhooks.map((webhook) => (
+            <WebhookCard key={webhook.id} webhook={webhook} onChanged={load} say={say} demo={demo} />
+          ))}
         </ul>
       )}
     </section>

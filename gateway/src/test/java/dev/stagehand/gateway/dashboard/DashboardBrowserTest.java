@@ -14,9 +14,8 @@ class DashboardBrowserTest extends IntegrationTest {
     void aStreamerLogsInLinksDiscordAndLogsOut() throws Exception {
         sim.oauth().approveAs("browser_streamer");
         sim.discord().approveAs("browser_admin");
-        String webhook = sim.discord().createWebhook("browser announcements").url(sim.discordUrl());
         sim.world().user("browser_live");
-        BrowserScenario.run("dashboard.e2e.mjs", baseUrl().replace("localhost", "127.0.0.1"), webhook,
+        BrowserScenario.run("dashboard.e2e.mjs", baseUrl().replace("localhost", "127.0.0.1"),
                 "http://127.0.0.1:" + sim.port() + "/sim");
     }
 }

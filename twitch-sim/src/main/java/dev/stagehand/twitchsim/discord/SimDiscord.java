@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,14 @@ public final class SimDiscord {
 
     public List<DiscordDelivery> deliveriesTo(String webhookId) {
         return deliveries().stream().filter(delivery -> delivery.webhookId().equals(webhookId)).toList();
+    }
+
+    /** The messages the webhook's channel shows now, as Discord returns them (edits applied, deleted ones gone). */
+    public List<Map<String, Object>> channelMessages(String webhookId) {
+        return messages.entrySet().stream().filter(entry -> entry.getKey().startsWith(webhookId + "/"))
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(message -> Long.parseLong((String) message.get("id"))))
+                .toList();
     }
 
     /** Every request the webhook received, refused ones too (429, 400), oldest first. */

@@ -186,6 +186,9 @@ public final class ControlApi {
                 new Route("GET", "/sim/discord/webhooks/{id}/requests", "",
                         "every request the webhook received: method, body, time, status (refused ones too)",
                         (request, response) -> json(response, 200, discord.requestsTo(request.param("id")))),
+                new Route("GET", "/sim/discord/webhooks/{id}/messages", "",
+                        "the messages the webhook's channel shows now (edits applied, deleted ones gone)",
+                        (request, response) -> json(response, 200, discord.channelMessages(request.param("id")))),
                 new Route("POST", "/sim/discord/webhooks/{id}/rate-limit", "retry_after=5 (seconds), headers=true",
                         "the webhook's next request gets a 429, with or without Discord's rate-limit headers",
                         (request, response) -> act(request, response, p -> {
