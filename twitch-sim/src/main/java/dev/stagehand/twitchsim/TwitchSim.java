@@ -9,6 +9,7 @@ import dev.stagehand.twitchsim.emotes.EmoteApis;
 import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import dev.stagehand.twitchsim.emotes.ThirdPartyEmotes;
 import dev.stagehand.twitchsim.eventsub.EventSubHub;
+import dev.stagehand.twitchsim.helix.ClipPages;
 import dev.stagehand.twitchsim.helix.HelixApi;
 import dev.stagehand.twitchsim.helix.SimClips;
 import dev.stagehand.twitchsim.http.FaultyRoutes;
@@ -83,7 +84,8 @@ public final class TwitchSim implements AutoCloseable {
         EventSubHub eventSub = new EventSubHub(world);
         FaultyRoutes faulty = new FaultyRoutes(faults);
         ChatBadges badges = new ChatBadges();
-        HelixApi helix = new HelixApi(world, clips, eventSub, irc.chat().emotes(), badges, faulty);
+        ClipPages clipPages = new ClipPages(clips);
+        HelixApi helix = new HelixApi(world, clips, clipPages, eventSub, irc.chat().emotes(), badges, faulty);
         ThirdPartyEmotes thirdPartyEmotes = new ThirdPartyEmotes();
         EmoteApis emoteApis = new EmoteApis(world, thirdPartyEmotes, faulty);
         SimDiscord discord = new SimDiscord(Clock.systemUTC(), faulty);
@@ -101,6 +103,7 @@ public final class TwitchSim implements AutoCloseable {
                     oauth.register(routes);
                     helix.register(routes);
                     emoteApis.register(routes);
+                    clipPages.register(routes);
                     badges.register(routes);
                     discord.register(routes);
                     control.register(routes);
@@ -108,6 +111,7 @@ public final class TwitchSim implements AutoCloseable {
                 .bindNow();
         eventSub.baseUrl("ws://127.0.0.1:" + server.port() + "/eventsub");
         emoteApis.baseUrl("http://127.0.0.1:" + server.port());
+        clipPages.baseUrl("http://127.0.0.1:" + server.port());
         badges.baseUrl("http://127.0.0.1:" + server.port());
         return new TwitchSim(world, irc, oauth, eventSub, clips, thirdPartyEmotes, badges, discord, faults, scenario, server,
                 loops);

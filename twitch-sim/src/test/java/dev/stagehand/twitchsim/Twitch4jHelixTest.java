@@ -173,7 +173,7 @@ class Twitch4jHelixTest {
     }
 
     @Test
-    void createsAClipThatAppearsOnceTwitchHasMadeIt() {
+    void createsAClipThatAppearsOnceTwitchHasMadeIt() throws Exception {
         twitch.clips().processingTime(Duration.ofMillis(500));
         twitch.world().goLive("streamer", twitch.world().game("743", "Chess"), "Blitz", 10);
         String broadcasterId = twitch.world().user("streamer").id();
@@ -187,12 +187,21 @@ class Twitch4jHelixTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(clipsById(token, created.getId()))
                 .singleElement().satisfies(clip -> {
                     assertThat(clip.getBroadcasterId()).isEqualTo(broadcasterId);
-                    assertThat(clip.getUrl()).isEqualTo("https://clips.twitch.tv/" + created.getId());
+                    assertThat(clip.getUrl()).isEqualTo(twitch.urls().base() + "/clips/" + created.getId());
                     assertThat(clip.getDuration()).isEqualTo(30f);
                     assertThat(clip.getThumbnailUrl()).isNotBlank();
                 }));
         assertThat(helix.getClips(token, broadcasterId, null, null, null, null, null,
                 Instant.now().minusSeconds(60), Instant.now().plusSeconds(60), null).execute().getData()).hasSize(1);
+
+        // the demo shows the clip without Twitch's CDN: the simulator draws its thumbnail and serves its page
+        Clip made = clipsById(token, created.getId()).get(0);
+        HttpResponse<byte[]> thumbnail = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(made.getThumbnailUrl())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(thumbnail.body()).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(made.getUrl())).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("<h1>Blitz</h1>", "Streamer");
     }
 
     @Test

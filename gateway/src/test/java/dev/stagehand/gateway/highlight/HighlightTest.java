@@ -109,7 +109,7 @@ class HighlightTest extends IntegrationTest {
             assertThat(clip.status()).isEqualTo("CREATED");
             assertThat(clip.attempts()).isEqualTo(2);
             assertThat(clip.spike()).isEqualTo(spikes.get(0));
-            assertThat(clip.clip().url()).startsWith("https://clips.twitch.tv/");
+            assertThat(clip.clip().url()).isEqualTo(sim.urls().base() + "/clips/" + clip.clip().id());
         });
         assertThat(clips(helper, channelId)).isEqualTo(clips);
         assertThat(sim.clips().all()).filteredOn(made -> made.stream().broadcaster().id().equals(channelId))

@@ -45,16 +45,18 @@ public final class HelixApi {
 
     private final SimWorld world;
     private final SimClips clips;
+    private final ClipPages pages;
     private final EventSubHub eventSub;
     private final TwitchEmotes emotes;
     private final ChatBadges badges;
     private final FaultyRoutes faulty;
     private final Map<String, PointBucket> buckets = new ConcurrentHashMap<>();
 
-    public HelixApi(SimWorld world, SimClips clips, EventSubHub eventSub, TwitchEmotes emotes, ChatBadges badges,
-                   FaultyRoutes faulty) {
+    public HelixApi(SimWorld world, SimClips clips, ClipPages pages, EventSubHub eventSub, TwitchEmotes emotes,
+                    ChatBadges badges, FaultyRoutes faulty) {
         this.world = world;
         this.clips = clips;
+        this.pages = pages;
         this.eventSub = eventSub;
         this.emotes = emotes;
         this.badges = badges;
@@ -242,7 +244,7 @@ public final class HelixApi {
         }
         SimClip clip = clips.create(stream.get(), token.user(), world.now(), duration);
         Map<String, Object> created = new LinkedHashMap<>();
-        created.put("edit_url", clip.url() + "/edit");
+        created.put("edit_url", pages.pageUrl(clip) + "/edit");
         created.put("id", clip.id());
         return json(response, 202, Map.of("data", List.of(created)));
     }
@@ -269,7 +271,7 @@ public final class HelixApi {
                 .filter(clip -> startedAt.map(from -> !clip.createdAt().isBefore(from)).orElse(true))
                 .filter(clip -> endedAt.map(to -> !clip.createdAt().isAfter(to)).orElse(true))
                 .toList();
-        return page(response, parameters, matching, HelixApi::clipJson);
+        return page(response, parameters, matching, this::clipJson);
     }
 
     /** Writes one page of {@code items} per the request's {@code first} and {@code after}, with its cursor. */
@@ -379,11 +381,11 @@ public final class HelixApi {
         return body;
     }
 
-    private static Map<String, Object> clipJson(SimClip clip) {
+    private Map<String, Object> clipJson(SimClip clip) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", clip.id());
-        json.put("url", clip.url());
-        json.put("embed_url", "https://clips.twitch.tv/embed?clip=" + clip.id());
+        json.put("url", pages.pageUrl(clip));
+        json.put("embed_url", pages.pageUrl(clip) + "?embed=true");
         json.put("broadcaster_id", clip.stream().broadcaster().id());
         json.put("broadcaster_name", clip.stream().broadcaster().displayName());
         json.put("creator_id", clip.creator().id());
@@ -394,7 +396,7 @@ public final class HelixApi {
         json.put("title", clip.stream().title());
         json.put("view_count", 0);
         json.put("created_at", timestamp(clip.createdAt()));
-        json.put("thumbnail_url", "https://clips-media-assets2.twitch.tv/" + clip.id() + "-preview-480x272.jpg");
+        json.put("thumbnail_url", pages.thumbnailUrl(clip));
         json.put("duration", clip.duration());
         json.put("vod_offset", null);
         json.put("is_featured", false);
