@@ -3,7 +3,7 @@ import { api, messageOf } from './api';
 import { useRefresh } from './refresh';
 import { ChannelSelect, useChosenChannel } from './ChannelSelect';
 import {
-  RULE_FIELDS, autoClippingSummary, clipStatus, ruleProblem, whyItFired, type Clip, type HighlightSettings, type SpikeBacktest,
+  RULE_FIELDS, autoClippingSummary, baselineSeconds, clipStatus, duration, ruleProblem, whyItFired, type Clip, type HighlightSettings, type SpikeBacktest,
   type SpikeRule,
 } from './highlights';
 
@@ -153,6 +153,11 @@ function Settings({ channelId }: { channelId: string }) {
         <p className="muted">
           A spike is a window of chat above the baseline's mean by the standard deviations and the minimum lift below.
           {settings.custom ? ' This channel has its own rule.' : ' This channel uses the default rule.'}
+        </p>
+        <p className="muted" data-testid="warm-up">
+          The baseline is the last {duration(baselineSeconds(rule))} of chat, so the detector is warm, and finds
+          spikes, {duration(baselineSeconds(rule))} after Stagehand joins the chat, and again that long after a silence
+          longer than that (a stream that paused or ended).
         </p>
         <div className="rule-fields">
           {RULE_FIELDS.map((field) => (

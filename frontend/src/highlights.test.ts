@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  autoClippingSummary, clipStatus, feedPath, feedRange, ruleProblem, whyItFired, type Clip, type FullSpike,
+  autoClippingSummary, baselineSeconds, clipStatus, duration, feedPath, feedRange, ruleProblem, whyItFired, type Clip, type FullSpike,
   type HighlightSettings, type PublicClipPage,
 } from './highlights';
 
@@ -93,5 +93,17 @@ describe('autoClippingSummary', () => {
     expect(autoClippingSummary(settings(true, 1))).toMatch(/^You auto-clip this channel: each spike makes one clip/);
     expect(autoClippingSummary(settings(true, 3))).toMatch(/^You and 2 other subscribers auto-clip this channel:/);
     expect(autoClippingSummary(settings(false, 1))).toMatch(/^1 subscriber auto-clips this channel:/);
+  });
+});
+
+describe('the baseline as a duration', () => {
+  it('covers the windows sliding by a second', () => {
+    const rule = { windowSeconds: 5, baselineWindows: 120, sigmas: 3, minimumLift: 10, cooldownSeconds: 30,
+      afterBurstSeconds: 30, peakSeconds: 0 };
+    expect(baselineSeconds(rule)).toBe(124);
+    expect(duration(baselineSeconds(rule))).toBe('2 min');
+    expect(duration(45)).toBe('45 s');
+    expect(duration(3600)).toBe('1 h');
+    expect(duration(5400)).toBe('1 h 30 min');
   });
 });

@@ -161,3 +161,19 @@ export function ruleProblem(rule: SpikeRule): string | null {
   }
   return null;
 }
+
+/** A number of seconds as people say it: "45 s", "2 min", "1 h 30 min". */
+export function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h${minutes % 60 === 0 ? '' : ` ${minutes % 60} min`}`;
+}
+
+/**
+ * How much chat the rule's baseline covers: its windows slide by a second, so the last window ends
+ * `baselineWindows - 1` seconds after the first begins, `windowSeconds` later.
+ */
+export function baselineSeconds(rule: SpikeRule): number {
+  return rule.baselineWindows + rule.windowSeconds - 1;
+}
