@@ -115,6 +115,12 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await webhook.getByTestId('demo-discord').getByTestId('discord-message').getByText('First stream')
     .waitFor({ timeout: 15000 });
   await screenshot('notifications');
+  await webhook.getByRole('button', { name: 'Edit' }).click();
+  const editor = webhook.getByRole('form', { name: 'Options of Browser_live' });
+  await editor.getByLabel('When the stream ends').selectOption('KEEP');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').getByText("Browser_live's announcements changed.").waitFor({ timeout: 15000 });
+  await webhook.getByText('then leave the message').waitFor({ timeout: 15000 });
 
   await nav.getByRole('link', { name: 'Account' }).click();
   expectEqual(new URL(page.url()).pathname, '/account', 'account page address');

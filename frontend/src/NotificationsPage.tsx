@@ -41,25 +41,81 @@ const list = (text: string) => text.split(',').map((entry) => entry.trim()).filt
 
 type Say = (kind: 'ok' | 'error', text: string) => void;
 
+/** A subscription's options as the form edits them: lists as comma-separated text. */
+interface OptionsDraft {
+  template: string;
+  roles: string;
+  languages: string;
+  keywords: string;
+  whenOffline: WhenOffline;
+  gameChange: boolean;
+}
+
+const NEW_DRAFT: OptionsDraft = { template: '', roles: '', languages: '', keywords: '', whenOffline: 'EDIT',
+  gameChange: false };
+
+function draftOf(options: Options): OptionsDraft {
+  return { template: options.template, roles: options.roleMentions.join(', '), languages: options.languages.join(', '),
+    keywords: options.titleKeywords.join(', '), whenOffline: options.whenOffline,
+    gameChange: options.announceGameChange };
+}
+
+function optionsOf(draft: OptionsDraft): Options {
+  return { template: draft.template, roleMentions: list(draft.roles), languages: list(draft.languages),
+    titleKeywords: list(draft.keywords), announceGameChange: draft.gameChange, whenOffline: draft.whenOffline };
+}
+
+/** The message and filters of a subscription, for a new one and for changing one in place. */
+function OptionsFields({ field, draft, onChange }: {
+  field: string; draft: OptionsDraft; onChange: (draft: OptionsDraft) => void;
+}) {
+  const set = (changes: Partial<OptionsDraft>) => onChange({ ...draft, ...changes });
+  return (
+    <>
+      <label htmlFor={`${field}-template`}>
+        Text above the embed (optional): {'{{streamer}}'}, {'{{title}}'}, {'{{game}}'}, {'{{url}}'},
+        {' {{viewers}}'}, {'{{login}}'}, {'{{thumbnail}}'}
+      </label>
+      <textarea id={`${field}-template`} rows={2} maxLength={2000} value={draft.template}
+        onChange={(event) => set({ template: event.target.value })} />
+      <div className="row">
+        <label htmlFor={`${field}-roles`}>Roles to ping (ids)</label>
+        <input id={`${field}-roles`} value={draft.roles} placeholder="112233445566778899"
+          onChange={(event) => set({ roles: event.target.value })} />
+        <label htmlFor={`${field}-languages`}>Languages</label>
+        <input id={`${field}-languages`} value={draft.languages} placeholder="en, de"
+          onChange={(event) => set({ languages: event.target.value })} />
+        <label htmlFor={`${field}-keywords`}>Title keywords</label>
+        <input id={`${field}-keywords`} value={draft.keywords} placeholder="speedrun, any%"
+          onChange={(event) => set({ keywords: event.target.value })} />
+      </div>
+      <div className="row">
+        <label htmlFor={`${field}-offline`}>When the stream ends</label>
+        <select id={`${field}-offline`} value={draft.whenOffline}
+          onChange={(event) => set({ whenOffline: event.target.value as WhenOffline })}>
+          {Object.entries(WHEN_OFFLINE).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        </select>
+        <label>
+          <input type="checkbox" checked={draft.gameChange}
+            onChange={(event) => set({ gameChange: event.target.checked })} />
+          {' '}Announce game changes
+        </label>
+      </div>
+    </>
+  );
+}
+
 function SubscriptionForm({ webhook, onChanged, say }: { webhook: Webhook; onChanged: () => void; say: Say }) {
   const [kind, setKind] = useState<'streamer' | 'game'>('streamer');
   const [target, setTarget] = useState('');
-  const [template, setTemplate] = useState('');
-  const [roles, setRoles] = useState('');
-  const [languages, setLanguages] = useState('');
-  const [keywords, setKeywords] = useState('');
-  const [whenOffline, setWhenOffline] = useState<WhenOffline>('EDIT');
-  const [gameChange, setGameChange] = useState(false);
+  const [draft, setDraft] = useState<OptionsDraft>(NEW_DRAFT);
   const field = `subscribe-${webhook.id}`;
 
   async function subscribe(event: FormEvent) {
     event.preventDefault();
     try {
-      await api('POST', `/api/webhooks/${webhook.id}/subscriptions`, {
-        [kind]: target.trim(),
-        options: { template, roleMentions: list(roles), languages: list(languages), titleKeywords: list(keywords),
-          announceGameChange: gameChange, whenOffline },
-      });
+      await api('POST', `/api/webhooks/${webhook.id}/subscriptions`,
+        { [kind]: target.trim(), options: optionsOf(draft) });
       say('ok', `${webhook.name} now announces ${target.trim()}.`);
       setTarget('');
       onChanged();
@@ -82,35 +138,36 @@ function SubscriptionForm({ webhook, onChanged, say }: { webhook: Webhook; onCha
       </div>
       <details>
         <summary>Message and filters</summary>
-        <label htmlFor={`${field}-template`}>
-          Text above the embed (optional): {'{{streamer}}'}, {'{{title}}'}, {'{{game}}'}, {'{{url}}'},
-          {' {{viewers}}'}, {'{{login}}'}, {'{{thumbnail}}'}
-        </label>
-        <textarea id={`${field}-template`} rows={2} maxLength={2000} value={template}
-          onChange={(event) => setTemplate(event.target.value)} />
-        <div className="row">
-          <label htmlFor={`${field}-roles`}>Roles to ping (ids)</label>
-          <input id={`${field}-roles`} value={roles} placeholder="112233445566778899"
-            onChange={(event) => setRoles(event.target.value)} />
-          <label htmlFor={`${field}-languages`}>Languages</label>
-          <input id={`${field}-languages`} value={languages} placeholder="en, de"
-            onChange={(event) => setLanguages(event.target.value)} />
-          <label htmlFor={`${field}-keywords`}>Title keywords</label>
-          <input id={`${field}-keywords`} value={keywords} placeholder="speedrun, any%"
-            onChange={(event) => setKeywords(event.target.value)} />
-        </div>
-        <div className="row">
-          <label htmlFor={`${field}-offline`}>When the stream ends</label>
-          <select id={`${field}-offline`} value={whenOffline}
-            onChange={(event) => setWhenOffline(event.target.value as WhenOffline)}>
-            {Object.entries(WHEN_OFFLINE).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </select>
-          <label>
-            <input type="checkbox" checked={gameChange} onChange={(event) => setGameChange(event.target.checked)} />
-            {' '}Announce game changes
-          </label>
-        </div>
+        <OptionsFields field={field} draft={draft} onChange={setDraft} />
       </details>
+    </form>
+  );
+}
+
+/** A subscription's options, changed in place: what it follows and its deliveries stay. */
+function OptionsEditor({ webhook, subscription, onDone, say }: {
+  webhook: Webhook; subscription: Subscription; onDone: () => void; say: Say;
+}) {
+  const [draft, setDraft] = useState<OptionsDraft>(draftOf(subscription.options));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await api('PUT', `/api/webhooks/${webhook.id}/subscriptions/${subscription.id}`, { options: optionsOf(draft) });
+      say('ok', `${subscription.target.name}'s announcements changed.`);
+      onDone();
+    } catch (failure) {
+      say('error', messageOf(failure));
+    }
+  }
+
+  return (
+    <form onSubmit={save} className="subscribe" aria-label={`Options of ${subscription.target.name}`}>
+      <OptionsFields field={`edit-${subscription.id}`} draft={draft} onChange={setDraft} />
+      <div className="row">
+        <button type="submit">Save</button>
+        <button type="button" className="secondary" onClick={onDone}>Cancel</button>
+      </div>
     </form>
   );
 }
@@ -207,6 +264,8 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
 function WebhookCard({ webhook, onChanged, say, demo }: {
   webhook: Webhook; onChanged: () => void; say: Say; demo: boolean;
 }) {
+  const [editing, setEditing] = useState<string | null>(null);
+
   async function run(action: () => Promise<unknown>, success: string) {
     try {
       await action();
@@ -247,10 +306,18 @@ function WebhookCard({ webhook, onChanged, say, demo }: {
                 {` · then ${WHEN_OFFLINE[subscription.options.whenOffline]}`}
               </span>
               <button type="button" className="secondary"
+                onClick={() => setEditing(editing === subscription.id ? null : subscription.id)}>
+                Edit
+              </button>
+              <button type="button" className="secondary"
                 onClick={() => run(() => api('DELETE', `/api/webhooks/${webhook.id}/subscriptions/${subscription.id}`),
                   `${subscription.target.name} removed.`)}>
                 Remove
               </button>
+              {editing === subscription.id && (
+                <OptionsEditor webhook={webhook} subscription={subscription} say={say}
+                  onDone={() => { setEditing(null); onChanged(); }} />
+              )}
             </li>
           ))}
         </ul>

@@ -8,10 +8,13 @@ import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.NotFound;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
+import dev.stagehand.api.notification.ChangeSubscriptionOptions;
 import dev.stagehand.api.notification.DeleteWebhook;
 import dev.stagehand.api.notification.DisableWebhook;
+import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.RegisterWebhook;
 import dev.stagehand.api.notification.SubscribeWebhook;
+import dev.stagehand.api.notification.SubscriptionOptionsChanged;
 import dev.stagehand.api.notification.UnsubscribeWebhook;
 import dev.stagehand.api.notification.UpdateWebhook;
 import dev.stagehand.api.notification.WatchTarget;
@@ -48,6 +51,7 @@ class Webhook {
     private SecretId url;
     private boolean disabled;
     private final Map<WebhookSubscriptionId, WatchTarget> subscriptions = new HashMap<>();
+    private final Map<WebhookSubscriptionId, NotificationOptions> options = new HashMap<>();
 
     Webhook() {
         // for Axon, which rebuilds the webhook from its events
@@ -104,6 +108,18 @@ class Webhook {
         apply(new WebhookUnsubscribed(webhookId, command.subscriptionId()));
     }
 
+    @CommandHandler
+    void handle(ChangeSubscriptionOptions command) {
+        ownedBy(command.owner());
+        if (!subscriptions.containsKey(command.subscriptionId())) {
+            throw new NotFound("This webhook has no subscription " + command.subscriptionId() + ".");
+        }
+        NotificationOptions validated = command.options().validated();
+        if (!validated.equals(options.get(command.subscriptionId()))) {
+            apply(new SubscriptionOptionsChanged(webhookId, command.subscriptionId(), validated));
+        }
+    }
+
     /** Someone else's webhook answers as a missing one: its existence is not theirs to learn. */
     private void ownedBy(AccountId account) {
         if (!owner.equals(account)) {
@@ -147,11 +163,18 @@ class Webhook {
     @EventSourcingHandler
     void on(WebhookSubscribed event) {
         subscriptions.put(event.subscriptionId(), event.target());
+        options.put(event.subscriptionId(), event.options());
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionOptionsChanged event) {
+        options.put(event.subscriptionId(), event.options());
     }
 
     @EventSourcingHandler
     void on(WebhookUnsubscribed event) {
         subscriptions.remove(event.subscriptionId());
+        options.remove(event.subscriptionId());
     }
 
     @EventSourcingHandler

@@ -5,12 +5,14 @@ import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.NotFound;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
+import dev.stagehand.api.notification.ChangeSubscriptionOptions;
 import dev.stagehand.api.notification.DeleteWebhook;
 import dev.stagehand.api.notification.DisableWebhook;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
 import dev.stagehand.api.notification.RegisterWebhook;
 import dev.stagehand.api.notification.SubscribeWebhook;
+import dev.stagehand.api.notification.SubscriptionOptionsChanged;
 import dev.stagehand.api.notification.UnsubscribeWebhook;
 import dev.stagehand.api.notification.UpdateWebhook;
 import dev.stagehand.api.notification.WatchTarget;
@@ -153,5 +155,33 @@ class WebhookTest {
         fixture.given(REGISTERED)
                .when(new UnsubscribeWebhook(ID, OWNER, SUBSCRIPTION))
                .expectException(NotFound.class);
+    }
+
+    @Test
+    void aSubscriptionsOptionsChangeInPlaceValidated() {
+        fixture.given(REGISTERED, new WebhookSubscribed(ID, SUBSCRIPTION, PANDA, DEFAULTS))
+               .when(new ChangeSubscriptionOptions(ID, OWNER, SUBSCRIPTION, options(" Live: {{title}} ", null,
+                       List.of("DE"))))
+               .expectEvents(new SubscriptionOptionsChanged(ID, SUBSCRIPTION, new NotificationOptions(
+                       "Live: {{title}}", List.of(), List.of("de"), List.of(), false, WhenOffline.EDIT)));
+        fixture.given(REGISTERED, new WebhookSubscribed(ID, SUBSCRIPTION, PANDA, DEFAULTS))
+               .when(new ChangeSubscriptionOptions(ID, OWNER, SUBSCRIPTION, DEFAULTS))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+        fixture.given(REGISTERED, new WebhookSubscribed(ID, SUBSCRIPTION, PANDA, DEFAULTS))
+               .when(new ChangeSubscriptionOptions(ID, OWNER, SUBSCRIPTION, options("{{password}}", null, null)))
+               .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void onlyTheOwnerChangesOptionsOfASubscriptionThatExists() {
+        fixture.given(REGISTERED, new WebhookSubscribed(ID, SUBSCRIPTION, PANDA, DEFAULTS))
+               .when(new ChangeSubscriptionOptions(ID, STRANGER, SUBSCRIPTION, DEFAULTS))
+               .expectException(NotFound.class);
+        fixture.given(REGISTERED, new WebhookSubscribed(ID, SUBSCRIPTION, PANDA, DEFAULTS),
+                       new WebhookUnsubscribed(ID, SUBSCRIPTION))
+               .when(new ChangeSubscriptionOptions(ID, OWNER, SUBSCRIPTION, DEFAULTS))
+               .expectException(NotFound.class)
+               .expectExceptionMessage("This webhook has no subscription " + SUBSCRIPTION + ".");
     }
 }

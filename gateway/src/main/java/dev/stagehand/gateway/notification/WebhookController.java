@@ -2,6 +2,7 @@ package dev.stagehand.gateway.notification;
 
 import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.notification.ChangeSubscriptionOptions;
 import dev.stagehand.api.notification.DeliveryView;
 import dev.stagehand.api.notification.FindDeliveries;
 import dev.stagehand.api.notification.FindWebhook;
@@ -138,6 +139,32 @@ class WebhookController {
                         .filter(added -> added.subscriptionId().equals(subscription)).findFirst().orElseThrow())
                 .map(added -> ResponseEntity.created(URI.create("/api/webhooks/" + webhookId + "/subscriptions/"
                         + subscription)).body(WebhookResponse.SubscriptionResponse.of(added)));
+    }
+
+    /** @param options the subscription's new options, every field optional as when subscribing */
+    record OptionsRequest(Options options) {
+    }
+
+    /** Changes how a subscription announces, in place: what it follows, and its deliveries, stay. */
+    @PutMapping("/{webhookId}/subscriptions/{subscriptionId}")
+    Mono<WebhookResponse.SubscriptionResponse> changeOptions(CurrentAccount me, @PathVariable String webhookId,
+                                                             @PathVariable String subscriptionId,
+                                                             @RequestBody OptionsRequest body) {
+        NotificationOptions options = new SubscribeRequest(null, null, body.options()).notificationOptions()
+                .validated();
+        return owned(me, webhookId)
+                .flatMap(current -> Mono.justOrEmpty(current.subscriptions().stream()
+                        .filter(existing -> existing.subscriptionId().value().equals(subscriptionId)).findFirst()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("This webhook has no subscription "
+                        + subscriptionId + ".")))
+                .flatMap(existing -> changeAndAwait(new WebhookId(webhookId), new ChangeSubscriptionOptions(
+                                new WebhookId(webhookId), me.id(), existing.subscriptionId(), options),
+                        view -> view.subscriptions().stream().anyMatch(changed -> changed.subscriptionId()
+                                .equals(existing.subscriptionId()) && changed.options().equals(options)))
+                        .map(view -> view.subscriptions().stream()
+                                .filter(changed -> changed.subscriptionId().equals(existing.subscriptionId()))
+                                .findFirst().orElseThrow()))
+                .map(WebhookResponse.SubscriptionResponse::of);
     }
 
     @DeleteMapping("/{webhookId}/subscriptions/{subscriptionId}")

@@ -53,10 +53,21 @@ class WebhookApiTest extends IntegrationTest {
                 .jsonPath("$.target.kind").isEqualTo("STREAMER")
                 .jsonPath("$.target.id").isEqualTo(sim.world().user("hook_streamer").id())
                 .jsonPath("$.options.whenOffline").isEqualTo("DELETE");
-        admin.post().uri("/api/webhooks/{id}/subscriptions", id)
+        Map<?, ?> game = admin.post().uri("/api/webhooks/{id}/subscriptions", id)
                 .bodyValue(Map.of("game", "just chatting", "options", Map.of("languages", List.of("en"))))
                 .exchange().expectStatus().isCreated()
-                .expectBody().jsonPath("$.target.name").isEqualTo("Just Chatting");
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) game.get("target")).get("name")).isEqualTo("Just Chatting");
+        admin.put().uri("/api/webhooks/{id}/subscriptions/{subscription}", id, game.get("id"))
+                .bodyValue(Map.of("options", Map.of("languages", List.of("DE"), "whenOffline", "KEEP")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.id").isEqualTo(game.get("id")).jsonPath("$.target.name").isEqualTo("Just Chatting")
+                .jsonPath("$.options.languages[0]").isEqualTo("de").jsonPath("$.options.whenOffline").isEqualTo("KEEP");
+        admin.put().uri("/api/webhooks/{id}/subscriptions/{subscription}", id, game.get("id"))
+                .bodyValue(Map.of("options", Map.of("languages", List.of("german")))).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        admin.put().uri("/api/webhooks/{id}/subscriptions/{subscription}", id, "5a0c0f00-0000-4000-8000-000000000999")
+                .bodyValue(Map.of("options", Map.of())).exchange().expectStatus().isNotFound();
         admin.post().uri("/api/webhooks/{id}/subscriptions", id).bodyValue(Map.of("streamer", "hook_streamer"))
                 .exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -65,7 +76,7 @@ class WebhookApiTest extends IntegrationTest {
         admin.get().uri("/api/webhooks").exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[0].subscriptions.length()").isEqualTo(2)
-                .jsonPath("$[0].subscriptions[1].options.whenOffline").isEqualTo("EDIT");
+                .jsonPath("$[0].subscriptions[1].options.whenOffline").isEqualTo("KEEP");
         String listed = new String(admin.get().uri("/api/webhooks").exchange().expectBody().returnResult()
                 .getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(listed).doesNotContain(discordHook.token());

@@ -7,6 +7,7 @@ import dev.stagehand.api.notification.FindWatchTargets;
 import dev.stagehand.api.notification.FindWebhook;
 import dev.stagehand.api.notification.FindWebhooksOf;
 import dev.stagehand.api.notification.NotificationOptions;
+import dev.stagehand.api.notification.SubscriptionOptionsChanged;
 import dev.stagehand.api.notification.WatchTarget;
 import dev.stagehand.api.notification.WatchingSubscription;
 import dev.stagehand.api.notification.WebhookDeleted;
@@ -107,6 +108,14 @@ class WebhookProjection {
             .param("name", event.target().name())
             .param("options", json.writeValueAsString(event.options()))
             .param("at", java.sql.Timestamp.from(at))
+            .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionOptionsChanged event) {
+        jdbc.sql("UPDATE webhook_subscription_view SET options = :options WHERE subscription_id = :id")
+            .param("id", UUID.fromString(event.subscriptionId().value()))
+            .param("options", json.writeValueAsString(event.options()))
             .update();
     }
 

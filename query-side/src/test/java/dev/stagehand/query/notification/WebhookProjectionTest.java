@@ -10,6 +10,7 @@ import dev.stagehand.api.notification.FindWebhook;
 import dev.stagehand.api.notification.FindWebhooksOf;
 import dev.stagehand.api.notification.NotificationOptions;
 import dev.stagehand.api.notification.NotificationOptions.WhenOffline;
+import dev.stagehand.api.notification.SubscriptionOptionsChanged;
 import dev.stagehand.api.notification.WatchTarget;
 import dev.stagehand.api.notification.WatchTarget.Kind;
 import dev.stagehand.api.notification.WatchingSubscription;
@@ -211,5 +212,19 @@ class WebhookProjectionTest extends ProjectionTest {
             assertThat(found.subscriptions()).singleElement()
                     .satisfies(subscription -> assertThat(subscription.createdAt()).isEqualTo(AT));
         });
+    }
+
+    @Test
+    void aSubscriptionsOptionsChangeInPlace() {
+        register(WEBHOOK, ADA, "Announcements", AT);
+        WebhookSubscriptionId id = subscribe(WEBHOOK, STREAMER, AT);
+        NotificationOptions german = new NotificationOptions("Live!", List.of(), List.of("de"), List.of(), true,
+                NotificationOptions.WhenOffline.DELETE);
+        projection.on(new SubscriptionOptionsChanged(WEBHOOK, id, german));
+        assertThat(webhook()).hasValueSatisfying(view -> assertThat(view.subscriptions()).singleElement()
+                .satisfies(subscription -> {
+                    assertThat(subscription.options()).isEqualTo(german);
+                    assertThat(subscription.target()).isEqualTo(STREAMER);
+                }));
     }
 }
