@@ -3,7 +3,7 @@ import { api, messageOf } from './api';
 import { useRefresh } from './refresh';
 import { DemoDiscordChannel } from './DemoDiscordChannel';
 import { demoWebhookId } from './discord';
-import { deliveryNote, type Delivery } from './deliveries';
+import { DELIVERY_PAGE, deliveriesPath, deliveryNote, type Delivery } from './deliveries';
 
 type WhenOffline = 'EDIT' | 'DELETE' | 'KEEP';
 
@@ -177,21 +177,45 @@ function DeliveryNote({ delivery }: { delivery: Delivery }) {
   return note ? <div className="muted">{note}</div> : null;
 }
 
+/**
+ * A webhook's delivery log: its newest page, refreshed every 5 s, and older pages on request (kept as they were
+ * loaded), of one state or all, filtered by the server.
+ */
 function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
   const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
+  const [older, setOlder] = useState<Delivery[]>([]);
+  const [more, setMore] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [state, setState] = useState('');
 
   const load = useCallback(() => {
-    api<Delivery[]>('GET', `/api/webhooks/${webhook.id}/deliveries`)
+    api<Delivery[]>('GET', deliveriesPath(webhook.id, state, null))
       .then((loaded) => {
         setDeliveries(loaded);
         setFailed(null);
       })
       .catch((failure) => setFailed(messageOf(failure)));
-  }, [webhook.id]);
+  }, [webhook.id, state]);
 
   useRefresh(load, 5000);
+
+  function choose(chosen: string) {
+    setState(chosen);
+    setDeliveries(null);
+    setOlder([]);
+    setMore(false);
+  }
+
+  async function loadOlder() {
+    const shown = [...(deliveries ?? []), ...older];
+    try {
+      const page = await api<Delivery[]>('GET', deliveriesPath(webhook.id, state, shown[shown.length - 1].cursor));
+      setOlder([...older, ...page]);
+      setMore(page.length === DELIVERY_PAGE);
+    } catch (failure) {
+      say('error', messageOf(failure));
+    }
+  }
 
   async function redrive(delivery: Delivery) {
     try {
@@ -207,12 +231,14 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
     return failed ? <p role="alert" className="error">The delivery log could not be loaded: {failed}</p>
       : <p aria-busy="true">Loading…</p>;
   }
-  const shown = deliveries.filter((delivery) => state === '' || delivery.state === state);
+  const newestIds = new Set(deliveries.map((delivery) => delivery.id));
+  const shown = [...deliveries, ...older.filter((delivery) => !newestIds.has(delivery.id))];
+  const canPageBack = older.length === 0 ? deliveries.length === DELIVERY_PAGE : more;
   return (
     <section aria-label={`Delivery log of ${webhook.name}`} className="deliveries">
       <div className="row">
         <h3>Delivery log</h3>
-        <select aria-label="Show" value={state} onChange={(event) => setState(event.target.value)}>
+        <select aria-label="Show" value={state} onChange={(event) => choose(event.target.value)}>
           <option value="">everything</option>
           {['DELIVERED', 'RETRYING', 'ABANDONED', 'SKIPPED'].map((value) => (
             <option key={value} value={value}>{value.toLowerCase()}</option>
@@ -256,6 +282,9 @@ function DeliveryLog({ webhook, say }: { webhook: Webhook; say: Say }) {
             ))}
           </tbody>
         </table>
+      )}
+      {canPageBack && (
+        <button type="button" className="secondary" onClick={() => void loadOlder()}>Older deliveries</button>
       )}
     </section>
   );

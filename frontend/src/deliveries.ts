@@ -23,6 +23,19 @@ export interface Delivery {
   ended: string | null;
   attempts: Attempt[];
   createdAt: string;
+  /** Where the log goes on from this entry: `before=` it asks for the page after. */
+  cursor: string;
+}
+
+/** Deliveries a page of the log holds. */
+export const DELIVERY_PAGE = 50;
+
+/** The address of a page of a webhook's delivery log: its newest, or the one after `before`, of one state or all. */
+export function deliveriesPath(webhookId: string, state: string, before: string | null): string {
+  const query = new URLSearchParams({ limit: String(DELIVERY_PAGE) });
+  if (state !== '') query.set('state', state);
+  if (before !== null) query.set('before', before);
+  return `/api/webhooks/${webhookId}/deliveries?${query}`;
 }
 
 /** What a row adds to its state: when a retrying delivery tries next, or that a message cannot be changed later. */

@@ -48,6 +48,8 @@ import reactor.core.publisher.Mono;
 class WebhookController {
 
     static final int MAX_DELIVERIES = 200;
+    static final List<String> DELIVERY_STATES = List.of("DISPATCHED", "RETRYING", "DELIVERED", "ABANDONED",
+            "SKIPPED");
 
     private final Queries queries;
     private final ReadModelWait wait;
@@ -182,15 +184,25 @@ class WebhookController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
-    /** The webhook's delivery log, newest first: every notification, skipped or sent, and each attempt. */
+    /**
+     * The webhook's delivery log, newest first: every notification, skipped or sent, and each attempt. A page of
+     * {@code limit} (1–200); {@code state} keeps one state; {@code before} (an entry's {@code cursor}) pages back.
+     */
     @GetMapping("/{webhookId}/deliveries")
     Flux<DeliveryResponse> deliveries(CurrentAccount me, @PathVariable String webhookId,
-                                  @RequestParam(defaultValue = "50") int limit) {
+                                      @RequestParam(defaultValue = "50") int limit,
+                                      @RequestParam(required = false) String state,
+                                      @RequestParam(required = false) String before) {
         if (limit < 1 || limit > MAX_DELIVERIES) {
             throw new RuleViolation("limit must be between 1 and " + MAX_DELIVERIES);
         }
+        if (state != null && !DELIVERY_STATES.contains(state)) {
+            throw new RuleViolation("state must be one of " + String.join(", ", DELIVERY_STATES));
+        }
+        FindDeliveries.Before from = DeliveryCursor.parse(before);
         return owned(me, webhookId)
-                .flatMap(view -> queries.list(new FindDeliveries(view.webhookId(), limit), DeliveryView.class))
+                .flatMap(view -> queries.list(new FindDeliveries(view.webhookId(), limit, state, from),
+                        DeliveryView.class))
                 .flatMapIterable(list -> list)
                 .map(DeliveryResponse::of);
     }

@@ -35,6 +35,12 @@ class GoLiveDeliveryTest extends IntegrationTest {
         return new Hook(id, discord);
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> page(WebTestClient admin, String webhookId, String query) {
+        return admin.get().uri("/api/webhooks/" + webhookId + "/deliveries?" + query).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+    }
+
     private List<Map<String, Object>> log(WebTestClient admin, String webhookId) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> entries = admin.get().uri("/api/webhooks/{id}/deliveries", webhookId).exchange()
@@ -100,6 +106,12 @@ class GoLiveDeliveryTest extends IntegrationTest {
                 .containsExactlyInAnyOrder(tuple("DELIVERED", null), tuple("SKIPPED",
                         "Announced once through this webhook, by its subscription to Both_streamer"));
         assertThat(sim.discord().deliveriesTo(hook.discord().id())).hasSize(1);
+        // the log pages back from an entry's cursor, and filters by state on the server
+        List<Map<String, Object>> newest = page(admin, hook.id(), "limit=1");
+        assertThat(page(admin, hook.id(), "limit=1&before=" + newest.get(0).get("cursor")))
+                .singleElement().satisfies(older -> assertThat(older.get("id")).isNotEqualTo(newest.get(0).get("id")));
+        assertThat(page(admin, hook.id(), "state=SKIPPED")).singleElement()
+                .satisfies(skipped -> assertThat(skipped).containsEntry("state", "SKIPPED"));
         sim.world().goOffline("both_streamer");
     }
 

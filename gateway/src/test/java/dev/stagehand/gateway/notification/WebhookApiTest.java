@@ -110,6 +110,14 @@ class WebhookApiTest extends IntegrationTest {
                 .bodyValue(Map.of("name", "x", "url", hook.url(sim.discordUrl()))).exchange()
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
 
+        admin.get().uri("/api/webhooks/{id}/deliveries?state=LOST", id).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("state must be one of DISPATCHED, RETRYING, DELIVERED, ABANDONED, SKIPPED");
+        admin.get().uri("/api/webhooks/{id}/deliveries?before=not-a-cursor", id).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
+                .isEqualTo("before must be the cursor of a delivery in this log");
+        admin.get().uri("/api/webhooks/{id}/deliveries?state=DELIVERED", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
         admin.post().uri("/api/webhooks/{id}/subscriptions", id).bodyValue(Map.of("streamer", "nobody_streams_here"))
                 .exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").isEqualTo("Twitch has no channel 'nobody_streams_here'.");

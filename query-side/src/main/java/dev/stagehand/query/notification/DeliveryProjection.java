@@ -19,7 +19,9 @@ import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -156,11 +158,21 @@ class DeliveryProjection {
 
     @QueryHandler
     List<DeliveryView> handle(FindDeliveries query) {
-        return jdbc.sql("""
-                    SELECT * FROM delivery_view WHERE webhook_id = :webhook
-                    ORDER BY created_at DESC, notification_id LIMIT :limit""")
-                   .param("webhook", UUID.fromString(query.webhookId().value()))
-                   .param("limit", query.limit())
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("webhook", UUID.fromString(query.webhookId().value()));
+        parameters.put("limit", query.limit());
+        StringBuilder sql = new StringBuilder("SELECT * FROM delivery_view WHERE webhook_id = :webhook");
+        if (query.state() != null) {
+            sql.append(" AND state = :state");
+            parameters.put("state", query.state());
+        }
+        if (query.before() != null) {
+            sql.append(" AND (created_at, notification_id) < (:beforeAt, :beforeId)");
+            parameters.put("beforeAt", java.sql.Timestamp.from(query.before().createdAt()));
+            parameters.put("beforeId", query.before().notificationId());
+        }
+        return jdbc.sql(sql.append(" ORDER BY created_at DESC, notification_id DESC LIMIT :limit").toString())
+                   .params(parameters)
                    .query(this::toView).list();
     }
 

@@ -193,4 +193,27 @@ class DeliveryProjectionTest extends ProjectionTest {
                     .satisfies(attempt -> assertThat(attempt.at()).isEqualTo(AT.plusSeconds(1)));
         });
     }
+
+    @Test
+    void theLogPagesBackFromAnEntryAndFiltersByState() {
+        for (int i = 0; i < 5; i++) {
+            dispatch(new NotificationId("n-" + i), WEBHOOK, AT.plusSeconds(i));
+        }
+        projection.on(new NotificationDelivered(new NotificationId("n-3"), WEBHOOK, 1, "1300000000000000003", 90),
+                AT.plusSeconds(10));
+        projection.on(new NotificationDelivered(new NotificationId("n-1"), WEBHOOK, 1, "1300000000000000001", 90),
+                AT.plusSeconds(10));
+
+        List<DeliveryView> first = projection.handle(new FindDeliveries(WEBHOOK, 2));
+        assertThat(first).extracting(view -> view.notificationId().value()).containsExactly("n-4", "n-3");
+        DeliveryView last = first.get(1);
+        assertThat(projection.handle(new FindDeliveries(WEBHOOK, 2, null,
+                new FindDeliveries.Before(last.createdAt(), last.notificationId().value()))))
+                .extracting(view -> view.notificationId().value()).containsExactly("n-2", "n-1");
+        assertThat(projection.handle(new FindDeliveries(WEBHOOK, 10, "DELIVERED", null)))
+                .extracting(view -> view.notificationId().value()).containsExactly("n-3", "n-1");
+        assertThat(projection.handle(new FindDeliveries(WEBHOOK, 10, "DELIVERED",
+                new FindDeliveries.Before(AT.plusSeconds(3), "n-3"))))
+                .extracting(view -> view.notificationId().value()).containsExactly("n-1");
+    }
 }
