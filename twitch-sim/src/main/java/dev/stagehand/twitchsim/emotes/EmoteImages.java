@@ -1,16 +1,13 @@
 package dev.stagehand.twitchsim.emotes;
 
+import dev.stagehand.twitchsim.Png;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.imageio.ImageIO;
 
 /**
  * Emote images drawn by the simulator (a coloured badge with the emote's initials), so that overlays show real
@@ -42,12 +39,6 @@ final class EmoteImages {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
-        return png.toByteArray();
+        return Png.of(image);
     }
 }

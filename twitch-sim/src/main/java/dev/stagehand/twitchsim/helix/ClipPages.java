@@ -1,18 +1,15 @@
 package dev.stagehand.twitchsim.helix;
 
+import dev.stagehand.twitchsim.Png;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.imageio.ImageIO;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -101,13 +98,7 @@ public final class ClipPages {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
-        return png.toByteArray();
+        return Png.of(image);
     }
 
     private static String escape(String text) {
