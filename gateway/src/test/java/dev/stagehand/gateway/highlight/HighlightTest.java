@@ -150,7 +150,8 @@ class HighlightTest extends IntegrationTest {
         assertThat(same.messages()).isGreaterThan(100);
         assertThat(same.spikes()).hasSize(2).allSatisfy(spike -> assertThat(spikes)
                 .anySatisfy(live -> assertThat(Duration.between(live.windowEnd(), spike.windowEnd()).abs())
-                        .isLessThanOrEqualTo(Duration.ofSeconds(2))));
+                        .isLessThanOrEqualTo(Duration.ofSeconds(2))))
+                .allSatisfy(spike -> assertThat(spike.intensity()).as("a backtest reports intensity").isPositive());
         SpikeBacktest stricter = backtest(broadcaster, channelId, Map.of("from", began.toString(), "to",
                 ended.toString(), "rule", Map.of("windowSeconds", 5, "baselineWindows", 10, "sigmas", 3.0,
                         "minimumLift", 1000, "cooldownSeconds", 30, "afterBurstSeconds", 30)));
