@@ -129,12 +129,11 @@ class HighlightController {
                                              @RequestBody AutoClipRequest request) {
         return channels.one(me, channelId)
                 .then(twitchIdentity(me))
-                .map(twitch -> usableTwitchLogin(twitch, request.on()))
-                .flatMap(twitchUserId -> wait.sendAndAwait(
-                        new ChooseAutoClip(new ChannelId(channelId), me.id(), twitchUserId, request.on()),
+                .flatMap(twitch -> wait.sendAndAwait(new ChooseAutoClip(new ChannelId(channelId), me.id(),
+                                usableTwitchLogin(twitch, request.on()), request.on()),
                         new FindHighlightSettings(channelId), ResponseTypes.instanceOf(HighlightSettings.class),
-                        now -> now.autoClips(me.id()) == request.on()))
-                .zipWith(twitchIdentity(me), (now, twitch) -> response(now, me, twitch));
+                        now -> now.autoClips(me.id()) == request.on())
+                        .map(now -> response(now, me, twitch)));
     }
 
     /** Auto-clipping paused by Twitch's refusal starts again, for every auto-clipper of the channel. */
