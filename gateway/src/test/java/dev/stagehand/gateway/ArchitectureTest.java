@@ -23,6 +23,7 @@ class ArchitectureTest {
     private static final String COMMAND = "dev.stagehand.command..";
     private static final String QUERY = "dev.stagehand.query..";
     private static final String SAGAS = "dev.stagehand.sagas..";
+    private static final String LIVE = "dev.stagehand.live..";
     private static final String GATEWAY = "dev.stagehand.gateway..";
     private static final String SIMULATOR = "dev.stagehand.twitchsim..";
 
@@ -41,39 +42,46 @@ class ArchitectureTest {
     @Test
     void theApiDependsOnNothingOfStagehandsButItself() {
         check(noClasses().that().resideInAPackage(API).should().dependOnClassesThat()
-                .resideInAnyPackage(SECRETS, PLATFORM, COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
+                .resideInAnyPackage(SECRETS, PLATFORM, COMMAND, QUERY, SAGAS, LIVE, GATEWAY, SIMULATOR));
     }
 
     @Test
     void theSecretStoreKnowsOnlyTheApi() {
         check(noClasses().that().resideInAPackage(SECRETS).should().dependOnClassesThat()
-                .resideInAnyPackage(PLATFORM, COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
+                .resideInAnyPackage(PLATFORM, COMMAND, QUERY, SAGAS, LIVE, GATEWAY, SIMULATOR));
     }
 
     @Test
     void thePlatformKnowsNoFeature() {
         check(noClasses().that().resideInAPackage(PLATFORM).should().dependOnClassesThat()
-                .resideInAnyPackage(COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
+                .resideInAnyPackage(COMMAND, QUERY, SAGAS, LIVE, GATEWAY, SIMULATOR));
     }
 
     @Test
     void aggregatesKnowOnlyTheApi() {
         check(noClasses().that().resideInAPackage(COMMAND).should().dependOnClassesThat()
-                .resideInAnyPackage(SECRETS, PLATFORM, QUERY, SAGAS, GATEWAY, SIMULATOR));
+                .resideInAnyPackage(SECRETS, PLATFORM, QUERY, SAGAS, LIVE, GATEWAY, SIMULATOR));
     }
 
     @Test
     void theQuerySideAndTheSagasDoNotKnowEachOther() {
         check(noClasses().that().resideInAPackage(QUERY).should().dependOnClassesThat()
-                .resideInAnyPackage(COMMAND, SAGAS, GATEWAY, SIMULATOR));
+                .resideInAnyPackage(COMMAND, SAGAS, LIVE, GATEWAY, SIMULATOR));
         check(noClasses().that().resideInAPackage(SAGAS).should().dependOnClassesThat()
-                .resideInAnyPackage(COMMAND, QUERY, GATEWAY, SIMULATOR));
+                .resideInAnyPackage(COMMAND, QUERY, LIVE, GATEWAY, SIMULATOR));
+    }
+
+    /** The live chat path reads and writes Kafka and asks the query side through the query gateway, nothing more. */
+    @Test
+    void theLiveChatPathKnowsOnlyTheApiAndThePlatform() {
+        check(noClasses().that().resideInAPackage(LIVE).should().dependOnClassesThat()
+                .resideInAnyPackage(SECRETS, COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
     }
 
     @Test
     void theSimulatorStandsAloneAndOnlyTheDemoWiringStartsIt() {
         check(noClasses().that().resideInAPackage(SIMULATOR).should().dependOnClassesThat()
-                .resideInAnyPackage(API, SECRETS, PLATFORM, COMMAND, QUERY, SAGAS, GATEWAY));
+                .resideInAnyPackage(API, SECRETS, PLATFORM, COMMAND, QUERY, SAGAS, LIVE, GATEWAY));
         check(noClasses().that().resideOutsideOfPackages(SIMULATOR, "dev.stagehand.gateway.twitch..")
                 .should().dependOnClassesThat().resideInAPackage(SIMULATOR));
     }

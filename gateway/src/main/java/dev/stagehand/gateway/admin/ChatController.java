@@ -1,7 +1,7 @@
 package dev.stagehand.gateway.admin;
 
-import dev.stagehand.sagas.channel.ChatLoad;
-import dev.stagehand.sagas.channel.ChatLoads;
+import dev.stagehand.api.chat.ChatLoad;
+import dev.stagehand.api.chat.ChatLoads;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

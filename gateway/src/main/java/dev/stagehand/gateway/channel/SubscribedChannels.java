@@ -2,8 +2,8 @@ package dev.stagehand.gateway.channel;
 
 import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.FindChannelsOf;
-import dev.stagehand.gateway.axon.Queries;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.platform.axon.Queries;
 import dev.stagehand.platform.problem.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -8,6 +8,8 @@ import com.github.twitch4j.chat.util.TwitchChatLimitHelper;
 import dev.stagehand.api.channel.ChannelId;
 import dev.stagehand.api.channel.RecordChannelJoinFailed;
 import dev.stagehand.api.channel.RecordChannelJoined;
+import dev.stagehand.api.chat.ChatLoad;
+import dev.stagehand.api.chat.ChatLoads;
 import dev.stagehand.sagas.emote.EmoteCatalog;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import io.github.bucket4j.Bucket;
