@@ -159,6 +159,11 @@ class ScenarioAndControlTest {
                 .contains("\"status\":204", "\"status\":429", "\"content\":\"first\"");
         assertThat(twitch.discord().deliveriesTo(id)).hasSize(1);
         assertThat(send("GET", "/sim/discord/webhooks").body()).contains("\"name\":\"Alerts\"", "\"messages\":1");
+
+        assertThat(send("DELETE", "/sim/discord/webhooks/" + id).statusCode()).isEqualTo(200);
+        HttpResponse<String> gone = post(url, "{\"content\":\"fourth\"}");
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("Unknown Webhook", "10015");
     }
 
     private HttpResponse<String> post(String url, String json) throws Exception {

@@ -53,8 +53,8 @@ public final class GoLiveMessages {
         embed.put("title", truncate(text(stream.title()).isBlank() ? url : stream.title(), 256));
         embed.put("url", url);
         embed.put("color", TWITCH_PURPLE);
-        embed.put("fields", List.of(
-                gameField(stream),
+        // A stream EventSub just announced has no viewer count yet: no field rather than a misleading 0.
+        embed.put("fields", stream.viewerCount() == 0 ? List.of(gameField(stream)) : List.of(gameField(stream),
                 Map.of("name", "Viewers", "value", Integer.toString(stream.viewerCount()), "inline", true)));
         if (thumbnail != null) {
             embed.put("image", Map.of("url", thumbnail));

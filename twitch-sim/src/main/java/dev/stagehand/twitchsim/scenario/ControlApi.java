@@ -65,7 +65,7 @@ public final class ControlApi {
         return List.of(
                 new Route("GET", "/sim", "", "this page; the simulated world as JSON for Accept: application/json",
                         this::home),
-                new Route("GET", "/sim/channels/{login}", "", "one channel: live, title, game, chat rate, clients",
+                new Route("GET", "/sim/channels/{login}", "", "one channel (a new Twitch user on first use): live, title, game, chat rate, clients",
                         (request, response) -> json(response, 200,
                                 channel(world.user(request.param("login")).login(), scenario.rates()))),
                 new Route("POST", "/sim/oauth/approve", "login", "the next Twitch login approves as this user "
@@ -189,6 +189,12 @@ public final class ControlApi {
                 new Route("GET", "/sim/discord/webhooks/{id}/messages", "",
                         "the messages the webhook's channel shows now (edits applied, deleted ones gone)",
                         (request, response) -> json(response, 200, discord.channelMessages(request.param("id")))),
+                new Route("DELETE", "/sim/discord/webhooks/{id}", "",
+                        "the webhook is deleted, as a server admin does in Discord: it answers 404 Unknown Webhook",
+                        (request, response) -> act(request, response, p -> {
+                            discord.deleteWebhook(request.param("id"));
+                            return "deleted";
+                        })),
                 new Route("POST", "/sim/discord/webhooks/{id}/rate-limit", "retry_after=5 (seconds), headers=true",
                         "the webhook's next request gets a 429, with or without Discord's rate-limit headers",
                         (request, response) -> act(request, response, p -> {
