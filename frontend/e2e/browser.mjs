@@ -20,7 +20,7 @@ export async function runScenario(scenario) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // What went wrong inside the page, printed with the failure.
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
@@ -29,7 +29,7 @@ export async function runScenario(scenario) {
   });
   const screenshot = (name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
   try {
-    const newPage = async () => (await browser.newContext({ viewport: { width: 1100, height: 700 } })).newPage();
+    const newPage = async () => (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await scenario(page, baseUrl, screenshot, newPage);
     console.log('scenario passed');
   } catch (error) {

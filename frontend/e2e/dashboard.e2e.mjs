@@ -122,6 +122,35 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByRole('status').getByText("Browser_live's announcements changed.").waitFor({ timeout: 15000 });
   await webhook.getByText('then leave the message').waitFor({ timeout: 15000 });
 
+  // Discord loses the webhook: the next announcement finds it gone, the page says so, and a new URL given in place
+  // (subscriptions and log kept) takes the abandoned announcement on "Try again".
+  await fetch(`${simControl}/channels/browser_second`);
+  await webhook.getByLabel('Twitch login').fill('browser_second');
+  await webhook.getByRole('button', { name: 'Subscribe' }).click();
+  await webhook.getByText('Streamer Browser_second').waitFor({ timeout: 15000 });
+  const discordWebhookId = /\/webhooks\/(\d+)\//.exec(discordWebhookUrl)[1];
+  await fetch(`${simControl}/discord/webhooks/${discordWebhookId}`, { method: 'DELETE' });
+  await fetch(`${simControl}/channels/browser_second/live?game_id=509658&game=Just%20Chatting&title=Second%20stream`
+    + '&viewers=5', { method: 'POST' });
+  await webhook.getByTestId('delivery-ABANDONED').waitFor({ timeout: 20000 });
+  await webhook.getByText(/^Disabled: /).waitFor({ timeout: 15000 });
+  await screenshot('notifications-disabled');
+  const newUrl = webhook.getByRole('form', { name: 'New URL of Demo Discord channel' });
+  await newUrl.getByRole('button', { name: 'New demo webhook' }).click();
+  await page.getByRole('status').getByText(/A new webhook of the demo's Discord channel is filled in/)
+    .waitFor({ timeout: 15000 });
+  await newUrl.getByRole('button', { name: 'Use this URL' }).click();
+  await page.getByRole('status').getByText('Demo Discord channel now posts to its new URL: Discord confirmed it.')
+    .waitFor({ timeout: 15000 });
+  await webhook.getByText(/^Disabled: /).waitFor({ state: 'detached', timeout: 15000 });
+  await webhook.getByText('Streamer Browser_second').waitFor();
+  await webhook.getByTestId('delivery-ABANDONED').getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('status').getByText("Trying Browser_second's announcement again.").waitFor({ timeout: 15000 });
+  await webhook.getByTestId('demo-discord').getByTestId('discord-message').getByText('Second stream')
+    .waitFor({ timeout: 20000 });
+  await webhook.getByTestId('delivery-ABANDONED').waitFor({ state: 'detached', timeout: 15000 });
+  await screenshot('notifications-new-url');
+
   await nav.getByRole('link', { name: 'Account' }).click();
   expectEqual(new URL(page.url()).pathname, '/account', 'account page address');
   await page.getByTestId('identity-twitch').waitFor();
@@ -140,8 +169,31 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await screenshot(`account-${theme}`);
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot('account-phone');
-  await page.setViewportSize({ width: 1100, height: 700 });
+  for (const path of ['/', '/channels', '/overlays', '/notifications', '/analytics', '/clips', '/highlights', '/rooms',
+    '/account']) {
+    await page.goto(baseUrl + path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15000 });
+    await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
+    const widest = await page.evaluate(() => {
+      const overflow = document.documentElement.scrollWidth - window.innerWidth;
+      if (overflow <= 0) return null;
+      // The innermost element reaching past the screen's edge is what widens the page.
+      const clipped = (element) => {
+        for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+          if (getComputedStyle(parent).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
+      const past = [...document.body.querySelectorAll('*')]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(element));
+      const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+      return `${overflow} px wider than a phone's screen; reaching past its edge: ${innermost.slice(0, 5)
+        .map((element) => `<${element.tagName.toLowerCase()}> ${element.textContent.slice(0, 40)}`).join(' | ')}`;
+    });
+    if (widest) throw new Error(`${path} is ${widest}`);
+    await screenshot(`phone${path === '/' ? '-overview' : path.replace('/', '-')}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Log in to Stagehand' }).waitFor({ timeout: 15000 });

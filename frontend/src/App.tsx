@@ -7,7 +7,7 @@ import { HighlightsPage } from './HighlightsPage';
 import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';
 import { ChatRoomsPage } from './ChatRoomsPage';
-import { NotificationsPage } from './NotificationsPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { OverlaysPage } from './OverlaysPage';
 import { LoginPage, loginError } from './LoginPage';
 import { PAGES, pageFor } from './pages';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, cookieValue, failureMessage, messageOf, requestHeaders } from './api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, cookieValue, failureMessage, messageOf, requestHeaders } from './api';
 
 describe('cookieValue', () => {
   it('finds a cookie among others and decodes it', () => {
@@ -38,5 +38,29 @@ describe('messageOf', () => {
   it('tells the error\'s message, or what was thrown', () => {
     expect(messageOf(new ApiError(409, 'Subscribe the channel first'))).toBe('Subscribe the channel first');
     expect(messageOf('offline')).toBe('offline');
+  });
+});
+
+describe('api', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  function answering(response: Response) {
+    vi.stubGlobal('document', { cookie: 'XSRF-TOKEN=t' });
+    vi.stubGlobal('fetch', vi.fn(async () => response));
+  }
+
+  it('reads a JSON answer', async () => {
+    answering(new Response('{"id":"w1"}', { status: 200 }));
+    expect(await api<{ id: string }>('GET', '/api/webhooks/w1')).toEqual({ id: 'w1' });
+  });
+
+  it('takes an accepted request without a body as done', async () => {
+    answering(new Response(null, { status: 202 }));
+    await expect(api('POST', '/api/webhooks/w1/deliveries/n1/redrive')).resolves.toBeUndefined();
+  });
+
+  it('throws the problem\'s detail for a refusal', async () => {
+    answering(new Response('{"detail":"give it a new URL first"}', { status: 409 }));
+    await expect(api('POST', '/api/x')).rejects.toEqual(new ApiError(409, 'give it a new URL first'));
   });
 });

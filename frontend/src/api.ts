@@ -52,6 +52,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new ApiError(response.status, await failureMessage(response));
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  // 202 and 204 answers carry no body.
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
 }

@@ -50,3 +50,6 @@ export function useAction():
   }, []);
   return { outcome, run };
 }
+
+/** The `run` of {@link useAction}, for components that act on behalf of a page that says how it went. */
+export type RunAction = ReturnType<typeof useAction>['run'];

@@ -1,21 +1,12 @@
-import { useCallback, useState } from 'react';
-import { api, messageOf } from './api';
-import { useRefresh } from './refresh';
+import { usePolled } from '../refresh';
 import { embedColor, type DiscordMessage } from './discord';
 
 const REFRESH_MS = 2000;
 
 /** The demo Discord channel a webhook posts into, shown the way Discord shows it, live. */
 export function DemoDiscordChannel({ discordWebhookId }: { discordWebhookId: string }) {
-  const [messages, setMessages] = useState<DiscordMessage[] | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api<DiscordMessage[]>('GET', `/api/demo/discord/webhooks/${discordWebhookId}/messages`).then((found) => {
-      setMessages(found);
-      setFailed(null);
-    }).catch((failure) => setFailed(messageOf(failure)));
-  }, [discordWebhookId]);
-  useRefresh(load, REFRESH_MS);
+  const { data: messages, failed } =
+    usePolled<DiscordMessage[]>(`/api/demo/discord/webhooks/${discordWebhookId}/messages`, REFRESH_MS);
 
   return (
     <section className="discord" aria-label="Demo Discord channel" data-testid="demo-discord">

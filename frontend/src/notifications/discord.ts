@@ -1,3 +1,5 @@
+import { api } from '../api';
+
 /** Messages of the demo's simulated Discord channel, as Discord's API returns them, and how to word them. */
 
 export interface DiscordEmbed {
@@ -30,4 +32,9 @@ export function demoWebhookId(url: string): string | null {
 /** An embed's colour as CSS, Discord's grey when it has none. */
 export function embedColor(color: number | undefined): string {
   return color === undefined ? '#4f545c' : `#${color.toString(16).padStart(6, '0')}`;
+}
+
+/** A new webhook of the demo's simulated Discord channel (demo mode only). */
+export function newDemoWebhook(): Promise<{ id: string; url: string }> {
+  return api<{ id: string; url: string }>('POST', '/api/demo/discord/webhooks');
 }
