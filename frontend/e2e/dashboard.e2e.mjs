@@ -74,6 +74,7 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByRole('button', { name: 'Backtest' }).click();
   await page.getByTestId('backtest').getByText(/This rule would have made .* from \d+ messages/).waitFor({ timeout: 15000 });
   await page.getByText('No clips in this time.').waitFor();
+  await page.getByTestId('warm-up').getByText(/^The detector is (warming up|warm): /).waitFor({ timeout: 15000 });
   await screenshot('clips');
 
   await nav.getByRole('link', { name: 'Highlights' }).click();

@@ -2,7 +2,7 @@ import { useEffect, useState, type MouseEvent } from 'react';
 import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
 import { AnalyticsPage } from './AnalyticsPage';
-import { ClipsPage } from './ClipsPage';
+import { ClipsPage } from './clips/ClipsPage';
 import { HighlightsPage } from './HighlightsPage';
 import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';

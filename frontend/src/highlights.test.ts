@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  autoClippingSummary, baselineSeconds, clipStatus, duration, feedPath, feedRange, ruleProblem, whyItFired, type Clip, type FullSpike,
+  autoClippingSummary, baselineSeconds, clipStatus, duration, feedPath, feedRange, ruleProblem, warmUpNote, warmUpSeconds,
+  whyItFired, type Clip, type FullSpike,
   type HighlightSettings, type PublicClipPage,
 } from './highlights';
 
@@ -105,5 +106,31 @@ describe('the baseline as a duration', () => {
     expect(duration(45)).toBe('45 s');
     expect(duration(3600)).toBe('1 h');
     expect(duration(5400)).toBe('1 h 30 min');
+  });
+});
+
+describe('warmUpNote', () => {
+  const rule = { windowSeconds: 5, baselineWindows: 600, sigmas: 3, minimumLift: 10, cooldownSeconds: 30,
+    afterBurstSeconds: 30, peakSeconds: 0 };
+  const since = Date.parse('2026-12-05T02:00:00Z');
+  const warmUp = { channelId: '1', since: new Date(since).toISOString(),
+    warmAt: new Date(since + warmUpSeconds(rule) * 1000).toISOString(), warm: false };
+
+  it('watches a window, its baseline and a window before it finds spikes', () => {
+    expect(warmUpSeconds(rule)).toBe(609);
+  });
+
+  it('says how long after the first message a channel never heard will be warm', () => {
+    expect(warmUpNote({ channelId: '1', since: null, warmAt: null, warm: false }, rule, since))
+      .toBe("The detector has not heard this channel's chat yet: it finds spikes 10 min after the first message it "
+        + 'hears.');
+  });
+
+  it('says when a warming detector will be warm, and how soon', () => {
+    expect(warmUpNote(warmUp, rule, since + 60_000)).toMatch(/^The detector is warming up: it finds spikes from .+ \(in 9 min\), as long as the chat goes on\. A silence longer than 10 min starts its warm-up again\.$/);
+  });
+
+  it('says a warm detector finds spikes now', () => {
+    expect(warmUpNote(warmUp, rule, since + 610_000)).toMatch(/^The detector is warm: it has watched this channel's chat since .+ and finds spikes now\./);
   });
 });

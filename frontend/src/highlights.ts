@@ -177,3 +177,32 @@ export function duration(seconds: number): string {
 export function baselineSeconds(rule: SpikeRule): number {
   return rule.baselineWindows + rule.windowSeconds - 1;
 }
+
+/** When a channel's spike detector began its current watch and finds spikes from; nulls while it heard no chat. */
+export interface DetectorWarmUp {
+  channelId: string;
+  since: string | null;
+  warmAt: string | null;
+  warm: boolean;
+}
+
+/** How long the detector watches a channel's chat before it can find a spike: a window, its baseline, a window. */
+export function warmUpSeconds(rule: SpikeRule): number {
+  return rule.windowSeconds + baselineSeconds(rule);
+}
+
+/** What the detector's warm-up means for the person, at `now` (ms). */
+export function warmUpNote(warmUp: DetectorWarmUp, rule: SpikeRule, now: number): string {
+  const restarts = `A silence longer than ${duration(rule.baselineWindows)} starts its warm-up again.`;
+  if (warmUp.since === null || warmUp.warmAt === null) {
+    return `The detector has not heard this channel's chat yet: it finds spikes ${duration(warmUpSeconds(rule))} `
+      + 'after the first message it hears.';
+  }
+  const warmAt = Date.parse(warmUp.warmAt);
+  if (warmAt > now) {
+    return `The detector is warming up: it finds spikes from ${new Date(warmAt).toLocaleTimeString()} (in `
+      + `${duration(Math.ceil((warmAt - now) / 1000))}), as long as the chat goes on. ${restarts}`;
+  }
+  return `The detector is warm: it has watched this channel's chat since `
+    + `${new Date(Date.parse(warmUp.since)).toLocaleString()} and finds spikes now. ${restarts}`;
+}

@@ -6,6 +6,7 @@ import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.chatroom.RoomModeration;
 import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.DetectorWarmUp;
 import java.util.List;
 
 /** Every Kafka topic Stagehand uses, with its key and value types. Names are {@code stagehand.<feature>.<what>}. */
@@ -30,6 +31,13 @@ public final class Topics {
             new Topic<>("stagehand.highlights.spikes", String.class, ChatSpike.class, 12);
 
     /**
+     * When each channel's spike detector began watching afresh and will be warm ({@link DetectorWarmUp}), keyed by
+     * Twitch channel id; only the latest of a channel matters. Written by the spike detector only.
+     */
+    public static final Topic<String, DetectorWarmUp> SPIKE_WARM_UPS =
+            new Topic<>("stagehand.highlights.warm-ups", String.class, DetectorWarmUp.class, 12);
+
+    /**
      * Records of {@link #CHAT_MESSAGES} that are not chat records Stagehand can keep, as they were, with headers saying
      * where they came from and why they were set aside ({@code stagehand.dead-letter.*}). Written by the chat history
      * writer only; kept for an operator to inspect.
@@ -49,7 +57,8 @@ public final class Topics {
     public static final Topic<String, RoomModeration> ROOM_MODERATION =
             new Topic<>("stagehand.rooms.moderation", String.class, RoomModeration.class, 3);
 
-    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS, CHAT_SPIKES, CHAT_DEAD_LETTERS,
+    public static final List<Topic<?, ?>> ALL = List.of(CHAT_MESSAGES, CHAT_STATS, CHAT_SPIKES, SPIKE_WARM_UPS,
+            CHAT_DEAD_LETTERS,
             ROOM_SUBMITTED, ROOM_PUBLISHED, ROOM_MODERATION);
 
     private Topics() {

@@ -9,7 +9,9 @@ import dev.stagehand.api.highlight.BacktestSpikes;
 import dev.stagehand.api.highlight.ChooseAutoClip;
 import dev.stagehand.api.highlight.ClipView;
 import dev.stagehand.api.highlight.ConfigureHighlights;
+import dev.stagehand.api.highlight.DetectorWarmUp;
 import dev.stagehand.api.highlight.FindChannelClips;
+import dev.stagehand.api.highlight.FindDetectorWarmUp;
 import dev.stagehand.api.highlight.FindHighlightSettings;
 import dev.stagehand.api.highlight.HighlightSettings;
 import dev.stagehand.api.highlight.ResumeAutoClipping;
@@ -166,6 +168,24 @@ class HighlightController {
             return "Stagehand lost your Twitch login: log in with Twitch again to auto-clip";
         }
         return null;
+    }
+
+    /**
+     * @param since  when the spike detector began its current watch of the channel's chat; null while it heard none
+     * @param warmAt when it finds spikes from, as long as the chat goes on; null while it heard none
+     * @param warm   whether that time has come
+     */
+    record WarmUpResponse(String channelId, Instant since, Instant warmAt, boolean warm) {
+    }
+
+    /** When the channel's spike detector is warm: a silence longer than its baseline starts the warm-up again. */
+    @GetMapping("/highlights/warm-up")
+    Mono<WarmUpResponse> warmUp(CurrentAccount me, @PathVariable String channelId) {
+        return channels.one(me, channelId)
+                .then(queries.optional(new FindDetectorWarmUp(channelId), DetectorWarmUp.class))
+                .map(found -> found.map(warmUp -> new WarmUpResponse(channelId, warmUp.since(), warmUp.warmAt(),
+                                !Instant.now().isBefore(warmUp.warmAt())))
+                        .orElseGet(() -> new WarmUpResponse(channelId, null, null, false)));
     }
 
     /** The clips the channel's spikes asked for in [from, to) (the last week by default), however they went. */

@@ -74,6 +74,12 @@ class HighlightTest extends IntegrationTest {
             sim.scenario().chat(CHANNEL, 20, 2.0);
             Thread.sleep(22_000);
             assertThat(spikes(broadcaster, channelId)).isEmpty();
+            // window 5 s + baseline 10 s + window 5 s − 1: warm 19 s after the first message it heard
+            await().atMost(WAIT).until(() -> Boolean.TRUE.equals(warmUp(helper, channelId).get("warm")));
+            Map<String, Object> warmUp = warmUp(helper, channelId);
+            assertThat(Instant.parse((String) warmUp.get("since"))).isAfterOrEqualTo(began.minusSeconds(1));
+            assertThat(Duration.between(Instant.parse((String) warmUp.get("since")),
+                    Instant.parse((String) warmUp.get("warmAt")))).isEqualTo(Duration.ofSeconds(19));
 
             sim.scenario().burst(CHANNEL, 40.0, Duration.ofSeconds(4));
             await().atMost(WAIT).until(() -> settings(helper, channelId).get("paused") != null
@@ -304,6 +310,12 @@ class HighlightTest extends IntegrationTest {
                 .isEqualTo("offset must be a whole number, not 'abc'");
         anonymous().get().uri("/v1.0/clip?start=2026-12-03T18:00:00Z&end=2026-12-03T17:00:00Z").exchange()
                 .expectBody().jsonPath("$.detail").isEqualTo("start must be before end");
+    }
+
+    private Map<String, Object> warmUp(WebTestClient client, String channelId) {
+        return client.get().uri("/api/channels/{id}/highlights/warm-up", channelId).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+                .getResponseBody();
     }
 
     private Map<String, Object> settings(WebTestClient client, String channelId) {

@@ -2,6 +2,7 @@ package dev.stagehand.query.highlight;
 
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.FindChatSpikes;
+import dev.stagehand.platform.kafka.JsonRecords;
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +10,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds {@code chat_spike_view} from {@code stagehand.highlights.spikes} and answers which spikes a channel had. */
@@ -27,20 +27,14 @@ class ChatSpikeView {
     @KafkaListener(id = "chat-spike-view", groupId = "stagehand-chat-spike-view",
             topics = "stagehand.highlights.spikes", batch = "true", properties = "auto.offset.reset=earliest")
     void store(List<ConsumerRecord<String, String>> batch) {
-        for (ConsumerRecord<String, String> consumed : batch) {
-            ChatSpike spike;
-            try {
-                spike = json.readValue(consumed.value(), ChatSpike.class);
-            } catch (JacksonException | IllegalArgumentException unreadable) {
-                continue; // only the spike detector writes this topic; a record it did not write is ignored
-            }
+        for (ChatSpike spike : JsonRecords.readable(batch, json, ChatSpike.class)) {
             jdbc.sql("""
                         INSERT INTO chat_spike_view (channel_id, window_start, window_end, spike)
                         VALUES (:channel, :start, :end, :spike) ON CONFLICT DO NOTHING""")
                 .param("channel", spike.channelId())
                 .param("start", Timestamp.from(spike.windowStart()))
                 .param("end", Timestamp.from(spike.windowEnd()))
-                .param("spike", consumed.value())
+                .param("spike", json.writeValueAsString(spike))
                 .update();
         }
     }

@@ -69,6 +69,19 @@ final class SpikeDetector {
         return state;
     }
 
+    /**
+     * The second the channel's watch began: its first message, or the first after a silence longer than the baseline
+     * (from a message counted in the current second on, this stays put while the chat goes on).
+     */
+    long watchedSince(State state) {
+        return state.second - state.seen;
+    }
+
+    /** When a watch that began at {@code since} can first find a spike: once its ring holds a baseline and a window. */
+    Instant warmAt(long since) {
+        return Instant.ofEpochSecond(since + window + rule.baselineWindows() + window - 1);
+    }
+
     /** A chat message at {@code at}; a spike when it ends a second whose window broke the rule. */
     Optional<ChatSpike> message(String channelId, State state, Instant at, String text) {
         Optional<ChatSpike> spike = advance(channelId, state, at.getEpochSecond());

@@ -2,6 +2,7 @@ package dev.stagehand.query.highlight;
 
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.DetectorWarmUp;
 import dev.stagehand.api.highlight.SpikeRule;
 import dev.stagehand.query.chat.ChatLine;
 import java.time.Duration;
@@ -27,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * every 10 seconds; a rule that reaches back further or less far than the one before starts the channel's watch
  * afresh. A channel's state lives in memory and is written to the store (and its changelog) whenever one of its
  * seconds ends, so a restarted or moved task carries on from the last second that ended; what the interrupted second
- * had counted is lost, which a spike rule can bear.
+ * had counted is lost, which a spike rule can bear. Besides spikes ({@link ChatSpike}) it sends each channel's
+ * {@link DetectorWarmUp} whenever a counted message shows that its watch began afresh (and once per channel after a
+ * restart).
  */
-class SpikeProcessor implements Processor<String, String, String, String> {
+class SpikeProcessor implements Processor<String, String, String, Object> {
 
     static final String STORE = "chat-spike-state";
     static final long CLOCK_MILLIS = 250;
@@ -41,8 +44,10 @@ class SpikeProcessor implements Processor<String, String, String, String> {
     private final JsonMapper json;
     private final Map<String, SpikeDetector.State> states = new HashMap<>();
     private final Map<SpikeRule, SpikeDetector> detectors = new HashMap<>();
+    /** The second each channel's watch began, as last sent on. */
+    private final Map<String, Long> announced = new HashMap<>();
     private SpikeRules rules;
-    private ProcessorContext<String, String> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, String> stored;
     private boolean keepingUp;
 
@@ -52,7 +57,7 @@ class SpikeProcessor implements Processor<String, String, String, String> {
     }
 
     @Override
-    public void init(ProcessorContext<String, String> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.stored = context.getStateStore(STORE);
         rules = readRules.get();
@@ -80,7 +85,16 @@ class SpikeProcessor implements Processor<String, String, String, String> {
     }
 
     private void forward(ChatSpike spike, long timestamp) {
-        context.forward(new Record<>(spike.channelId(), json.writeValueAsString(spike), timestamp));
+        context.forward(new Record<>(spike.channelId(), spike, timestamp));
+    }
+
+    private void announceWarmUp(String channelId, SpikeDetector detector, SpikeDetector.State state, long timestamp) {
+        long since = detector.watchedSince(state);
+        Long before = announced.put(channelId, since);
+        if (before == null || before != since) {
+            context.forward(new Record<>(channelId, new DetectorWarmUp(channelId, Instant.ofEpochSecond(since),
+                    detector.warmAt(since)), timestamp));
+        }
     }
 
     @Override
@@ -107,6 +121,9 @@ class SpikeProcessor implements Processor<String, String, String, String> {
             stored.put(line.channelId(), json.writeValueAsString(state));
         }
         spike.ifPresent(found -> forward(found, consumed.timestamp()));
+        if (line.kind() == ChatRecord.Kind.MESSAGE && state.lastHeard == state.second) {
+            announceWarmUp(line.channelId(), detector, state, consumed.timestamp());
+        }
     }
 
     private SpikeDetector.State restore(String channelId, SpikeDetector detector) {

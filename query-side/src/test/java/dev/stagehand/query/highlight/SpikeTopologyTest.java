@@ -6,6 +6,7 @@ import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.chat.ChatRecord.Chatter;
 import dev.stagehand.api.chat.ChatRecord.Kind;
 import dev.stagehand.api.highlight.ChatSpike;
+import dev.stagehand.api.highlight.DetectorWarmUp;
 import dev.stagehand.api.highlight.SpikeRule;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.query.chat.ChatStream;
@@ -140,6 +141,23 @@ class SpikeTopologyTest {
         assertThat(spikes.isEmpty()).isTrue();
         chat(41, 1, 1, "the next record ends the second", "100");
         assertThat(spikes.readValuesToList()).hasSize(1);
+    }
+
+    /** A short pause keeps a channel's watch going; a silence longer than the baseline starts it afresh. */
+    @Test
+    void eachChannelsWarmUpIsSentWhenItsWatchBegins() {
+        TestOutputTopic<String, String> warmUps = driver.createOutputTopic(Topics.SPIKE_WARM_UPS.name(),
+                new StringDeserializer(), new StringDeserializer());
+        chat(0, 40, 2, "steady", "100");
+        chat(50, 5, 2, "after ten quiet seconds", "100");
+        chat(120, 5, 2, "after a silence of a minute", "100");
+        chat(30, 5, 1, "another channel", "200");
+
+        // window 5 s + baseline 20 s + window 5 s − 1: the first second a spike can end is the 29th of the watch
+        assertThat(warmUps.readValuesToList()).extracting(value -> json.readValue(value, DetectorWarmUp.class))
+                .containsExactly(new DetectorWarmUp("100", START, START.plusSeconds(29)),
+                        new DetectorWarmUp("100", START.plusSeconds(120), START.plusSeconds(149)),
+                        new DetectorWarmUp("200", START.plusSeconds(30), START.plusSeconds(59)));
     }
 
     private void chat(int fromSecond, int seconds, int perSecond, String text, String channelId) {

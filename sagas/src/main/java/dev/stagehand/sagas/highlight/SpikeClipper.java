@@ -5,6 +5,7 @@ import dev.stagehand.api.highlight.FindHighlightSettings;
 import dev.stagehand.api.highlight.HighlightSettings;
 import dev.stagehand.api.highlight.RequestClip;
 import dev.stagehand.api.highlight.TopStreams;
+import dev.stagehand.platform.kafka.JsonRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,13 +43,7 @@ class SpikeClipper {
     @KafkaListener(id = "spike-clipper", groupId = "stagehand-spike-clipper", topics = "stagehand.highlights.spikes",
             batch = "true")
     void clip(List<ConsumerRecord<String, String>> batch) {
-        for (ConsumerRecord<String, String> consumed : batch) {
-            ChatSpike spike;
-            try {
-                spike = json.readValue(consumed.value(), ChatSpike.class);
-            } catch (JacksonException | IllegalArgumentException unreadable) {
-                continue; // only the spike detector writes this topic; a record it did not write is ignored
-            }
+        for (ChatSpike spike : JsonRecords.readable(batch, json, ChatSpike.class)) {
             if (Duration.between(spike.windowEnd(), clock.instant()).compareTo(settings.latestAfter()) > 0) {
                 continue;
             }

@@ -1,47 +1,17 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, messageOf } from './api';
-import { useRefresh } from './refresh';
-import { ChannelSelect, useChosenChannel } from './ChannelSelect';
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, messageOf } from '../api';
 import {
-  RULE_FIELDS, autoClippingSummary, baselineSeconds, clipStatus, duration, ruleProblem, whyItFired, type Clip, type HighlightSettings, type SpikeBacktest,
-  type SpikeRule,
-} from './highlights';
-
-const REFRESH_MS = 5000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const RANGES = [
-  { label: 'Last 24 hours', ms: DAY_MS },
-  { label: 'Last 7 days', ms: 7 * DAY_MS },
-  { label: 'Last 30 days', ms: 30 * DAY_MS },
-];
-
-function ClipCard({ clip }: { clip: Clip }) {
-  const [thumbnailFailed, setThumbnailFailed] = useState(false);
-  const made = clip.clip;
-  return (
-    <li className="clip" data-testid="clip" data-status={clip.status}>
-      {made && !thumbnailFailed ? (
-        <a href={made.url} target="_blank" rel="noreferrer">
-          <img src={made.thumbnailUrl} alt={`Thumbnail of ${made.title}`} onError={() => setThumbnailFailed(true)} />
-        </a>
-      ) : <div className="clip-placeholder" aria-hidden="true">{clip.status === 'FAILED' ? '✕' : '…'}</div>}
-      <div>
-        {made ? <a href={made.url} target="_blank" rel="noreferrer"><strong>{made.title}</strong></a>
-          : <strong>Spike at {new Date(clip.spike.windowEnd).toLocaleTimeString()}</strong>}
-        <p className="muted"><time dateTime={clip.requestedAt}>{new Date(clip.requestedAt).toLocaleString()}</time></p>
-        <p>{whyItFired(clip.spike)}</p>
-        <p className={clip.status === 'FAILED' ? 'error' : 'muted'}>{clipStatus(clip)}</p>
-      </div>
-    </li>
-  );
-}
+  RULE_FIELDS, autoClippingSummary, baselineSeconds, duration, ruleProblem, type HighlightSettings, type SpikeBacktest, type SpikeRule,
+} from '../highlights';
+import { BacktestResult } from './BacktestResult';
+import { DetectorWarmth } from './DetectorWarmth';
 
 /**
  * The channel's auto-clipping and spike rule: each subscriber chooses to auto-clip with their own Twitch account; the
  * broadcaster changes the rule (and can try one on past chat first), lets others auto-clip or not, and makes the
  * channel's clips public or not.
  */
-function Settings({ channelId }: { channelId: string }) {
+export function AutoClippingSettings({ channelId }: { channelId: string }) {
   const [settings, setSettings] = useState<HighlightSettings | null>(null);
   const [rule, setRule] = useState<SpikeRule | null>(null);
   const [backtest, setBacktest] = useState<SpikeBacktest | null>(null);
@@ -134,6 +104,7 @@ function Settings({ channelId }: { channelId: string }) {
       </label>
       {settings.cannotAutoClip && <p className="muted">{settings.cannotAutoClip}.</p>}
       <p className="muted" data-testid="auto-clippers">{autoClippingSummary(settings)}</p>
+      <DetectorWarmth channelId={channelId} rule={settings.rule} />
       {settings.editable && (
         <fieldset>
           <legend>As the broadcaster</legend>
@@ -152,12 +123,8 @@ function Settings({ channelId }: { channelId: string }) {
       <form onSubmit={tryRule}>
         <p className="muted">
           A spike is a window of chat above the baseline's mean by the standard deviations and the minimum lift below.
+          {' '}The baseline is the last {duration(baselineSeconds(rule))} of chat.
           {settings.custom ? ' This channel has its own rule.' : ' This channel uses the default rule.'}
-        </p>
-        <p className="muted" data-testid="warm-up">
-          The baseline is the last {duration(baselineSeconds(rule))} of chat, so the detector is warm, and finds
-          spikes, {duration(baselineSeconds(rule))} after Stagehand joins the chat, and again that long after a silence
-          longer than that (a stream that paused or ended).
         </p>
         <div className="rule-fields">
           {RULE_FIELDS.map((field) => (
@@ -191,69 +158,7 @@ function Settings({ channelId }: { channelId: string }) {
       {problem && <p className="error">{problem}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {message && <p role="status">{message}</p>}
-      {backtest && (
-        <div data-testid="backtest">
-          <p>
-            {backtest.spikes.length === 0 ? 'This rule would have made no clip' : `This rule would have made `
-              + `${backtest.spikes.length} clip${backtest.spikes.length === 1 ? '' : 's'}`} from {backtest.messages}
-            {' '}messages.
-          </p>
-          <ol className="history">
-            {backtest.spikes.map((spike) => (
-              <li key={spike.windowStart}>
-                <time dateTime={spike.windowEnd}>{new Date(spike.windowEnd).toLocaleString()}</time>
-                <span>{whyItFired(spike)}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
-    </section>
-  );
-}
-
-/** The clips chat spikes made (or tried to), why each fired, and the settings that decide it. */
-export function ClipsPage() {
-  const [error, setError] = useState<string | null>(null);
-  const { channels, channelId, setChannelId } = useChosenChannel(setError);
-  const [range, setRange] = useState(RANGES[1].ms);
-  const [clips, setClips] = useState<Clip[] | null>(null);
-
-  const load = useCallback(() => {
-    if (!channelId) return;
-    const from = new Date(Date.now() - range).toISOString();
-    api<Clip[]>('GET', `/api/channels/${channelId}/clips?from=${from}&limit=100`).then((found) => {
-      setClips(found);
-      setError(null);
-    }).catch((failure) => setError(messageOf(failure)));
-  }, [channelId, range]);
-
-  useRefresh(load, REFRESH_MS);
-
-  if (channels !== null && channels.length === 0) {
-    return (
-      <section className="card" aria-labelledby="clips-heading">
-        <h1 id="clips-heading">Clips</h1>
-        <p className="muted">Subscribe a channel on the Channels page: its chat spikes show here.</p>
-      </section>
-    );
-  }
-  return (
-    <section className="card" aria-labelledby="clips-heading">
-      <h1 id="clips-heading">Clips</h1>
-      <ChannelSelect id="clips-channel" channels={channels} channelId={channelId} onChange={setChannelId} />
-      {error && <p role="alert" className="error">{error}</p>}
-      {channelId && <Settings channelId={channelId} />}
-      <h2>Clips</h2>
-      <div className="row">
-        <label htmlFor="clips-range">Show</label>
-        <select id="clips-range" value={range} onChange={(event) => setRange(Number(event.target.value))}>
-          {RANGES.map((option) => <option key={option.ms} value={option.ms}>{option.label}</option>)}
-        </select>
-      </div>
-      {clips && (clips.length === 0 ? <p className="muted">No clips in this time.</p> : (
-        <ul className="clips">{clips.map((clip) => <ClipCard key={clip.clipId} clip={clip} />)}</ul>
-      ))}
+      {backtest && <BacktestResult backtest={backtest} />}
     </section>
   );
 }
