@@ -90,6 +90,10 @@ await runScenario(async (page, baseUrl, screenshot) => {
   if (!/\/overlay\/[A-Za-z0-9_-]{43}$/.test(url)) throw new Error(`the overlay URL is ${url}`);
   await page.frameLocator('iframe.preview').locator('body[data-state="connected"]')
     .waitFor({ state: 'attached', timeout: 15000 });
+  const mainScene = page.getByTestId('overlay-Main scene');
+  await mainScene.getByRole('button', { name: 'History' }).click();
+  await mainScene.getByRole('list', { name: 'Versions of Main scene' }).getByText(/^Version 1 · /)
+    .waitFor({ timeout: 15000 });
   await screenshot('overlays');
 
   await nav.getByRole('link', { name: 'Notifications' }).click();
@@ -131,8 +135,9 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await webhook.getByText('Streamer Browser_second').waitFor({ timeout: 15000 });
   const discordWebhookId = /\/webhooks\/(\d+)\//.exec(discordWebhookUrl)[1];
   await fetch(`${simControl}/discord/webhooks/${discordWebhookId}`, { method: 'DELETE' });
-  await fetch(`${simControl}/channels/browser_second/live?game_id=509658&game=Just%20Chatting&title=Second%20stream`
-    + '&viewers=5', { method: 'POST' });
+  // An unbroken 140-character word in the title: it breaks inside the log and the Discord view, never widens the page.
+  await fetch(`${simControl}/channels/browser_second/live?game_id=509658&game=Just%20Chatting`
+    + `&title=Second%20stream%20${'W'.repeat(140)}&viewers=5`, { method: 'POST' });
   await webhook.getByTestId('delivery-ABANDONED').waitFor({ timeout: 20000 });
   await webhook.getByText(/^Disabled: /).waitFor({ timeout: 15000 });
   await screenshot('notifications-disabled');

@@ -8,7 +8,7 @@ import { api } from './api';
 import { ChannelsPage } from './ChannelsPage';
 import { ChatRoomsPage } from './ChatRoomsPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
-import { OverlaysPage } from './OverlaysPage';
+import { OverlaysPage } from './overlays/OverlaysPage';
 import { LoginPage, loginError } from './LoginPage';
 import { PAGES, pageFor } from './pages';
 import { useSession, usePlatform, type Me, type Platform } from './session';
