@@ -3,7 +3,7 @@ import { EMPTY_ROOM, KEPT, applyFrame, type RoomMessage } from './rooms';
 
 function message(id: string): RoomMessage {
   return {
-    messageId: id, room: 'pirate-cove', senderId: 'a1', senderName: 'Sam', original: `hi ${id}`,
+    messageId: id, room: 'pirate-cove', sender: 'p1', senderName: 'Sam', original: `hi ${id}`,
     styled: `Arr! hi ${id}`, style: 'Pirate', stylist: 'rules', fellBack: null, publishedAt: '2026-12-03T18:00:00Z',
   };
 }

@@ -3,7 +3,8 @@
 export interface RoomMessage {
   messageId: string;
   room: string;
-  senderId: string;
+  /** The sender by a pseudonym of theirs in this room, never their account id. */
+  sender: string;
   senderName: string;
   original: string;
   styled: string;

@@ -71,11 +71,14 @@ class ArchitectureTest {
                 .resideInAnyPackage(COMMAND, QUERY, LIVE, GATEWAY, SIMULATOR));
     }
 
-    /** The live chat path reads and writes Kafka and asks the query side through the query gateway, nothing more. */
+    /**
+     * The live chat path reads and writes Kafka, asks the query side through the query gateway and takes pseudonyms
+     * from the secret store, nothing more.
+     */
     @Test
-    void theLiveChatPathKnowsOnlyTheApiAndThePlatform() {
+    void theLiveChatPathKnowsOnlyTheApiThePlatformAndTheSecretStore() {
         check(noClasses().that().resideInAPackage(LIVE).should().dependOnClassesThat()
-                .resideInAnyPackage(SECRETS, COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
+                .resideInAnyPackage(COMMAND, QUERY, SAGAS, GATEWAY, SIMULATOR));
     }
 
     @Test

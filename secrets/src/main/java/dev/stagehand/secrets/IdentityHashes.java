@@ -1,9 +1,6 @@
 package dev.stagehand.secrets;
 
 import dev.stagehand.api.account.Provider;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +18,6 @@ public class IdentityHashes {
     }
 
     public byte[] hash(Provider provider, String userId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal((provider.name() + ":" + userId).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return HmacSha256.of(key, provider.name() + ":" + userId);
     }
 }

@@ -18,6 +18,8 @@ import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.live.chatroom.ShownRoomMessage;
+import dev.stagehand.live.chatroom.ShownRoomMessages;
 import dev.stagehand.platform.axon.Queries;
 import dev.stagehand.platform.problem.NotFoundException;
 import java.time.Duration;
@@ -54,10 +56,12 @@ class ChatRoomController {
 
     private final CommandGateway commands;
     private final Queries queries;
+    private final ShownRoomMessages shown;
 
-    ChatRoomController(CommandGateway commands, Queries queries) {
+    ChatRoomController(CommandGateway commands, Queries queries, ShownRoomMessages shown) {
         this.commands = commands;
         this.queries = queries;
+        this.shown = shown;
     }
 
     record NewRoom(String slug, String title, RoomStyle style) {
@@ -76,14 +80,15 @@ class ChatRoomController {
         return open(room);
     }
 
-    /** The room's messages before {@code before} (now by default), newest first. */
+    /** The room's messages before {@code before} (now by default), newest first, their senders by pseudonym. */
     @GetMapping("/{room}/messages")
-    Mono<List<PublishedRoomMessage>> messages(@PathVariable String room,
-                                              @RequestParam(required = false) String before,
-                                              @RequestParam(defaultValue = "50") String limit) {
+    Mono<List<ShownRoomMessage>> messages(@PathVariable String room, @RequestParam(required = false) String before,
+                                          @RequestParam(defaultValue = "50") String limit) {
         Instant until = QueryParameters.time("before", before);
         int most = QueryParameters.limit(limit, MAX_HISTORY);
-        return open(room).flatMap(view -> queries.list(new FindRoomMessages(view.roomId(), until, most), PublishedRoomMessage.class));
+        return open(room).flatMap(view -> queries.list(new FindRoomMessages(view.roomId(), until, most),
+                        PublishedRoomMessage.class))
+                .map(stored -> stored.stream().map(message -> shown.of(message)).toList());
     }
 
     /** A new room; 409 when a room (open or closed) has its address already. */

@@ -3,10 +3,10 @@ package dev.stagehand.gateway.chatroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.live.chatroom.ShownRoomMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,11 +43,14 @@ class ChatRoomApiTest extends IntegrationTest {
         await().atMost(WAIT).until(() -> history("the-globe").stream()
                 .filter(message -> message.messageId().equals(first) || message.messageId().equals(second))
                 .count() == 2);
-        List<PublishedRoomMessage> history = history("the-globe");
+        List<ShownRoomMessage> history = history("the-globe");
         assertThat(history.get(0).messageId()).isEqualTo(second);
         assertThat(history.get(0).original()).isEqualTo("are you well");
         assertThat(history.get(0).styled()).isEqualTo("LLM: are you well");
         assertThat(history.get(0).stylist()).isEqualTo("llama3.2:1b");
+        // Anonymous readers know the sender by a pseudonym of the room, never by the account id.
+        assertThat(history.get(0).sender()).matches("[A-Za-z0-9_-]{16}");
+        assertThat(history.get(0).sender()).isEqualTo(history.get(1).sender());
 
         operator().delete().uri("/api/rooms/the-globe/messages/{id}", first).exchange().expectStatus().isNoContent();
         await().atMost(WAIT).until(() -> history("the-globe").stream()
@@ -101,9 +104,9 @@ class ChatRoomApiTest extends IntegrationTest {
                 .getResponseBody();
     }
 
-    private List<PublishedRoomMessage> history(String room) {
+    private List<ShownRoomMessage> history(String room) {
         return anonymous().get().uri("/api/rooms/{room}/messages", room).exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<PublishedRoomMessage>>() { }).returnResult()
+                .expectBody(new ParameterizedTypeReference<List<ShownRoomMessage>>() { }).returnResult()
                 .getResponseBody();
     }
 

@@ -7,6 +7,7 @@ import dev.stagehand.api.chatroom.SubmittedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.gateway.WebUser;
+import dev.stagehand.secrets.Pseudonyms;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,8 @@ class RoomSocketTest extends IntegrationTest {
     private KafkaTemplate<String, String> kafka;
     @Autowired
     private JsonMapper json;
+    @Autowired
+    private Pseudonyms pseudonyms;
     private final List<RoomClient> clients = new CopyOnWriteArrayList<>();
 
     private RoomClient client(String room, WebUser user) {
@@ -108,10 +111,14 @@ class RoomSocketTest extends IntegrationTest {
         List<String> ids = IntStream.range(0, 12).mapToObj(i -> submit("skibidi-lounge", sender, "line " + i))
                 .toList();
         // Twelve at once are more than a person reads in a tick: the watcher gets a sample, the rest counted.
+        // Readers know the sender by a pseudonym of this room, never by the account id.
+        String pseudonym = pseudonyms.of("skibidi-lounge", sender);
         await().atMost(WAIT).until(() -> watcher.messages().stream()
-                .filter(message -> message.path("senderId").asString().equals(sender)).count()
+                .filter(message -> message.path("sender").asString().equals(pseudonym)).count()
                 + watcher.skipped() == 12);
         assertThat(watcher.skipped()).isPositive();
+        assertThat(watcher.messages()).allSatisfy(message -> assertThat(message.toString()).doesNotContain(sender)
+                .doesNotContain("senderId"));
 
         RoomClient joiner = client("skibidi-lounge", null);
         List<String> recent = StreamSupport.stream(joiner.joined().path("messages").spliterator(), false)

@@ -3,7 +3,6 @@ package dev.stagehand.live.chatroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.gateway.IntegrationTest;
 import java.time.Duration;
@@ -30,15 +29,16 @@ class DemoRoomChattersTest extends IntegrationTest {
         chatters.speak(new RoomId(ROOM));
         await().atMost(Duration.ofSeconds(30)).until(() -> !history().isEmpty());
         assertThat(history()).singleElement().satisfies(message -> {
-            assertThat(message.senderId()).startsWith("demo-chatter-");
+            assertThat(message.sender()).matches("[A-Za-z0-9_-]{16}");
+            assertThat(message.senderName()).isNotBlank();
             assertThat(message.original()).isNotBlank();
             assertThat(message.styled()).isNotBlank();
         });
     }
 
-    private List<PublishedRoomMessage> history() {
+    private List<ShownRoomMessage> history() {
         return anonymous().get().uri("/api/rooms/{room}/messages", ROOM).exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<PublishedRoomMessage>>() { }).returnResult()
+                .expectBody(new ParameterizedTypeReference<List<ShownRoomMessage>>() { }).returnResult()
                 .getResponseBody();
     }
 }

@@ -46,14 +46,17 @@ public class RoomHub extends LiveReading {
     private final QueryGateway queries;
     private final JsonMapper json;
     private final RoomProperties settings;
+    private final ShownRoomMessages shown;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final TickPace pace;
 
-    RoomHub(KafkaConnectionDetails kafka, QueryGateway queries, JsonMapper json, RoomProperties settings) {
+    RoomHub(KafkaConnectionDetails kafka, QueryGateway queries, JsonMapper json, RoomProperties settings,
+            ShownRoomMessages shown) {
         this.kafka = kafka;
         this.queries = queries;
         this.json = json;
         this.settings = settings;
+        this.shown = shown;
         this.pace = new TickPace(settings.tick(), settings.framesPerSecond());
     }
 
@@ -132,7 +135,7 @@ public class RoomHub extends LiveReading {
                 for (PublishedRoomMessage message : stored) {
                     if (kept.recent.size() < RECENT && kept.recent.stream()
                             .noneMatch(known -> known.messageId().equals(message.messageId()))) {
-                        kept.recent.addFirst(event(message, json.writeValueAsString(message)));
+                        kept.recent.addFirst(event(message));
                     }
                 }
             }
@@ -141,14 +144,16 @@ public class RoomHub extends LiveReading {
 
     private RoomEvent message(String value) {
         try {
-            return event(json.readValue(value, PublishedRoomMessage.class), value);
+            return event(json.readValue(value, PublishedRoomMessage.class));
         } catch (JacksonException | IllegalArgumentException unreadable) {
             return null;
         }
     }
 
-    private static RoomEvent event(PublishedRoomMessage message, String value) {
-        return new RoomEvent(message.room(), message.messageId(), message.senderId(), value);
+    /** The message as readers get it ({@link ShownRoomMessage}); its sender's account id stays on this node. */
+    private RoomEvent event(PublishedRoomMessage message) {
+        return new RoomEvent(message.room(), message.messageId(), message.senderId(),
+                json.writeValueAsString(shown.of(message)));
     }
 
     private RoomEvent moderation(String value) {
