@@ -5,19 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.gateway.WebUser;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
@@ -85,12 +91,7 @@ class IsolationTest extends IntegrationTest {
                     EntityExchangeResult<byte[]> result = as(intruder)
                             .method(HttpMethod.valueOf(method.name()))
                             .uri(uri)
-                            .bodyValue(Map.of("displayName", "Intruder Was Here", "channel", "intruders_own_channel",
-                                    "streamer", "intruders_own_channel",
-                                    "name", "Intruder Scene", "channelId", channelId, "settings", Map.of(
-                                            "theme", "classic", "template", "", "css", "", "fadeSeconds", 0,
-                                            "maxLines", 5, "hideBots", true, "hideCommands", true,
-                                            "delaySeconds", 0)))
+                            .bodyValue(intruderBody(mappings.getHandlerMethods().get(mapping), channelId))
                             .exchange().expectBody().returnResult();
                     String body = result.getResponseBodyContent() == null ? ""
                             : new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
@@ -122,6 +123,27 @@ class IsolationTest extends IntegrationTest {
     }
 
     /** The owner's ids in place of a route's variables: their overlay's, webhook's, channel's, account's. */
+    /**
+     * What the intruder sends: every field a route might want, cut to those of the route's request record (bodies
+     * are read strictly, and an unknown field would be refused before the route looks at the id).
+     */
+    private static Map<String, Object> intruderBody(HandlerMethod handler, String channelId) {
+        Map<String, Object> everything = Map.of("displayName", "Intruder Was Here", "channel",
+                "intruders_own_channel", "streamer", "intruders_own_channel", "name", "Intruder Scene",
+                "channelId", channelId, "settings", Map.of("theme", "classic", "template", "", "css", "",
+                        "fadeSeconds", 0, "maxLines", 5, "hideBots", true, "hideCommands", true, "delaySeconds", 0));
+        Class<?> request = Arrays.stream(handler.getMethodParameters())
+                .filter(parameter -> parameter.hasParameterAnnotation(RequestBody.class))
+                .map(MethodParameter::getParameterType).filter(Class::isRecord).findFirst().orElse(null);
+        if (request == null) {
+            return everything;
+        }
+        Set<String> fields = Arrays.stream(request.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        return everything.entrySet().stream().filter(field -> fields.contains(field.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     private static String withIds(String path, Map<String, String> ownerIds, String accountId) {
         Matcher variable = VARIABLE.matcher(path);
         StringBuilder uri = new StringBuilder();

@@ -3,6 +3,7 @@ package dev.stagehand.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagehand.gateway.IntegrationTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,26 @@ class ProblemDocumentTest extends IntegrationTest {
     void malformedJson() {
         Map<String, Object> problem = expectProblem(user.put().uri("/api/me/display-name")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"displayName\":"), HttpStatus.BAD_REQUEST);
-        assertThat(problem.get("detail")).isEqualTo("The request body is not valid JSON of the expected shape.");
+        assertThat(problem.get("detail")).isEqualTo("The request body is not valid JSON.");
+    }
+
+    /** No number is taken for a string or a string for a number, no fraction for a whole one, no unknown field. */
+    @Test
+    void bodiesAreReadStrictlyAndTheFieldAtFaultIsNamed() {
+        assertThat(expectProblem(user.put().uri("/api/me/display-name").bodyValue(Map.of("displayName", 7)),
+                HttpStatus.BAD_REQUEST).get("detail")).isEqualTo("displayName must be a string");
+        assertThat(expectProblem(user.put().uri("/api/me/display-name")
+                .bodyValue(Map.of("displayName", "Ada", "operator", true)), HttpStatus.BAD_REQUEST).get("detail"))
+                .isEqualTo("operator is not a field of this request");
+        assertThat(expectProblem(operator().put().uri("/api/admin/top-streams").bodyValue(Map.of("streams", 2.5)),
+                HttpStatus.BAD_REQUEST).get("detail")).isEqualTo("streams must be a whole number");
+        assertThat(expectProblem(operator().put().uri("/api/admin/top-streams").bodyValue(Map.of("streams", "5")),
+                HttpStatus.BAD_REQUEST).get("detail")).isEqualTo("streams must be a whole number");
+        assertThat(expectProblem(operator().put().uri("/api/admin/top-streams")
+                .bodyValue(Map.of("streams", 5, "gameIds", List.of("509658", 7))), HttpStatus.BAD_REQUEST)
+                .get("detail")).isEqualTo("gameIds[1] must be a string");
+        user.get().uri("/api/me").exchange().expectStatus().isOk().expectBody().jsonPath("$.displayName")
+                .value(name -> assertThat(name).isNotIn("7", "Ada"));
     }
 
     @Test

@@ -93,8 +93,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException exception,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        String detail = exception.getCause() instanceof DecodingException
-                ? "The request body is not valid JSON of the expected shape."
+        String detail = exception.getCause() instanceof DecodingException decoding
+                ? RequestBodyProblems.describe(decoding.getCause())
                 : exception.getReason();
         return handleExceptionInternal(exception, ProblemDetail.forStatusAndDetail(status, detail), headers, status,
                 exchange);
