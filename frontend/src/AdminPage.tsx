@@ -9,7 +9,7 @@ export function AdminPage() {
     <>
       <section className="card" aria-labelledby="status-heading">
         <h1 id="status-heading">System status</h1>
-        <SystemStatus />
+        <SystemStatus operator />
       </section>
       <NodeCard />
       <InfrastructureCard />

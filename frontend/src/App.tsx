@@ -89,7 +89,7 @@ function Overview({ me }: { me: Me }) {
       </section>
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">System status</h2>
-        <SystemStatus />
+        <SystemStatus operator={me.operator} />
       </section>
     </>
   );

@@ -6,21 +6,22 @@ const REFRESH_MS = 5000;
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; parts: PartStatus[] };
 
-function useSystemStatus(): Load {
+/** Operators read every part with its details; others each part's status only. */
+function useSystemStatus(operator: boolean): Load {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const refresh = useCallback(() => {
     // Spring answers 503 with the same document when something is down, so read the body either way.
-    fetch('/actuator/health', { headers: { Accept: 'application/json' } })
+    fetch(operator ? '/actuator/health' : '/actuator/health/parts', { headers: { Accept: 'application/json' } })
       .then((response) => response.json() as Promise<HealthDocument>)
       .then((health) => setLoad({ state: 'loaded', parts: summarize(health) }))
       .catch(() => setLoad({ state: 'failed', message: 'Stagehand is not answering.' }));
-  }, []);
+  }, [operator]);
   useRefresh(refresh, REFRESH_MS);
   return load;
 }
 
-export function SystemStatus() {
-  const load = useSystemStatus();
+export function SystemStatus({ operator }: { operator: boolean }) {
+  const load = useSystemStatus(operator);
   if (load.state === 'loading') return <p aria-busy="true">Checking…</p>;
   if (load.state === 'failed') return <p role="alert">{load.message}</p>;
   return (

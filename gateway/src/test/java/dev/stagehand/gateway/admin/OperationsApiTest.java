@@ -15,6 +15,7 @@ import dev.stagehand.query.rebuild.RebuildStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,30 @@ class OperationsApiTest extends IntegrationTest {
 
     @Autowired
     private EventStore eventStore;
+
+    /** Anonymous callers learn whether Stagehand is up; users each part's status; operators every detail. */
+    @Test
+    void healthShowsEachCallerWhatTheyMayKnow() {
+        assertThat(health(anonymous(), "/actuator/health")).containsKey("status").doesNotContainKey("components");
+        WebTestClient streamer = as(twitchUser("health_reader"));
+        assertThat(health(streamer, "/actuator/health")).containsKey("status").doesNotContainKey("components");
+        Map<String, Object> parts = health(streamer, "/actuator/health/parts");
+        assertThat(parts.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys("db", "kafka", "eventProcessors", "chatStream")
+                .allSatisfy((name, part) -> assertThat(part).asInstanceOf(InstanceOfAssertFactories.MAP)
+                        .containsOnlyKeys("status"));
+        assertThat(health(anonymous(), "/actuator/health/parts")).containsKey("status")
+                .doesNotContainKey("components");
+        Map<String, Object> full = health(operator(), "/actuator/health");
+        assertThat(full.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .extractingByKey("kafka").asInstanceOf(InstanceOfAssertFactories.MAP).containsKey("details");
+    }
+
+    private static Map<String, Object> health(WebTestClient client, String path) {
+        return client.get().uri(path).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+                .getResponseBody();
+    }
 
     @Test
     void deadLettersAreListedRetriedAndDropped() {

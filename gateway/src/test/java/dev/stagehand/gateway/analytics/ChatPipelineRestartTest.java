@@ -69,7 +69,7 @@ class ChatPipelineRestartTest extends IntegrationTest {
 
     @SuppressWarnings("unchecked")
     private String chatStreamHealth() {
-        Map<String, Object> health = anonymous().get().uri("/actuator/health").exchange()
+        Map<String, Object> health = operator().get().uri("/actuator/health").exchange()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return (String) ((Map<String, Object>) ((Map<String, Object>) health.get("components")).get("chatStream"))
                 .get("status");
