@@ -3,6 +3,10 @@ package dev.stagehand.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagehand.gateway.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +98,21 @@ class ProblemDocumentTest extends IntegrationTest {
     void wrongContentType() {
         expectProblem(user.put().uri("/api/me/display-name").contentType(MediaType.TEXT_PLAIN).bodyValue("Ada"),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    /** Paths the firewall refuses, and one longer than most clients send, still get a problem document. */
+    @Test
+    void refusedAndOverlongAddresses() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/api/%2e%2e/me", "/api/me%00", "/api/me;jsessionid=1", "/api//me",
+                "/api/" + "a".repeat(5000))) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isBetween(400, 499);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).as(path).contains("\"detail\"").doesNotContain("Exception", "\tat ");
+        }
     }
 
     @SuppressWarnings("unchecked")
