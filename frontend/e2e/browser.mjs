@@ -23,14 +23,24 @@ export async function runScenario(scenario) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // What went wrong inside the page, printed with the failure.
   const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-  });
+  // Whatever the Content-Security-Policy blocked, in any page of the scenario: each fails it.
+  const violations = [];
+  const watch = (watched) => {
+    watched.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
+    watched.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      pageErrors.push(`console: ${message.text()}`);
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    });
+    return watched;
+  };
+  watch(page);
   const screenshot = (name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
   try {
-    const newPage = async () => (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const newPage = async () => watch(await (await browser.newContext({ viewport: { width: 1280, height: 800 } }))
+      .newPage());
     await scenario(page, baseUrl, screenshot, newPage);
+    if (violations.length > 0) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
     console.log('scenario passed');
   } catch (error) {
     await screenshot('failure').catch(() => {});

@@ -35,6 +35,14 @@ import reactor.core.publisher.Mono;
 class SecurityConfiguration {
 
     /**
+     * Only Stagehand's own scripts and style sheets (style attributes for colours set at run time), images from
+     * anywhere (emote and clip CDNs, the simulator in demo mode), connections and frames back to Stagehand only.
+     */
+    static final String DASHBOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "style-src-attr 'unsafe-inline'; img-src * data: blob:; connect-src 'self'; font-src 'self' data:; "
+            + "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+    /**
      * Requests Spring Security's firewall refuses (an encoded {@code ../}, {@code %00}, {@code ;} in a path) get a
      * problem document like every other error, instead of an empty 400.
      */
@@ -69,8 +77,10 @@ class SecurityConfiguration {
                                 "This request needs the CSRF token: send the XSRF-TOKEN cookie's value in the "
                                         + "X-XSRF-TOKEN header.")))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
-                // The dashboard frames its own overlay page as a live preview; nobody else may frame anything.
-                .headers(headers -> headers.frameOptions(frames -> frames.mode(Mode.SAMEORIGIN)))
+                // The dashboard frames its own overlay page as a live preview; nobody else may frame anything. The
+                // overlay page sets a stricter policy of its own, which this one does not replace.
+                .headers(headers -> headers.frameOptions(frames -> frames.mode(Mode.SAMEORIGIN))
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(DASHBOARD_POLICY)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .oauth2Login(login -> login
