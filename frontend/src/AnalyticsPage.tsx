@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { api, messageOf } from './api';
+import { ApiError, api, messageOf } from './api';
 import { useRefresh } from './refresh';
 import { emoteImage, minuteBars, type ChatSpike, type ChatStats, type StatsNow, type TopEmote } from './analytics';
 import { ChannelSelect, useChosenChannel } from './ChannelSelect';
@@ -120,7 +120,7 @@ function History({ channelId }: { channelId: string }) {
 function Tops({ now, platform }: { now: StatsNow; platform: Platform | null }) {
   const [ofStream, setOfStream] = useState(false);
   const stream = now.current_stream;
-  const tops = ofStream && stream ? stream : now.ten_minute_window;
+  const tops = ofStream && stream ? stream : now;
   const span = ofStream && stream ? 'this stream' : 'last 10 minutes';
   return (
     <>
@@ -131,7 +131,7 @@ function Tops({ now, platform }: { now: StatsNow; platform: Platform | null }) {
             onChange={(event) => setOfStream(event.target.value === 'stream')}>
             <option value="minutes">the last 10 minutes</option>
             <option value="stream">this stream ({stream.message_count} messages since {
-              new Date(stream.started_at).toLocaleTimeString()})</option>
+              new Date(stream.started_at * 1000).toLocaleTimeString()})</option>
           </select>
         </div>
       )}
@@ -159,7 +159,8 @@ function Tops({ now, platform }: { now: StatsNow; platform: Platform | null }) {
 export function AnalyticsPage({ platform }: { platform: Platform | null }) {
   const [error, setError] = useState<string | null>(null);
   const { channels, channelId, setChannelId } = useChosenChannel(setError);
-  const [now, setNow] = useState<StatsNow | null>(null);
+  // undefined until the first answer; null when nothing was counted yet
+  const [now, setNow] = useState<StatsNow | null | undefined>(undefined);
   const [series, setSeries] = useState<ChatStats[]>([]);
   const [spikes, setSpikes] = useState<ChatSpike[]>([]);
 
@@ -167,7 +168,9 @@ export function AnalyticsPage({ platform }: { platform: Platform | null }) {
     if (!channelId) return;
     const from = new Date(Date.now() - HOUR_MS).toISOString();
     Promise.all([
-      api<StatsNow>('GET', `/api/channels/${channelId}/stats`),
+      // 404: nothing was counted in this channel yet
+      api<StatsNow>('GET', `/api/channels/${channelId}/stats`)
+        .catch((failure) => (failure instanceof ApiError && failure.status === 404 ? null : Promise.reject(failure))),
       api<ChatStats[]>('GET', `/api/channels/${channelId}/stats/series?window=1m&from=${from}`),
       api<ChatSpike[]>('GET', `/api/channels/${channelId}/spikes?from=${from}`),
     ]).then(([current, minutes, found]) => {
@@ -193,12 +196,15 @@ export function AnalyticsPage({ platform }: { platform: Platform | null }) {
       <h1 id="analytics-heading">Analytics</h1>
       <ChannelSelect id="analytics-channel" channels={channels} channelId={channelId} onChange={setChannelId} />
       {error && <p role="alert" className="error">{error}</p>}
+      {now === null && !error && (
+        <p className="muted">Nothing counted yet: the figures start with the channel&apos;s first chat message.</p>
+      )}
       {now && (
         <dl className="figures" data-testid="stats-now">
-          <div><dt>Messages this minute</dt><dd data-testid="messages-this-minute">{now.message_count}</dd></div>
+          <div><dt>Messages this minute</dt><dd data-testid="messages-this-minute">{now.minute_window.message_count}</dd></div>
           <div><dt>Messages per second</dt><dd>{now.messages_per_second}</dd></div>
-          <div><dt>Chatters this minute</dt><dd>{now.unique_chatters}</dd></div>
-          <div><dt>Messages, last 10 minutes</dt><dd>{now.ten_minute_window.message_count}</dd></div>
+          <div><dt>Chatters this minute</dt><dd>{now.minute_window.unique_chatters}</dd></div>
+          <div><dt>Messages, last 10 minutes</dt><dd>{now.message_count}</dd></div>
         </dl>
       )}
       <h2>Messages per minute</h2>

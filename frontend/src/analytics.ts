@@ -24,18 +24,30 @@ export interface ChatStats {
   topChatters: TopChatter[];
 }
 
-/** `GET /api/channels/{id}/stats`, in the original stats API's snake_case. */
+/** A window of `GET /api/channels/{id}/stats`: its times in epoch seconds. */
+export interface StatsWindow {
+  start: number;
+  end: number;
+  duration_seconds: number;
+}
+
+/**
+ * `GET /api/channels/{id}/stats`, in the original stats API's contract: the ten-minute window now running, with the
+ * running minute and the live stream beside it.
+ */
 export interface StatsNow {
   channel_id: string;
+  channel_login: string;
   message_count: number;
-  messages_per_second: number;
+  current_window: StatsWindow;
+  last_updated: number;
   unique_chatters: number;
-  current_window: { start: string; end: string; duration_seconds: number };
   top_emotes: TopEmote[];
   top_chatters: TopChatter[];
-  ten_minute_window: { message_count: number; unique_chatters: number; top_emotes: TopEmote[]; top_chatters: TopChatter[] };
-  /** The live stream's chat so far; null while the channel is offline. */
-  current_stream: { started_at: string; message_count: number; top_emotes: TopEmote[]; top_chatters: TopChatter[] } | null;
+  messages_per_second: number;
+  minute_window: { window: StatsWindow; message_count: number; unique_chatters: number };
+  /** The live stream's chat so far (since `started_at`, epoch seconds); null while the channel is offline. */
+  current_stream: { started_at: number; message_count: number; top_emotes: TopEmote[]; top_chatters: TopChatter[] } | null;
 }
 
 export interface ChatSpike {

@@ -12,6 +12,7 @@ import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.channel.SubscribedChannels;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.platform.axon.Queries;
+import dev.stagehand.platform.problem.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * A subscribed channel's chat statistics: the current one-minute window (in the shape of the original stats API, with
- * the richer figures beside it, and its live stream's), and the series of past windows.
+ * A subscribed channel's chat statistics: the ten-minute window now running (in the original stats API's contract,
+ * with the running minute and its live stream's figures beside it), and the series of past windows.
  */
 @RestController
 @RequestMapping("/api/channels/{channelId}/stats")
@@ -40,11 +41,18 @@ class ChannelStatsController {
         this.channels = channels;
     }
 
+    /** By the channel's Twitch id or its login; 404 for a channel no statistics were made of yet. */
     @GetMapping
-    Mono<ChannelStatsResponse> current(CurrentAccount me, @PathVariable String channelId) {
-        return channels.one(me, channelId)
-                .then(Mono.zip(queries.list(new FindChannelStats(channelId), ChatStats.class), stream(channelId)))
-                .map(both -> ChannelStatsResponse.of(channelId, both.getT1(), both.getT2(), Instant.now()));
+    Mono<ChannelStatsResponse> current(CurrentAccount me, @PathVariable("channelId") String idOrLogin) {
+        return channels.byIdOrLogin(me, idOrLogin).flatMap(channel -> {
+            String channelId = channel.channelId().value();
+            return Mono.zip(queries.list(new FindChannelStats(channelId), ChatStats.class), stream(channelId))
+                    .filter(both -> !both.getT1().isEmpty())
+                    .switchIfEmpty(Mono.error(() -> new NotFoundException("There are no chat statistics of "
+                            + channel.login() + " yet: they start with its first chat message Stagehand reads.")))
+                    .map(both -> ChannelStatsResponse.of(channelId, channel.login(), both.getT1(), both.getT2(),
+                            Instant.now()));
+        });
     }
 
     /** The channel's chat over its live stream, if it is live. */

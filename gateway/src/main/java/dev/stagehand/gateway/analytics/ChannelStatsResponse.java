@@ -12,21 +12,24 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A channel's statistics now, in the shape of the original stats API ({@code channel_id}, {@code message_count},
- * {@code current_window}, {@code last_updated}) with richer figures beside it. The current window is the minute now
- * running: when the channel has been quiet since it began, its counts are zero.
+ * A channel's statistics now, in the original stats API's contract: {@code channel_id}, {@code message_count},
+ * {@code unique_chatters}, {@code top_emotes} and {@code top_chatters} of the ten-minute {@code current_window} now
+ * running, its {@code start} and {@code end} and {@code last_updated} in epoch seconds; with richer figures beside
+ * them. A window the channel has been quiet in since it began has zero counts.
  *
- * @param messagesPerSecond this minute's messages over the seconds of it gone by
- * @param tenMinuteWindow   the ten-minute window now running, the same way
+ * @param messagesPerSecond the running minute's messages over the seconds of it gone by
+ * @param minuteWindow      the one-minute window now running, the same way
  * @param currentStream     the channel's chat since its stream went live; null while it is offline
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record ChannelStatsResponse(String channelId, long messageCount, Window currentWindow, Instant lastUpdated,
-                            long uniqueChatters, double messagesPerSecond, List<TopEmote> topEmotes,
-                            List<TopChatter> topChatters, WindowCounts tenMinuteWindow, StreamCounts currentStream) {
+record ChannelStatsResponse(String channelId, String channelLogin, long messageCount, Window currentWindow,
+                            long lastUpdated, long uniqueChatters, List<TopEmote> topEmotes,
+                            List<TopChatter> topChatters, double messagesPerSecond, WindowCounts minuteWindow,
+                            StreamCounts currentStream) {
 
+    /** A window, its times in epoch seconds. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Window(Instant start, Instant end, long durationSeconds) {
+    record Window(long start, long end, long durationSeconds) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -34,23 +37,23 @@ record ChannelStatsResponse(String channelId, long messageCount, Window currentW
                         List<TopChatter> topChatters) {
     }
 
-    /** The stream's figures: see {@link StreamChatStats} for how its tops are counted. */
+    /** The stream's figures (since when, in epoch seconds): see {@link StreamChatStats} for how its tops count. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record StreamCounts(Instant startedAt, long messageCount, List<TopEmote> topEmotes, List<TopChatter> topChatters) {
+    record StreamCounts(long startedAt, long messageCount, List<TopEmote> topEmotes, List<TopChatter> topChatters) {
     }
 
-    static ChannelStatsResponse of(String channelId, List<ChatStats> latest, Optional<StreamChatStats> stream,
-                                   Instant now) {
+    static ChannelStatsResponse of(String channelId, String login, List<ChatStats> latest,
+                                   Optional<StreamChatStats> stream, Instant now) {
         ChatStats minute = running(channelId, latest, 60, now);
         ChatStats tenMinutes = running(channelId, latest, 600, now);
         double elapsed = Math.max(1, Duration.between(minute.windowStart(), now).toMillis() / 1000.0);
-        return new ChannelStatsResponse(channelId, minute.messageCount(), window(minute), minute.lastUpdated(),
-                minute.uniqueChatters(), Math.round(minute.messageCount() / elapsed * 100) / 100.0,
-                minute.topEmotes(), minute.topChatters(),
-                new WindowCounts(window(tenMinutes), tenMinutes.messageCount(), tenMinutes.uniqueChatters(),
-                        tenMinutes.topEmotes(), tenMinutes.topChatters()),
-                stream.map(live -> new StreamCounts(live.since(), live.messageCount(), live.topEmotes(),
-                        live.topChatters())).orElse(null));
+        return new ChannelStatsResponse(channelId, login, tenMinutes.messageCount(), window(tenMinutes),
+                tenMinutes.lastUpdated().getEpochSecond(), tenMinutes.uniqueChatters(), tenMinutes.topEmotes(),
+                tenMinutes.topChatters(), Math.round(minute.messageCount() / elapsed * 100) / 100.0,
+                new WindowCounts(window(minute), minute.messageCount(), minute.uniqueChatters(), minute.topEmotes(),
+                        minute.topChatters()),
+                stream.map(live -> new StreamCounts(live.since().getEpochSecond(), live.messageCount(),
+                        live.topEmotes(), live.topChatters())).orElse(null));
     }
 
     /** The window of this length running at {@code now}: the latest one published, or an empty one. */
@@ -66,6 +69,7 @@ record ChannelStatsResponse(String channelId, long messageCount, Window currentW
     }
 
     private static Window window(ChatStats stats) {
-        return new Window(stats.windowStart(), stats.windowEnd(), stats.windowSeconds());
+        return new Window(stats.windowStart().getEpochSecond(), stats.windowEnd().getEpochSecond(),
+                stats.windowSeconds());
     }
 }

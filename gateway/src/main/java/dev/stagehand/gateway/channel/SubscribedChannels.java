@@ -29,6 +29,17 @@ public class SubscribedChannels {
                         + channelId + ".")));
     }
 
+    /** The channel by its Twitch id or its login, if this account subscribes it; otherwise 404. */
+    public Mono<ChannelView> byIdOrLogin(CurrentAccount me, String idOrLogin) {
+        return all(me)
+                .flatMap(channels -> Mono.justOrEmpty(channels.stream()
+                        .filter(view -> view.channelId().value().equals(idOrLogin)).findFirst()
+                        .or(() -> channels.stream().filter(view -> view.login().equalsIgnoreCase(idOrLogin))
+                                .findFirst())))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("You do not subscribe a channel with the id or "
+                        + "login " + idOrLogin + ".")));
+    }
+
     public Mono<List<ChannelView>> all(CurrentAccount me) {
         return queries.list(new FindChannelsOf(me.id()), ChannelView.class);
     }

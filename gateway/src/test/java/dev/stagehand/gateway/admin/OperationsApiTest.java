@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.assertj.core.data.Offset;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,15 @@ class OperationsApiTest extends IntegrationTest {
                         .containsOnlyKeys("status"));
         assertThat(health(anonymous(), "/actuator/health/parts")).containsKey("status")
                 .doesNotContainKey("components");
+        // the original stats API's health, public
+        anonymous().get().uri("/api/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("healthy")
+                .jsonPath("$.timestamp").value(Number.class, at -> assertThat(at.longValue())
+                        .isCloseTo(System.currentTimeMillis() / 1000, Offset.offset(60L)))
+                .jsonPath("$.services.database").isEqualTo("connected")
+                .jsonPath("$.services.kafka").isEqualTo("connected")
+                .jsonPath("$.services.event_processors").isEqualTo("running")
+                .jsonPath("$.services.chat_stream").isEqualTo("running");
         Map<String, Object> full = health(operator(), "/actuator/health");
         assertThat(full.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .extractingByKey("kafka").asInstanceOf(InstanceOfAssertFactories.MAP).containsKey("details");

@@ -54,22 +54,28 @@ class ChannelStatsTest extends IntegrationTest {
         assertThat(busiest.topChatters().get(0).login()).isEqualTo("loud_larry");
         assertThat(busiest.topEmotes().get(0).code()).isEqualTo("Kappa");
 
-        streamer.get().uri("/api/channels/{id}/stats", channelId).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.channel_id").isEqualTo(channelId)
-                .jsonPath("$.message_count").isNumber()
-                .jsonPath("$.current_window.start").isNotEmpty()
-                .jsonPath("$.current_window.end").isNotEmpty()
-                .jsonPath("$.current_window.duration_seconds").isEqualTo(60)
-                .jsonPath("$.last_updated").isNotEmpty()
-                .jsonPath("$.messages_per_second").isNumber()
-                .jsonPath("$.ten_minute_window.window.duration_seconds").isEqualTo(600);
+        // the original stats API's contract, by id and by login: a ten-minute window, times in epoch seconds
+        for (String idOrLogin : List.of(channelId, "stats_one", "Stats_One")) {
+            streamer.get().uri("/api/channels/{id}/stats", idOrLogin).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.channel_id").isEqualTo(channelId)
+                    .jsonPath("$.channel_login").isEqualTo("stats_one")
+                    .jsonPath("$.message_count").isNumber()
+                    .jsonPath("$.current_window.start").value(Number.class, start -> assertThat(start.longValue())
+                            .isGreaterThanOrEqualTo(from.getEpochSecond()).isEqualTo(start.longValue() / 600 * 600))
+                    .jsonPath("$.current_window.end").isNumber()
+                    .jsonPath("$.current_window.duration_seconds").isEqualTo(600)
+                    .jsonPath("$.last_updated").isNumber()
+                    .jsonPath("$.top_emotes").isArray()
+                    .jsonPath("$.messages_per_second").isNumber()
+                    .jsonPath("$.minute_window.window.duration_seconds").isEqualTo(60);
+        }
         // the live stream's figures, once the stream watcher saw it live
         await().atMost(WAIT).untilAsserted(() -> streamer.get().uri("/api/channels/{id}/stats", channelId).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.current_stream.started_at").isNotEmpty()
+                .jsonPath("$.current_stream.started_at").isNumber()
                 .jsonPath("$.current_stream.message_count").isEqualTo(30)
                 .jsonPath("$.current_stream.top_chatters[0].login").isEqualTo("loud_larry")
                 .jsonPath("$.current_stream.top_chatters[0].count").isEqualTo(10)
@@ -89,8 +95,11 @@ class ChannelStatsTest extends IntegrationTest {
                     .expectStatus().isBadRequest()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        streamer.get().uri("/api/channels/{id}/stats", channelId).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.message_count").isEqualTo(0).jsonPath("$.current_stream").isEmpty();
+        // nothing counted in the channel yet: a problem document, not a window of zeros
+        streamer.get().uri("/api/channels/{id}/stats", "stats_two").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
+                        .startsWith("There are no chat statistics of stats_two yet"));
         as(twitchUser("stats_stranger")).get().uri("/api/channels/{id}/stats", channelId).exchange()
                 .expectStatus().isNotFound();
     }
