@@ -36,6 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.notifications.first-retry=1s",
     "stagehand.highlights.spikes.baseline-windows=10",
     "stagehand.highlights.top-streams.interval=2s",
+    "stagehand.public-api.cors-origins=https://streamer.example",
     "stagehand.demo.room-chatters=false",
     "stagehand.metrics.token=" + IntegrationTest.SCRAPE_TOKEN})
 @AutoConfigureWebTestClient

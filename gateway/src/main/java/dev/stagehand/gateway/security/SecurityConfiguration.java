@@ -1,6 +1,8 @@
 package dev.stagehand.gateway.security;
 
 import dev.stagehand.platform.problem.ProblemWriter;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,6 +24,9 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
@@ -57,7 +62,8 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems,
                                                   AccountSecurityContextRepository contexts,
                                                   ReactiveClientRegistrationRepository registrations,
-                                                  LoginSuccessHandler logins, MetricsScrapeAccess scrapers) {
+                                                  LoginSuccessHandler logins, MetricsScrapeAccess scrapers,
+                                                  PublicApiProperties publicApi) {
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         SecurityContextServerLogoutHandler forgetAccount = new SecurityContextServerLogoutHandler();
@@ -77,6 +83,7 @@ class SecurityConfiguration {
                                 "This request needs the CSRF token: send the XSRF-TOKEN cookie's value in the "
                                         + "X-XSRF-TOKEN header.")))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+                .cors(cors -> cors.configurationSource(publicReads(publicApi)))
                 // The dashboard frames its own overlay page as a live preview; nobody else may frame anything. The
                 // overlay page sets a stricter policy of its own, which this one does not replace.
                 .headers(headers -> headers.frameOptions(frames -> frames.mode(Mode.SAMEORIGIN))
@@ -113,6 +120,21 @@ class SecurityConfiguration {
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "This needs the operator role.")))
                 .build();
+    }
+
+    /**
+     * A streamer's own website may read the public APIs (the highlight feed) from the browser, if its origin is
+     * configured; every other route stays same-origin, and no cross-origin request carries cookies.
+     */
+    private static CorsConfigurationSource publicReads(PublicApiProperties publicApi) {
+        CorsConfiguration reads = new CorsConfiguration();
+        reads.setAllowedOrigins(publicApi.corsOrigins());
+        reads.setAllowedMethods(List.of("GET"));
+        reads.setAllowCredentials(false);
+        reads.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/v1.0/clip", reads);
+        return source;
     }
 
     /** The CSRF cookie is written only when someone asks for the token: ask on every response. */
