@@ -16,8 +16,10 @@ import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.UnbanChatter;
 import dev.stagehand.api.common.Conflict;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.gateway.account.AccountViews;
 import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.security.CurrentAccount;
+import dev.stagehand.live.chatroom.RoomSender;
 import dev.stagehand.live.chatroom.ShownRoomMessage;
 import dev.stagehand.live.chatroom.ShownRoomMessages;
 import dev.stagehand.platform.axon.Queries;
@@ -29,12 +31,14 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -50,6 +54,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/rooms")
 class ChatRoomController {
 
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     static final int MAX_HISTORY = 100;
     /** The ids the gateway gives messages (UUIDs), with room to spare. */
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -57,11 +63,16 @@ class ChatRoomController {
     private final CommandGateway commands;
     private final Queries queries;
     private final ShownRoomMessages shown;
+    private final RoomSender sender;
+    private final AccountViews accounts;
 
-    ChatRoomController(CommandGateway commands, Queries queries, ShownRoomMessages shown) {
+    ChatRoomController(CommandGateway commands, Queries queries, ShownRoomMessages shown, RoomSender sender,
+                       AccountViews accounts) {
         this.commands = commands;
         this.queries = queries;
         this.shown = shown;
+        this.sender = sender;
+        this.accounts = accounts;
     }
 
     record NewRoom(String slug, String title, RoomStyle style) {
@@ -89,6 +100,40 @@ class ChatRoomController {
         return open(room).flatMap(view -> queries.list(new FindRoomMessages(view.roomId(), until, most),
                         PublishedRoomMessage.class))
                 .map(stored -> stored.stream().map(message -> shown.of(message)).toList());
+    }
+
+    /** @param text what to say, styled in the room's style like every message */
+    record NewMessage(String text) {
+    }
+
+    /** @param messageId the id the message is published and kept under */
+    record Accepted(String messageId) {
+    }
+
+    /**
+     * Says something in the room, for bots and scripts: the same validation and limits as the room's WebSocket, 202
+     * once Kafka holds the message. With an {@code Idempotency-Key}, a retried request is the same message: the same
+     * id, stored once.
+     */
+    @PostMapping("/{room}/messages")
+    Mono<ResponseEntity<Accepted>> say(CurrentAccount me, @PathVariable String room,
+                                       @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                       @RequestBody NewMessage message) {
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new RuleViolation("Idempotency-Key must be 1 to 64 letters, digits, '-', '_', '.' or ':'");
+        }
+        return open(room).zipWith(accounts.find(me.id()))
+                .flatMap(both -> key == null
+                        ? sender.send(both.getT1().roomId(), me.id(), both.getT2().displayName(), message.text())
+                        : sender.sendOnce(both.getT1().roomId(), me.id(), both.getT2().displayName(), message.text(),
+                                key))
+                .flatMap(RoomSender.Handed::stored)
+                .map(id -> ResponseEntity.accepted().body(new Accepted(id)))
+                .onErrorMap(RoomSender.Refused.class, refused -> switch (refused.why()) {
+                    case INVALID -> new RuleViolation(refused.getMessage());
+                    case BANNED -> new ResponseStatusException(HttpStatus.FORBIDDEN, refused.getMessage());
+                    case TOO_FAST -> new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, refused.getMessage());
+                });
     }
 
     /** A new room; 409 when a room (open or closed) has its address already. */

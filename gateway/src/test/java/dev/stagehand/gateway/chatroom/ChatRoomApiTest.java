@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -32,6 +33,45 @@ class ChatRoomApiTest extends IntegrationTest {
     private KafkaTemplate<String, String> kafka;
     @Autowired
     private JsonMapper json;
+
+    /** Bots post with the socket's limits; a retry with the same Idempotency-Key is the same message, stored once. */
+    @Test
+    void aPostedMessageIsAcceptedOnceWhateverTheRetries() {
+        WebTestClient bot = as(twitchUser("room_bot"));
+        String first = post(bot, "pirate-cove", "retry-1", "ahoy from a script");
+        assertThat(post(bot, "pirate-cove", "retry-1", "ahoy from a script")).isEqualTo(first);
+        String another = post(bot, "pirate-cove", null, "and one more");
+        assertThat(another).isNotEqualTo(first);
+        await().atMost(WAIT).until(() -> history("pirate-cove").stream()
+                .filter(message -> message.messageId().equals(first) || message.messageId().equals(another))
+                .count() == 2);
+
+        for (String bad : List.of("", " ".repeat(3), "x".repeat(501))) {
+            bot.post().uri("/api/rooms/pirate-cove/messages").bodyValue(Map.of("text", bad)).exchange()
+                    .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        bot.post().uri("/api/rooms/pirate-cove/messages").header("Idempotency-Key", "not a key!")
+                .bodyValue(Map.of("text", "hi")).exchange().expectStatus().isBadRequest();
+        bot.post().uri("/api/rooms/no-such-room/messages").bodyValue(Map.of("text", "hi")).exchange()
+                .expectStatus().isNotFound();
+        // without a login (nor a CSRF token) nothing is said
+        anonymous().post().uri("/api/rooms/pirate-cove/messages").bodyValue(Map.of("text", "hi")).exchange()
+                .expectStatus().value(status -> assertThat(status).isIn(401, 403));
+        // five at once, then one a second: a burst past that is told to slow down
+        List<Integer> statuses = IntStream.range(0, 8).mapToObj(i -> bot.post()
+                .uri("/api/rooms/pirate-cove/messages").bodyValue(Map.of("text", "flood " + i)).exchange()
+                .returnResult(String.class).getStatus().value()).toList();
+        assertThat(statuses).contains(429);
+    }
+
+    private static String post(WebTestClient client, String room, String key, String text) {
+        WebTestClient.RequestBodySpec request = client.post().uri("/api/rooms/{room}/messages", room);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return (String) request.bodyValue(Map.of("text", text)).exchange().expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody().get("messageId");
+    }
 
     @Test
     void anyoneReadsTheRoomsAndTheirHistoryWithoutDeletedMessages() {
