@@ -21,8 +21,10 @@ class DeploymentFilesTest {
 
     private static final Path ROOT = Path.of("..");
     /** Spring Boot's own settings, bound from the environment by name, and the Axon Server switch. */
+    /** Variables Spring binds to settings by their names (stagehand.rooms.llm.url and .model, for example). */
     private static final Set<String> READ_BY_NAME = Set.of("SERVER_FORWARD_HEADERS_STRATEGY",
-            "LOGGING_STRUCTURED_FORMAT_CONSOLE", "AXON_SERVER_ADDRESS");
+            "LOGGING_STRUCTURED_FORMAT_CONSOLE", "AXON_SERVER_ADDRESS", "STAGEHAND_ROOMS_LLM_URL",
+            "STAGEHAND_ROOMS_LLM_MODEL");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {

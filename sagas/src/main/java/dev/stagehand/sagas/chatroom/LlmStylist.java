@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LlmStylist implements Stylist {
 
-    private static final Pattern NUMBERED = Pattern.compile("^\\s*(\\d+)[.):]\\s*(.+)$", Pattern.MULTILINE);
+    /** A numbered line as small models write them: {@code 1. …}, {@code 2) …}, {@code **3.** …}. */
+    private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\*\\*)?(\\d+)[.):](?:\\*\\*)?\\s*(.+)$",
+            Pattern.MULTILINE);
     private static final int LONGEST = 1_000;
 
     private final LlmProperties settings;
@@ -119,11 +121,18 @@ final class LlmStylist implements Stylist {
         Map<Integer, String> lines = new HashMap<>();
         Matcher line = NUMBERED.matcher(content);
         while (line.find()) {
-            String text = line.group(2).strip();
+            String text = unquoted(line.group(2).strip());
             lines.putIfAbsent(Integer.parseInt(line.group(1)), text.length() > LONGEST
                     ? text.substring(0, LONGEST) : text);
         }
         return lines;
+    }
+
+    /** A line the model wrapped in quotes, as Llama 3.2 often does, without them. */
+    private static String unquoted(String text) {
+        boolean quoted = text.length() > 1 && (text.startsWith("\"") && text.endsWith("\"")
+                || text.startsWith("“") && text.endsWith("”"));
+        return quoted ? text.substring(1, text.length() - 1).strip() : text;
     }
 
     private List<Styled> collect(RoomStyle style, Asked batch, long deadline) {

@@ -50,6 +50,23 @@ class LlmStylistTest {
         assertThat(model.authorizations()).containsOnly("Bearer sk-local");
     }
 
+    /** Llama 3.2 behind Ollama talks around the lines, bolds or brackets the numbers, quotes the text, skips one. */
+    @Test
+    void anAnswerWrittenAsLlamaWritesItIsReadLineByLine() {
+        model.answerNext("""
+                Here are the rewritten messages:
+
+                **1.** "Arr, are ye there 0, matey?"
+                2) Arr, are ye there 1!
+                4. a line for a message that was never sent""");
+
+        List<Styled> styled = stylist(Duration.ofSeconds(5), 4).restyle(PIRATE, texts(3));
+
+        assertThat(styled).extracting(Styled::text).containsExactly("Arr, are ye there 0, matey?",
+                "Arr, are ye there 1!", RuleStylist.restyle(PIRATE, "are you there 2"));
+        assertThat(styled).extracting(Styled::fellBack).containsExactly(null, null, "the model left it out");
+    }
+
     @Test
     void aSlowModelIsOvertakenByTheRulesWithinTheBudget() {
         model.delay(Duration.ofSeconds(2));

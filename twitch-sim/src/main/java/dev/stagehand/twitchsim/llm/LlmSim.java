@@ -7,8 +7,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +36,7 @@ public final class LlmSim implements AutoCloseable {
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
+    private final Queue<String> scripted = new ConcurrentLinkedQueue<>();
 
     private LlmSim(HttpServer server) {
         this.server = server;
@@ -62,6 +67,11 @@ public final class LlmSim implements AutoCloseable {
     /** Every answer waits this long first. */
     public void delay(Duration wait) {
         delay = wait;
+    }
+
+    /** The next request is answered with this content, as a small model may write it, instead of the echo. */
+    public void answerNext(String content) {
+        scripted.add(content);
     }
 
     /** The next {@code count} requests answer 500. */
@@ -99,10 +109,15 @@ public final class LlmSim implements AutoCloseable {
                 respond(exchange, 500, Map.of("error", Map.of("message", "the model crashed")));
                 return;
             }
-            respond(exchange, 200, Map.of("id", "chatcmpl-sim", "object", "chat.completion",
-                    "model", request.path("model").asString(""),
+            String content = Objects.requireNonNullElse(scripted.poll(), answer.toString().strip());
+            // shaped as Ollama's OpenAI-compatible /v1/chat/completions answers
+            respond(exchange, 200, Map.of("id", "chatcmpl-" + batchSizes.size(), "object", "chat.completion",
+                    "created", Instant.now().getEpochSecond(), "model", request.path("model").asString(""),
+                    "system_fingerprint", "fp_ollama",
                     "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                            "message", Map.of("role", "assistant", "content", answer.toString().strip())))));
+                            "message", Map.of("role", "assistant", "content", content))),
+                    "usage", Map.of("prompt_tokens", user.length() / 4, "completion_tokens", content.length() / 4,
+                            "total_tokens", (user.length() + content.length()) / 4)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
