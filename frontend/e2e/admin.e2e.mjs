@@ -11,6 +11,8 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByTestId('node').waitFor({ timeout: 15000 });
   await page.getByTestId('infrastructure').getByText('PostgreSQL: embedded').waitFor({ timeout: 15000 });
   await page.getByRole('heading', { name: 'Kafka consumer groups' }).waitFor({ timeout: 15000 });
+  await page.getByTestId('topic-stagehand.chat.stats').getByText('latest per key (compacted)')
+    .waitFor({ timeout: 15000 });
   await page.getByRole('cell', { name: 'stagehand-chat-history' }).waitFor();
 
   await page.getByTestId('top-streams-stopped').waitFor({ timeout: 15000 });

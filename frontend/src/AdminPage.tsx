@@ -1,6 +1,6 @@
 import { SystemStatus } from './SystemStatus';
 import { TopStreamsWatch } from './TopStreamsWatch';
-import { ChatConnectionsCard, InfrastructureCard, KafkaGroupsCard, NodeCard } from './admin/PartsCards';
+import { ChatConnectionsCard, InfrastructureCard, KafkaGroupsCard, KafkaTopicsCard, NodeCard } from './admin/PartsCards';
 import { ProcessorCards } from './admin/ProcessorCards';
 
 /** The operator's page: a card per part of the deployment, each loading what it shows. */
@@ -16,6 +16,7 @@ export function AdminPage() {
       <ChatConnectionsCard />
       <TopStreamsWatch />
       <ProcessorCards />
+      <KafkaTopicsCard />
       <KafkaGroupsCard />
     </>
   );

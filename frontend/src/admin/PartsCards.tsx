@@ -1,5 +1,5 @@
 import { usePolled } from '../refresh';
-import type { ChatLoad, Group, Node, Part } from './operations';
+import { bytes, keeping, type ChatLoad, type Group, type Node, type Part, type TopicState } from './operations';
 
 const REFRESH_MS = 3000;
 
@@ -52,6 +52,41 @@ export function ChatConnectionsCard() {
         {chat.linesWaiting} chat lines wait to be written to Kafka. While more than a thousand wait, chat history,
         then analytics and spike detection pause, so that overlays stay live; they catch up afterwards.
       </p>
+    </section>
+  );
+}
+
+export function KafkaTopicsCard() {
+  const { data: topics } = usePolled<TopicState[]>('/api/admin/kafka/topics', REFRESH_MS);
+  if (!topics) return null;
+  return (
+    <section className="card" aria-labelledby="kafka-topics-heading">
+      <h2 id="kafka-topics-heading">Kafka topics</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Topic</th>
+              <th scope="col">Partitions</th>
+              <th scope="col">On disk</th>
+              <th scope="col">Kept</th>
+            </tr>
+          </thead>
+          <tbody>
+            {topics.map((topic) => (
+              <tr key={topic.name} data-testid={`topic-${topic.name}`}>
+                <td>{topic.name}</td>
+                <td>{topic.partitions}</td>
+                <td>{bytes(topic.bytes)}</td>
+                <td>
+                  {keeping(topic)}
+                  {!topic.declared && <div className="error">not as Stagehand declares it</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

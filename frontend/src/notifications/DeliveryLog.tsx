@@ -100,7 +100,7 @@ export function DeliveryLog({ webhook, run }: { webhook: Webhook; run: RunAction
       {shown.length === 0 ? (
         <p className="muted">Nothing yet: announcements show here as your streamers go live.</p>
       ) : (
-        <div className="scrolls">
+        <div className="table-scroll">
           <table>
             <thead>
               <tr><th>When</th><th>Stream</th><th>State</th><th>Attempts</th></tr>

@@ -9,6 +9,8 @@ import dev.stagehand.api.chatroom.ChatterBanned;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.StyleRules;
+import dev.stagehand.api.kafka.Topic;
+import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.platform.axon.DeadLetters;
 import dev.stagehand.query.rebuild.RebuildStatus;
@@ -58,6 +60,27 @@ class OperationsApiTest extends IntegrationTest {
         Map<String, Object> full = health(operator(), "/actuator/health");
         assertThat(full.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .extractingByKey("kafka").asInstanceOf(InstanceOfAssertFactories.MAP).containsKey("details");
+    }
+
+    /** Every topic with its partitions, size and what Kafka keeps of it, as Topics declares it. */
+    @Test
+    void kafkasTopicsAreListedWithWhatTheyKeep() {
+        List<Map<String, Object>> topics = operator().get().uri("/api/admin/kafka/topics").exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+        assertThat(topics).extracting(topic -> topic.get("name")).containsExactlyElementsOf(
+                Topics.ALL.stream().map(Topic::name).toList());
+        assertThat(topics).allSatisfy(topic -> {
+            assertThat(topic.get("declared")).as("%s", topic).isEqualTo(true);
+            assertThat(((Number) topic.get("bytes")).longValue()).isNotNegative();
+        });
+        assertThat(topics).filteredOn(topic -> topic.get("name").equals("stagehand.chat.stats")).singleElement()
+                .satisfies(stats -> assertThat(stats).containsEntry("compacted", true).containsEntry("partitions", 12));
+        assertThat(topics).filteredOn(topic -> topic.get("name").equals("stagehand.chat.messages")).singleElement()
+                .satisfies(chat -> assertThat(((Number) chat.get("retentionMs")).longValue())
+                        .isEqualTo(Duration.ofDays(7).toMillis()));
+        as(twitchUser("topic_peeker")).get().uri("/api/admin/kafka/topics").exchange().expectStatus().isForbidden();
     }
 
     private static Map<String, Object> health(WebTestClient client, String path) {
