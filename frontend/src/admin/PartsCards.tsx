@@ -1,4 +1,5 @@
 import { usePolled } from '../refresh';
+import { ScrollingTable } from './ScrollingTable';
 import { bytes, keeping, type ChatLoad, type Group, type Node, type Part, type TopicState } from './operations';
 
 const REFRESH_MS = 3000;
@@ -62,31 +63,19 @@ export function KafkaTopicsCard() {
   return (
     <section className="card" aria-labelledby="kafka-topics-heading">
       <h2 id="kafka-topics-heading">Kafka topics</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Topic</th>
-              <th scope="col">Partitions</th>
-              <th scope="col">On disk</th>
-              <th scope="col">Kept</th>
-            </tr>
-          </thead>
-          <tbody>
-            {topics.map((topic) => (
-              <tr key={topic.name} data-testid={`topic-${topic.name}`}>
-                <td>{topic.name}</td>
-                <td>{topic.partitions}</td>
-                <td>{bytes(topic.bytes)}</td>
-                <td>
-                  {keeping(topic)}
-                  {!topic.declared && <div className="error">not as Stagehand declares it</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable headings={['Topic', 'Partitions', 'On disk', 'Kept']}>
+        {topics.map((topic) => (
+          <tr key={topic.name} data-testid={`topic-${topic.name}`}>
+            <td>{topic.name}</td>
+            <td>{topic.partitions}</td>
+            <td>{bytes(topic.bytes)}</td>
+            <td>
+              {keeping(topic)}
+              {!topic.declared && <div className="error">not as Stagehand declares it</div>}
+            </td>
+          </tr>
+        ))}
+      </ScrollingTable>
     </section>
   );
 }
@@ -97,30 +86,18 @@ export function KafkaGroupsCard() {
   return (
     <section className="card" aria-labelledby="kafka-heading">
       <h2 id="kafka-heading">Kafka consumer groups</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">State</th>
-              <th scope="col">Members</th>
-              <th scope="col">Lag (records)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => (
-              <tr key={group.group}>
-                <td>{group.group}</td>
-                <td>{group.state.toLowerCase()}</td>
-                <td>{group.members}</td>
-                <td title={Object.entries(group.lagByTopic).map(([topic, lag]) => `${topic}: ${lag}`).join(', ')}>
-                  {group.lag}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable headings={['Group', 'State', 'Members', 'Lag (records)']}>
+        {groups.map((group) => (
+          <tr key={group.group}>
+            <td>{group.group}</td>
+            <td>{group.state.toLowerCase()}</td>
+            <td>{group.members}</td>
+            <td title={Object.entries(group.lagByTopic).map(([topic, lag]) => `${topic}: ${lag}`).join(', ')}>
+              {group.lag}
+            </td>
+          </tr>
+        ))}
+      </ScrollingTable>
     </section>
   );
 }

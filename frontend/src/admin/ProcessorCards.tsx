@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ActionOutcome } from '../ActionOutcome';
 import { api } from '../api';
 import { usePolled, useAction } from '../refresh';
+import { ScrollingTable } from './ScrollingTable';
 import { isOpen, rebuildSummary, type Rebuild } from '../rebuilds';
 import { owners, type Letter, type Processor } from './operations';
 
@@ -96,32 +97,19 @@ export function ProcessorCards() {
               )}
               {rebuild.state === 'READY' && rebuild.diff && (
                 <>
-                  <div className="table-scroll">
-                    <table aria-label={`Differences in ${rebuild.processor}`}>
-                      <thead>
-                        <tr>
-                          <th scope="col">Table</th>
-                          <th scope="col">Live rows</th>
-                          <th scope="col">Rebuilt rows</th>
-                          <th scope="col">Added</th>
-                          <th scope="col">Removed</th>
-                          <th scope="col">Changed</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {rebuild.diff.map((table) => (
-                          <tr key={table.table}>
-                            <td>{table.table}</td>
-                            <td>{table.liveRows}</td>
-                            <td>{table.rebuiltRows}</td>
-                            <td>{table.added}</td>
-                            <td>{table.removed}</td>
-                            <td>{table.changed}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <ScrollingTable label={`Differences in ${rebuild.processor}`}
+                    headings={['Table', 'Live rows', 'Rebuilt rows', 'Added', 'Removed', 'Changed']}>
+                    {rebuild.diff.map((table) => (
+                      <tr key={table.table}>
+                        <td>{table.table}</td>
+                        <td>{table.liveRows}</td>
+                        <td>{table.rebuiltRows}</td>
+                        <td>{table.added}</td>
+                        <td>{table.removed}</td>
+                        <td>{table.changed}</td>
+                      </tr>
+                    ))}
+                  </ScrollingTable>
                   {rebuild.diff.some((table) => table.samples.length > 0) && (
                     <details>
                       <summary>Some of the differing rows</summary>
@@ -165,58 +153,43 @@ export function ProcessorCards() {
         {processors === null ? (
           <p aria-busy="true">Loading…</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Processor</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Segments</th>
-                  <th scope="col">Lag</th>
-                  <th scope="col">Dead letters</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {processors.map((processor) => (
-                  <tr key={processor.name}>
-                    <td>{processor.name}</td>
-                    <td>{processor.error ? 'error' : processor.running ? 'running' : 'stopped'}</td>
-                    <td title={owners(processor.segments)}>
-                      {processor.segments.filter((segment) => segment.claimedHere).length} of{' '}
-                      {processor.segments.length} here
-                    </td>
-                    <td>{processor.lag ?? '—'}</td>
-                    <td>
-                      {processor.deadLetters > 0 ? (
-                        <button className="link" onClick={() => showLetters(processor.name)}
-                          aria-label={`Dead letters of ${processor.name}`}>
-                          {processor.deadLetters}
-                        </button>
-                      ) : (
-                        0
-                      )}
-                    </td>
-                    <td>
-                      {processor.rebuildable && !open(processor.name) && (
-                        <button
-                          className="secondary"
-                          aria-label={`Rebuild ${processor.name}`}
-                          onClick={() =>
-                            act(`/api/admin/processors/${processor.name}/rebuild`, `Rebuilding ${processor.name}.`)
-                          }
-                        >
-                          Rebuild
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollingTable headings={['Processor', 'State', 'Segments', 'Lag', 'Dead letters',
+            <span key="actions" className="visually-hidden">Actions</span>]}>
+            {processors.map((processor) => (
+              <tr key={processor.name}>
+                <td>{processor.name}</td>
+                <td>{processor.error ? 'error' : processor.running ? 'running' : 'stopped'}</td>
+                <td title={owners(processor.segments)}>
+                  {processor.segments.filter((segment) => segment.claimedHere).length} of{' '}
+                  {processor.segments.length} here
+                </td>
+                <td>{processor.lag ?? '—'}</td>
+                <td>
+                  {processor.deadLetters > 0 ? (
+                    <button className="link" onClick={() => showLetters(processor.name)}
+                      aria-label={`Dead letters of ${processor.name}`}>
+                      {processor.deadLetters}
+                    </button>
+                  ) : (
+                    0
+                  )}
+                </td>
+                <td>
+                  {processor.rebuildable && !open(processor.name) && (
+                    <button
+                      className="secondary"
+                      aria-label={`Rebuild ${processor.name}`}
+                      onClick={() =>
+                        act(`/api/admin/processors/${processor.name}/rebuild`, `Rebuilding ${processor.name}.`)
+                      }
+                    >
+                      Rebuild
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ScrollingTable>
         )}
         {letters && (
           <div data-testid="dead-letters">
