@@ -2,10 +2,10 @@ package dev.stagehand.gateway.highlight;
 
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.FindChatSpikes;
-import dev.stagehand.gateway.channel.QueryParameters;
 import dev.stagehand.gateway.channel.SubscribedChannels;
 import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.platform.axon.Queries;
+import dev.stagehand.platform.web.QueryParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.stagehand.live.chat.ChatReplay;
 import dev.stagehand.platform.axon.Queries;
 import dev.stagehand.platform.metrics.SocketMetrics;
 import dev.stagehand.sagas.emote.EmoteCatalog;
+import dev.stagehand.sagas.emote.EmoteImageUrls;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.stagehand.gateway.platform;
 
-import dev.stagehand.gateway.overlay.EmoteImageUrls;
 import dev.stagehand.sagas.discord.DiscordEndpoints;
+import dev.stagehand.sagas.emote.EmoteImageUrls;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import java.util.List;
 import java.util.Map;

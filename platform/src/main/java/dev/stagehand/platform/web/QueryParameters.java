@@ -1,4 +1,4 @@
-package dev.stagehand.gateway.channel;
+package dev.stagehand.platform.web;
 
 import dev.stagehand.api.common.RuleViolation;
 import java.time.Duration;

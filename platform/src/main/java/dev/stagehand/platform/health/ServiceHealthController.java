@@ -1,4 +1,4 @@
-package dev.stagehand.gateway.platform;
+package dev.stagehand.platform.health;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.stagehand.gateway.overlay;
+package dev.stagehand.sagas.emote;
 
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.stagehand.gateway.channel;
+package dev.stagehand.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
