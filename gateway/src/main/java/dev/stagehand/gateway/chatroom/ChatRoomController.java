@@ -99,7 +99,7 @@ class ChatRoomController {
         int most = QueryParameters.limit(limit, MAX_HISTORY);
         return open(room).flatMap(view -> queries.list(new FindRoomMessages(view.roomId(), until, most),
                         PublishedRoomMessage.class))
-                .map(stored -> stored.stream().map(message -> shown.of(message)).toList());
+                .map(stored -> stored.stream().map(shown::of).toList());
     }
 
     /** @param text what to say, styled in the room's style like every message */

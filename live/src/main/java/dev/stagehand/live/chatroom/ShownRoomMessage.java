@@ -7,5 +7,6 @@ import java.time.Instant;
  * (the same for all their messages there), never by their account id ({@link ShownRoomMessages}).
  */
 public record ShownRoomMessage(String messageId, String room, String sender, String senderName, String original,
-                               String styled, String style, String stylist, String fellBack, Instant publishedAt) {
+                               String styled, String style, String stylist, String fellBack, Instant submittedAt,
+                               Instant publishedAt) {
 }

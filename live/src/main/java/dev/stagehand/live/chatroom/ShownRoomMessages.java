@@ -17,6 +17,7 @@ public class ShownRoomMessages {
     public ShownRoomMessage of(PublishedRoomMessage message) {
         return new ShownRoomMessage(message.messageId(), message.room(),
                 pseudonyms.of(message.room(), message.senderId()), message.senderName(), message.original(),
-                message.styled(), message.style(), message.stylist(), message.fellBack(), message.publishedAt());
+                message.styled(), message.style(), message.stylist(), message.fellBack(), message.submittedAt(),
+                message.publishedAt());
     }
 }
