@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, messageOf } from './api';
-import { EMPTY_ROOM, applyFrame, type RoomFrame, type RoomState } from './rooms';
+import { EMPTY_ROOM, applyFrame, roomSocketUrl, type RoomFrame, type RoomState } from './rooms';
 
 interface Style {
   name: string;
@@ -48,15 +48,19 @@ function Room({ slug, styleName }: { slug: string; styleName: string }) {
   const sent = useRef(0);
   const list = useRef<HTMLOListElement | null>(null);
 
+  const lastSeen = useRef<string | null>(null);
+
   useEffect(() => {
     list.current?.scrollTo({ top: list.current.scrollHeight });
+    lastSeen.current = state.messages.at(-1)?.messageId ?? null;
   }, [state.messages]);
 
   useEffect(() => {
     let closed = false;
     let retry: number | undefined;
     function connect() {
-      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/rooms/${slug}`);
+      // Back after a disconnect: the room sends what was said meanwhile before the live messages.
+      const ws = new WebSocket(roomSocketUrl(location, slug, lastSeen.current));
       socket.current = ws;
       ws.onopen = () => setConnected(true);
       ws.onmessage = (event) => setState((current) => applyFrame(current, JSON.parse(event.data as string) as RoomFrame));
@@ -100,6 +104,11 @@ function Room({ slug, styleName }: { slug: string; styleName: string }) {
         <p className="muted">
           Busy room: {state.skipped} messages not shown to keep it readable
           {state.dropped > 0 ? `, ${state.dropped} lost while this page lagged` : ''}.
+        </p>
+      )}
+      {state.missed && (
+        <p className="muted" data-testid="room-missed">
+          Some messages said while this page was disconnected are not shown: {state.missed}
         </p>
       )}
       {state.canSend ? (

@@ -29,7 +29,10 @@ final class RoomClient implements AutoCloseable {
     private final JsonMapper json;
     private final Disposable connection;
 
-    /** Joins {@code room} on the Stagehand at {@code baseUrl}, as {@code user} (its session), or anonymously. */
+    /**
+     * Joins {@code room} (with the socket's parameters after it, if any) on the Stagehand at {@code baseUrl}, as
+     * {@code user} (its session), or anonymously.
+     */
     RoomClient(String baseUrl, String room, WebUser user, JsonMapper json) {
         this.json = json;
         HttpHeaders headers = new HttpHeaders();
@@ -64,6 +67,13 @@ final class RoomClient implements AutoCloseable {
     List<JsonNode> messages() {
         return frames.stream().filter(frame -> frame.path("type").asString().equals("messages"))
                 .flatMap(frame -> StreamSupport.stream(frame.path("messages").spliterator(), false)).toList();
+    }
+
+    /** The ids of every message it got, in its {@code joined} frame and then its {@code messages} frames, in order. */
+    List<String> messageIds() {
+        return frames.stream().filter(frame -> List.of("joined", "messages").contains(frame.path("type").asString()))
+                .flatMap(frame -> StreamSupport.stream(frame.path("messages").spliterator(), false))
+                .map(message -> message.path("messageId").asString()).toList();
     }
 
     /** The messages left out of its frames to keep the room readable. */

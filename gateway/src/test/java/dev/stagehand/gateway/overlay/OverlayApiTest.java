@@ -53,6 +53,12 @@ class OverlayApiTest extends IntegrationTest {
         long settingsFrames() {
             return frames.stream().filter(frame -> frame.path("type").asString().equals("settings")).count();
         }
+
+        /** Waits for the {@code n}th settings frame; a timeout says what did arrive and how the socket closed. */
+        void awaitSettingsFrames(long n) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(settingsFrames())
+                    .as("settings frames; close code %d; frames %s", closeCode.get(), frames).isEqualTo(n));
+        }
     }
 
     private static Map<String, Object> settings(String template) {
@@ -76,7 +82,7 @@ class OverlayApiTest extends IntegrationTest {
         Map<?, ?> overlay = overlayFor(streamer, "overlay_api_main");
         overlayFor(streamer, "overlay_api_other");
         Source source = new Source((String) overlay.get("url"));
-        await().atMost(WAIT).until(() -> source.settingsFrames() == 1);
+        source.awaitSettingsFrames(1);
 
         for (int i = 1; i <= 20; i++) {
             sim.chat().say("overlay_api_main", "viewer", "line " + i);
@@ -92,7 +98,7 @@ class OverlayApiTest extends IntegrationTest {
                         "hideCommands", false, "delaySeconds", 2)))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.version").isEqualTo(2);
-        await().atMost(WAIT).until(() -> source.settingsFrames() == 2);
+        source.awaitSettingsFrames(2);
         assertThat(source.frames.stream().filter(frame -> frame.path("type").asString().equals("settings"))
                 .reduce((first, second) -> second).orElseThrow().path("settings").path("theme").asString())
                 .isEqualTo("bubbles");
@@ -108,7 +114,7 @@ class OverlayApiTest extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.version").isEqualTo(3)
                 .jsonPath("$.settings.theme").isEqualTo("classic");
-        await().atMost(WAIT).until(() -> source.settingsFrames() == 3);
+        source.awaitSettingsFrames(3);
         streamer.post().uri("/api/overlays/{id}/versions/9/restore", overlay.get("id")).exchange()
                 .expectStatus().isNotFound();
         source.connection.dispose();
@@ -155,7 +161,7 @@ class OverlayApiTest extends IntegrationTest {
         WebTestClient streamer = as(twitchUser("overlay_rotating_streamer"));
         Map<?, ?> overlay = overlayFor(streamer, "overlay_api_rotating");
         Source first = new Source((String) overlay.get("url"));
-        await().atMost(WAIT).until(() -> first.settingsFrames() == 1);
+        first.awaitSettingsFrames(1);
         sim.chat().say("overlay_api_rotating", "viewer", "said before the second source opened");
         await().atMost(WAIT).until(() -> first.chatTexts().size() == 1);
 
@@ -170,7 +176,7 @@ class OverlayApiTest extends IntegrationTest {
         Source stale = new Source((String) overlay.get("url"));
         await().atMost(WAIT).until(() -> stale.closeCode.get() == 4404);
         Source renewed = new Source((String) rotated.get("url"));
-        await().atMost(WAIT).until(() -> renewed.settingsFrames() == 1);
+        renewed.awaitSettingsFrames(1);
         renewed.connection.dispose();
     }
 

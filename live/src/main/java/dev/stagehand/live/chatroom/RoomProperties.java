@@ -16,12 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLength         characters a message may have
  * @param burst             messages a chatter may send at once
  * @param refill            and then one more each this long
+ * @param resumable         how many messages a client that reconnects ({@code ?since=}) may have missed: it gets them
+ *                          all, or beyond this a {@code gap} frame and the last ten
+ * @param fullBacklog       ticks a {@code full} reader may fall behind before it is told it is too slow and closed
  */
 @ConfigurationProperties("stagehand.rooms")
 public record RoomProperties(@DefaultValue("50ms") Duration tick, @DefaultValue("20000") int framesPerSecond,
                              @DefaultValue("40") int readablePerSecond,
                              @DefaultValue("500") int maxLength,
-                             @DefaultValue("5") int burst, @DefaultValue("1s") Duration refill) {
+                             @DefaultValue("5") int burst, @DefaultValue("1s") Duration refill,
+                             @DefaultValue("1000") int resumable, @DefaultValue("100") int fullBacklog) {
 
     /** How many messages of others one frame carries at most, for a tick of {@code length}. */
     int perTick(Duration length) {

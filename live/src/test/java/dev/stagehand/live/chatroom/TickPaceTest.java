@@ -34,7 +34,8 @@ class TickPaceTest {
 
     @Test
     void aFrameCarriesTheReadableShareOfItsTick() {
-        RoomProperties settings = new RoomProperties(Duration.ofMillis(50), 20_000, 40, 500, 5, Duration.ofSeconds(1));
+        RoomProperties settings = new RoomProperties(Duration.ofMillis(50), 20_000, 40, 500, 5, Duration.ofSeconds(1),
+                1000, 200);
         assertThat(settings.perTick(Duration.ofMillis(50))).isEqualTo(2);
         assertThat(settings.perTick(Duration.ofMillis(150))).isEqualTo(6);
         assertThat(settings.perTick(Duration.ofNanos(151_500_000))).isEqualTo(6);

@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The WebSockets this node serves, per kind ({@code stagehand.websocket.connections{kind=overlay|room}}), and the chat
- * messages it sends to overlays, per channel ({@code stagehand.chat.messages.out}).
+ * messages it sends to overlays, per channel ({@code stagehand.chat.messages.out}); connections closed for reading too
+ * slowly ({@code stagehand.websocket.too.slow{kind}}).
  */
 @Component
 public class SocketMetrics {
@@ -40,6 +41,11 @@ public class SocketMetrics {
             connections.incrementAndGet();
             return connection.doFinally(signal -> connections.decrementAndGet());
         });
+    }
+
+    /** A connection of {@code kind} closed because it read too slowly for what it asked to get. */
+    public void tooSlow(String kind) {
+        registry.counter("stagehand.websocket.too.slow", "kind", kind).increment();
     }
 
     /** One chat message of {@code channel} sent to an overlay. */

@@ -2,7 +2,9 @@ package dev.stagehand.query.chatroom;
 
 import dev.stagehand.api.chatroom.ChatMessageDeleted;
 import dev.stagehand.api.chatroom.FindRoomMessages;
+import dev.stagehand.api.chatroom.FindRoomMessagesAfter;
 import dev.stagehand.api.chatroom.PublishedRoomMessage;
+import dev.stagehand.api.chatroom.RoomMessagesAfter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chat rooms' history: every message of {@code stagehand.rooms.published} stored once (a poll at a time, by message
- * id), messages taken down by moderators listed apart and left out, and the latest messages of a room answered.
+ * id), messages taken down by moderators listed apart and left out; a room's latest messages answered, and those
+ * after a given one (for a client that reconnects).
  */
 @Component
 @ProcessingGroup("room-moderation")
@@ -93,6 +96,20 @@ class RoomHistory {
                     ORDER BY seq DESC LIMIT ?""", this::message, query.roomId().slug(),
                 java.sql.Timestamp.from(query.before() == null ? Instant.now().plusSeconds(3600) : query.before()),
                 query.limit());
+    }
+
+    @QueryHandler
+    RoomMessagesAfter handle(FindRoomMessagesAfter query) {
+        List<Long> at = jdbc.queryForList("SELECT seq FROM room_message WHERE slug = ? AND message_id = ?",
+                Long.class, query.roomId().slug(), query.messageId());
+        if (at.isEmpty()) {
+            return new RoomMessagesAfter(false, List.of());
+        }
+        return new RoomMessagesAfter(true, jdbc.query("""
+                    SELECT * FROM room_message m WHERE slug = ? AND seq > ?
+                    AND NOT EXISTS (SELECT 1 FROM room_message_deleted d
+                                    WHERE d.slug = m.slug AND d.message_id = m.message_id)
+                    ORDER BY seq LIMIT ?""", this::message, query.roomId().slug(), at.get(0), query.limit()));
     }
 
     private PublishedRoomMessage message(ResultSet row, int number) throws SQLException {
