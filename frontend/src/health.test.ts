@@ -13,14 +13,20 @@ describe('summarize', () => {
           details: { accounts: { running: true, replaying: false, error: false, lag: 0, deadLetters: 0 } },
         },
         chatStream: { status: 'UP', details: { state: 'RUNNING', threads: ['RUNNING'] } },
+        connections: {
+          status: 'UP',
+          details: { webSockets: 3, webSocketCap: 3, full: true, openFiles: 900, fileLimit: 20000 },
+        },
       },
     });
-    expect(parts.map((p) => p.label)).toEqual(['PostgreSQL', 'Kafka', 'Event processors', 'Chat analytics']);
+    expect(parts.map((p) => p.label))
+      .toEqual(['PostgreSQL', 'Kafka', 'Event processors', 'Chat analytics', 'Connections']);
     expect(parts.every((p) => p.up)).toBe(true);
     expect(parts[0].summary).toBe('connected');
     expect(parts[1].summary).toBe('1 broker');
     expect(parts[2].summary).toBe('accounts: running, up to date');
     expect(parts[3].summary).toBe('running');
+    expect(parts[4].summary).toBe('3 of 3 WebSockets, 900 of 20000 files open: full, new WebSockets refused');
   });
 
   it('reports a failing processor with its dead letters', () => {

@@ -16,6 +16,7 @@ const PARTS: { key: string; label: string }[] = [
   { key: 'kafka', label: 'Kafka' },
   { key: 'eventProcessors', label: 'Event processors' },
   { key: 'chatStream', label: 'Chat analytics' },
+  { key: 'connections', label: 'Connections' },
 ];
 
 interface ProcessorDetail {
@@ -48,6 +49,11 @@ function describe(key: string, details: Record<string, unknown> | undefined): st
   }
   if (key === 'eventProcessors') return describeProcessors(details);
   if (key === 'chatStream') return String(details.state ?? '').toLowerCase().replace('_', ' ');
+  if (key === 'connections') {
+    const sockets = `${String(details.webSockets)} of ${String(details.webSocketCap)} WebSockets`;
+    const files = `${String(details.openFiles)} of ${String(details.fileLimit)} files open`;
+    return `${sockets}, ${files}${details.full === true ? ': full, new WebSockets refused' : ''}`;
+  }
   return '';
 }
 

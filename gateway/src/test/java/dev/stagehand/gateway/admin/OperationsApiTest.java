@@ -46,7 +46,7 @@ class OperationsApiTest extends IntegrationTest {
         assertThat(health(streamer, "/actuator/health")).containsKey("status").doesNotContainKey("components");
         Map<String, Object> parts = health(streamer, "/actuator/health/parts");
         assertThat(parts.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsOnlyKeys("db", "kafka", "eventProcessors", "chatStream")
+                .containsOnlyKeys("db", "kafka", "eventProcessors", "chatStream", "connections")
                 .allSatisfy((name, part) -> assertThat(part).asInstanceOf(InstanceOfAssertFactories.MAP)
                         .containsOnlyKeys("status"));
         assertThat(health(anonymous(), "/actuator/health/parts")).containsKey("status")
@@ -63,6 +63,10 @@ class OperationsApiTest extends IntegrationTest {
         Map<String, Object> full = health(operator(), "/actuator/health");
         assertThat(full.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .extractingByKey("kafka").asInstanceOf(InstanceOfAssertFactories.MAP).containsKey("details");
+        assertThat(full.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .extractingByKey("connections").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .extractingByKey("details").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsKeys("webSockets", "webSocketCap", "full", "openFiles", "fileLimit");
     }
 
     /** Every topic with its partitions, size and what Kafka keeps of it, as Topics declares it. */

@@ -39,6 +39,8 @@ class MetricsTest extends IntegrationTest {
         assertThat(scrape()).contains(
                 "stagehand_websocket_connections{application=\"stagehand\",kind=\"overlay\"}",
                 "stagehand_websocket_connections{application=\"stagehand\",kind=\"room\"}",
+                "stagehand_websocket_cap{application=\"stagehand\"}",
+                "process_files_open_files{application=\"stagehand\"}",
                 "stagehand_processor_lag{application=\"stagehand\",processor=\"accounts\"}",
                 "stagehand_processor_dead_letters{application=\"stagehand\",processor=\"webhooks\"}",
                 "stagehand_clips_total{application=\"stagehand\",outcome=\"created\"}",

@@ -34,6 +34,11 @@ public class SocketMetrics {
         }
     }
 
+    /** How many WebSockets of every kind are open on this node. */
+    public int open() {
+        return open.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     /** The connection, counted while it is open. */
     public Mono<Void> counted(String kind, Mono<Void> connection) {
         AtomicInteger connections = open.get(kind);
