@@ -38,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.highlights.top-streams.interval=2s",
     "stagehand.public-api.cors-origins=https://streamer.example",
     "stagehand.demo.room-chatters=false",
+    "stagehand.rooms.history.retention=30d",
     "stagehand.metrics.token=" + IntegrationTest.SCRAPE_TOKEN})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {

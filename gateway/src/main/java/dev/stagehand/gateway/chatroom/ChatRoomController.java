@@ -10,8 +10,10 @@ import dev.stagehand.api.chatroom.FindChatRoom;
 import dev.stagehand.api.chatroom.FindChatRooms;
 import dev.stagehand.api.chatroom.FindRoomBans;
 import dev.stagehand.api.chatroom.FindRoomMessages;
+import dev.stagehand.api.chatroom.FindRoomMessagesAfter;
 import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.chatroom.RoomId;
+import dev.stagehand.api.chatroom.RoomMessagesAfter;
 import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.UnbanChatter;
 import dev.stagehand.api.common.Conflict;
@@ -91,15 +93,34 @@ class ChatRoomController {
         return open(room);
     }
 
-    /** The room's messages before {@code before} (now by default), newest first, their senders by pseudonym. */
+    /**
+     * The room's messages before {@code before} (now by default) or before the message {@code beforeId} (to page back
+     * through all of it), newest first, their senders by pseudonym.
+     */
     @GetMapping("/{room}/messages")
     Mono<List<ShownRoomMessage>> messages(@PathVariable String room, @RequestParam(required = false) String before,
+                                          @RequestParam(required = false) String beforeId,
                                           @RequestParam(defaultValue = "50") String limit) {
         Instant until = QueryParameters.time("before", before);
+        if (beforeId != null && (until != null || !beforeId.matches("[A-Za-z0-9-]{1,64}"))) {
+            throw new RuleViolation(until != null ? "Page back by before or by beforeId, not both"
+                    : "beforeId is the id of a message in this room");
+        }
         int most = QueryParameters.limit(limit, MAX_HISTORY);
-        return open(room).flatMap(view -> queries.list(new FindRoomMessages(view.roomId(), until, most),
-                        PublishedRoomMessage.class))
+        return open(room).flatMap(view -> queries.list(new FindRoomMessages(view.roomId(), until, beforeId, most),
+                                PublishedRoomMessage.class)
+                        .flatMap(stored -> stored.isEmpty() && beforeId != null
+                                ? known(view, beforeId).thenReturn(stored) : Mono.just(stored)))
                 .map(stored -> stored.stream().map(shown::of).toList());
+    }
+
+    /** 404 unless the room had the message {@code messageId}. */
+    private Mono<Void> known(ChatRoomView room, String messageId) {
+        return queries.one(new FindRoomMessagesAfter(room.roomId(), messageId, 0), RoomMessagesAfter.class)
+                .filter(RoomMessagesAfter::known)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no message " + messageId + " in the room "
+                        + room.roomId().slug() + ".")))
+                .then();
     }
 
     /** @param text what to say, styled in the room's style like every message */

@@ -3,6 +3,8 @@ package dev.stagehand.gateway.chatroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
@@ -11,8 +13,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,11 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Coming back to a room and reading all of it: a client that reconnects with {@code ?since=} gets every message it
  * missed exactly once, while the room keeps talking (from the node's memory, or from history and then memory); past
  * the bound, or with an unknown id, a {@code gap} frame and the last ten. A {@code full} reader gets every message; one
- * that stops reading is told it is too slow and closed, while the room goes on for everyone else.
+ * that stops reading is told it is too slow and closed, while the room goes on for everyone else. History is kept in
+ * days, paged back by message id, and days past the retention period are dropped.
  */
 class RoomResumeTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Map<String, Object> PLAIN = Map.of("name", "Plain", "prompt", "Say it as it is.",
             "rules", Map.of("replacements", Map.of(), "openers", List.of(), "closers", List.of(), "emojis", List.of()));
 
@@ -46,6 +55,12 @@ class RoomResumeTest extends IntegrationTest {
     private JsonMapper json;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private Scheduler scheduler;
+    @Autowired
+    private RecurringTask<Void> roomHistoryMaintenanceTask;
     private final List<RoomClient> clients = new CopyOnWriteArrayList<>();
 
     private RoomClient client(String roomAndParameters) {
@@ -143,6 +158,51 @@ class RoomResumeTest extends IntegrationTest {
             await().atMost(WAIT).until(() -> refused.closeCode.get() == 4400);
             assertThat(refused.frames).isEmpty();
         }
+    }
+
+    @Test
+    void historyIsKeptByDayPagedBackByIdAndDroppedPastItsRetention() {
+        String room = newRoom();
+        List<String> ids = publish(room, 5);
+        awaitInHistory(room, ids.get(4));
+        assertThat(page(room, "limit=2")).containsExactly(ids.get(4), ids.get(3));
+        assertThat(page(room, "limit=2&beforeId=" + ids.get(3))).containsExactly(ids.get(2), ids.get(1));
+        assertThat(page(room, "limit=2&beforeId=" + ids.get(1))).containsExactly(ids.get(0));
+        anonymous().get().uri("/api/rooms/{room}/messages?beforeId={id}", room, "no-such-message").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("There is no message no-such-message in the room "
+                        + room + ".");
+        anonymous().get().uri("/api/rooms/{room}/messages?beforeId={id}&before=2026-12-01T00:00:00Z", room,
+                ids.get(1)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Page back by before or by beforeId, not both");
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(tables("room_message_p" + DAY.format(today))).isOne();
+        LocalDate old = today.minusDays(40);
+        String expired = "room_message_p" + DAY.format(old);
+        jdbc.sql("CREATE TABLE " + expired + " PARTITION OF room_message FOR VALUES FROM ('" + old
+                 + " 00:00:00+00') TO ('" + old.plusDays(1) + " 00:00:00+00')").update();
+        jdbc.sql("""
+                INSERT INTO room_message (slug, message_id, sender_id, sender_name, original, styled, style, stylist,
+                                          submitted_at, published_at)
+                VALUES (:room, 'long-ago', 'account-0', 'Chatter', 'then', 'then', 'Plain', 'rules', :at, :at)""")
+                .param("room", room).param("at", Timestamp.from(old.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .update();
+        scheduler.reschedule(roomHistoryMaintenanceTask.instance(RecurringTask.INSTANCE), Instant.now());
+        await().atMost(WAIT).until(() -> tables(expired) == 0);
+        assertThat(tables("room_message_p" + DAY.format(today))).isOne();
+        assertThat(page(room, "limit=10")).containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+    }
+
+    private List<String> page(String room, String parameters) {
+        return anonymous().get().uri("/api/rooms/" + room + "/messages?" + parameters).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().valueStream()
+                .map(message -> message.path("messageId").asString()).toList();
+    }
+
+    private long tables(String name) {
+        return jdbc.sql("SELECT count(*) FROM pg_class WHERE relname = :name").param("name", name)
+                   .query(Long.class).single();
     }
 
     /** A WebSocket client that reads nothing until told to, then everything; how it closed. */

@@ -283,7 +283,7 @@ public class RoomHub extends LiveReading {
     private void remember() {
         List<ChatRoomView> rooms = queries.list(new FindChatRooms(), ChatRoomView.class).block();
         for (ChatRoomView room : rooms) {
-            List<PublishedRoomMessage> stored = queries.list(new FindRoomMessages(room.roomId(), null, RECENT),
+            List<PublishedRoomMessage> stored = queries.list(new FindRoomMessages(room.roomId(), null, null, RECENT),
                     PublishedRoomMessage.class).block();
             Room kept = room(room.roomId().slug());
             synchronized (kept) {

@@ -5,9 +5,11 @@ import dev.stagehand.api.chatroom.FindRoomMessages;
 import dev.stagehand.api.chatroom.FindRoomMessagesAfter;
 import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.chatroom.RoomMessagesAfter;
+import dev.stagehand.query.DayPartitions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.ProcessingGroup;
@@ -18,14 +20,16 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chat rooms' history: every message of {@code stagehand.rooms.published} stored once (a poll at a time, by message
- * id), messages taken down by moderators listed apart and left out; a room's latest messages answered, and those
+ * id, in partitions by day), messages taken down by moderators listed apart and left out; a room's latest messages answered, and those
  * after a given one (for a client that reconnects).
  */
 @Component
@@ -40,10 +44,12 @@ class RoomHistory {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final DayPartitions days;
 
-    RoomHistory(JdbcTemplate jdbc, JsonMapper json) {
+    RoomHistory(JdbcTemplate jdbc, JdbcClient client, TransactionTemplate transactions, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.days = new DayPartitions(client, transactions, "room_message");
     }
 
     @KafkaListener(id = "room-history", groupId = "stagehand-room-history", topics = "stagehand.rooms.published",
@@ -51,6 +57,8 @@ class RoomHistory {
     void store(List<ConsumerRecord<String, String>> batch) {
         List<PublishedRoomMessage> messages = batch.stream().map(this::read).filter(message -> message != null)
                 .toList();
+        messages.stream().map(message -> DayPartitions.dayOf(message.publishedAt())).distinct()
+                .forEach(days::ensure);
         jdbc.batchUpdate(INSERT, messages, 1000, (statement, message) -> {
             statement.setString(1, message.room());
             statement.setString(2, message.messageId());
@@ -87,21 +95,39 @@ class RoomHistory {
         jdbc.update("DELETE FROM room_message_deleted");
     }
 
+    /** Drops the days of history before {@code firstKept}. */
+    void dropDaysBefore(LocalDate firstKept) {
+        days.dropBefore(firstKept);
+    }
+
     @QueryHandler
     List<PublishedRoomMessage> handle(FindRoomMessages query) {
+        String slug = query.roomId().slug();
+        Long beforeSeq = Long.MAX_VALUE;
+        if (query.beforeId() != null) {
+            List<Long> at = seqOf(slug, query.beforeId());
+            if (at.isEmpty()) {
+                return List.of();
+            }
+            beforeSeq = at.get(0);
+        }
         return jdbc.query("""
-                    SELECT * FROM room_message m WHERE slug = ? AND published_at < ?
+                    SELECT * FROM room_message m WHERE slug = ? AND published_at < ? AND seq < ?
                     AND NOT EXISTS (SELECT 1 FROM room_message_deleted d
                                     WHERE d.slug = m.slug AND d.message_id = m.message_id)
-                    ORDER BY seq DESC LIMIT ?""", this::message, query.roomId().slug(),
+                    ORDER BY seq DESC LIMIT ?""", this::message, slug,
                 java.sql.Timestamp.from(query.before() == null ? Instant.now().plusSeconds(3600) : query.before()),
-                query.limit());
+                beforeSeq, query.limit());
+    }
+
+    private List<Long> seqOf(String slug, String messageId) {
+        return jdbc.queryForList("SELECT seq FROM room_message WHERE slug = ? AND message_id = ?", Long.class, slug,
+                messageId);
     }
 
     @QueryHandler
     RoomMessagesAfter handle(FindRoomMessagesAfter query) {
-        List<Long> at = jdbc.queryForList("SELECT seq FROM room_message WHERE slug = ? AND message_id = ?",
-                Long.class, query.roomId().slug(), query.messageId());
+        List<Long> at = seqOf(query.roomId().slug(), query.messageId());
         if (at.isEmpty()) {
             return new RoomMessagesAfter(false, List.of());
         }

@@ -3,6 +3,7 @@ package dev.stagehand.query.history;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.stagehand.query.DayPartitions;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,9 @@ class ChatHistoryMaintenance {
         return Tasks.recurring("chat-history-maintenance", FixedDelay.ofHours(1))
                 .execute((instance, context) -> {
                     Instant now = Instant.now();
-                    partitions.dropBefore(ChatHistoryPartitions.dayOf(now.minus(settings.retention())));
+                    partitions.dropBefore(DayPartitions.dayOf(now.minus(settings.retention())));
                     optOuts.eraseSince(now.minus(Duration.ofHours(2)));
-                    partitions.indexDaysBefore(ChatHistoryPartitions.dayOf(now));
+                    partitions.indexDaysBefore(DayPartitions.dayOf(now));
                 });
     }
 }

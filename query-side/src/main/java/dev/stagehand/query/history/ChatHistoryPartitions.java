@@ -1,15 +1,8 @@
 package dev.stagehand.query.history;
 
-import java.time.Instant;
+import dev.stagehand.query.DayPartitions;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,9 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ChatHistoryPartitions {
 
-    private static final Logger log = LoggerFactory.getLogger(ChatHistoryPartitions.class);
-    private static final String PREFIX = "chat_message_p";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     /** The expression searches by words use; the index on it must be exactly the same. */
     static final String WORDS = "to_tsvector('simple', coalesce(text, ''))";
     private static final Map<String, String> SEARCH_INDEXES = Map.of(
@@ -32,35 +22,21 @@ class ChatHistoryPartitions {
             "words", "USING GIN (" + WORDS + ")");
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final Set<LocalDate> existing = ConcurrentHashMap.newKeySet();
+    private final DayPartitions days;
 
     ChatHistoryPartitions(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.days = new DayPartitions(jdbc, transactions, "chat_message");
     }
 
     /** Makes sure {@code day} has its partition. */
     void ensure(LocalDate day) {
-        if (existing.contains(day)) {
-            return;
-        }
-        change("CREATE TABLE IF NOT EXISTS " + PREFIX + DAY.format(day) + " PARTITION OF chat_message"
-               + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
-        existing.add(day);
+        days.ensure(day);
     }
 
     /** Drops every day before {@code firstKept}; answers how many. */
     int dropBefore(LocalDate firstKept) {
-        List<String> expired = days().stream().filter(day -> day.isBefore(firstKept))
-                .map(day -> PREFIX + DAY.format(day)).toList();
-        for (String partition : expired) {
-            change("DROP TABLE IF EXISTS " + partition);
-            log.info("Chat history of {} is past its retention period and was dropped",
-                    LocalDate.parse(partition.substring(PREFIX.length()), DAY));
-        }
-        existing.removeIf(day -> day.isBefore(firstKept));
-        return expired.size();
+        return days.dropBefore(firstKept);
     }
 
     /**
@@ -69,11 +45,11 @@ class ChatHistoryPartitions {
      */
     int indexDaysBefore(LocalDate today) {
         int built = 0;
-        for (LocalDate day : days()) {
+        for (LocalDate day : days.days()) {
             if (!day.isBefore(today)) {
                 continue;
             }
-            String partition = PREFIX + DAY.format(day);
+            String partition = days.partition(day);
             for (Map.Entry<String, String> index : SEARCH_INDEXES.entrySet()) {
                 String name = partition + "_" + index.getKey();
                 Boolean valid = jdbc.sql("""
@@ -91,30 +67,5 @@ class ChatHistoryPartitions {
             }
         }
         return built;
-    }
-
-    /** Two nodes changing the partitions at once would fail on PostgreSQL's catalog: one waits for the other. */
-    private void change(String ddl) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('stagehand:chat_message partitions'))").query()
-                .listOfRows();
-            jdbc.sql(ddl).update();
-        });
-    }
-
-    /** The days that have a partition, oldest first. */
-    List<LocalDate> days() {
-        return jdbc.sql("""
-                    SELECT child.relname FROM pg_inherits
-                    JOIN pg_class child ON child.oid = pg_inherits.inhrelid
-                    JOIN pg_class parent ON parent.oid = pg_inherits.inhparent
-                    WHERE parent.relname = 'chat_message' AND child.relname LIKE 'chat_message_p%'""")
-                   .query(String.class).list().stream()
-                   .map(name -> LocalDate.parse(name.substring(PREFIX.length()), DAY))
-                   .sorted().toList();
-    }
-
-    static LocalDate dayOf(Instant at) {
-        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package dev.stagehand.query.history;
 
 import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.query.DayPartitions;
 import dev.stagehand.query.chat.ChatLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -118,7 +119,7 @@ class ChatHistoryWriter {
         if (rows.isEmpty()) {
             return;
         }
-        rows.stream().map(row -> ChatHistoryPartitions.dayOf(row.sentAt())).distinct().forEach(partitions::ensure);
+        rows.stream().map(row -> DayPartitions.dayOf(row.sentAt())).distinct().forEach(partitions::ensure);
         try {
             jdbc.execute((ConnectionCallback<Long>) connection -> copy(connection, copyText(rows)));
         } catch (DuplicateKeyException deliveredAgain) {
