@@ -2,7 +2,7 @@
 // subscribing a channel until Stagehand is in its chat, the channel's analytics and chat history, its clips page (a
 // backtest of another spike rule; auto-clipping it with one's own Twitch account), the public highlight feed,
 // creating an overlay for it, a Discord webhook announcing a streamer who goes live, linking Discord on the account
-// page, the dark theme, a phone-sized screen, logging out, and the highlight feed without a login.
+// page, an API token made, used by a script and revoked, the dark theme, a phone-sized screen, logging out, and the highlight feed without a login.
 // Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
@@ -166,6 +166,22 @@ await runScenario(async (page, baseUrl, screenshot) => {
   const discord = await page.getByTestId('identity-discord').textContent();
   if (!discord.includes('browser_admin')) throw new Error(`the Discord identity says: ${discord}`);
   await screenshot('account-linked');
+
+  // A personal API token: made, shown once, good for a script, revoked.
+  const tokens = page.getByRole('region', { name: 'API tokens' });
+  await tokens.getByLabel('Name').fill('e2e script');
+  await tokens.getByLabel('may change data').check();
+  await tokens.getByRole('button', { name: 'Make a token' }).click();
+  const token = (await tokens.getByTestId('new-token').locator('code').textContent()).trim();
+  if (!token.startsWith('sht_')) throw new Error(`the new token reads ${token}`);
+  const asScript = await page.request.get(`${baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+  expectEqual(asScript.status(), 200, 'the API answers the token');
+  await tokens.getByTestId('api-tokens').getByText('e2e script · read-write').waitFor();
+  await screenshot('account-token');
+  await tokens.getByRole('button', { name: 'Revoke' }).click();
+  await tokens.getByText('e2e script was revoked').waitFor();
+  const revoked = await page.request.get(`${baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+  expectEqual(revoked.status(), 401, 'a revoked token is refused');
 
   await page.reload();
   await page.getByTestId('identity-discord').waitFor({ timeout: 15000 });

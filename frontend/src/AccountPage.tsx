@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, messageOf } from './api';
+import { ApiTokensCard } from './account/ApiTokensCard';
 import { PROVIDER_NAMES, type Me, type Platform } from './session';
 
 interface Props {
@@ -113,6 +114,8 @@ export function AccountPage({ me, platform, error, onChange, onDeleted }: Props)
           </button>
         ))}
       </section>
+
+      <ApiTokensCard operator={me.operator} />
 
       <section className="card danger-zone" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>

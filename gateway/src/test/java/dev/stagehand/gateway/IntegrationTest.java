@@ -39,6 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.public-api.cors-origins=https://streamer.example",
     "stagehand.demo.room-chatters=false",
     "stagehand.rooms.history.retention=30d",
+    "stagehand.api-tokens.requests-per-minute=40",
     "stagehand.metrics.token=" + IntegrationTest.SCRAPE_TOKEN})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {

@@ -7,6 +7,9 @@ import dev.stagehand.api.account.AccountDeleted;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.account.AccountRegistered;
 import dev.stagehand.api.account.AccountRenamed;
+import dev.stagehand.api.account.ApiTokenCreated;
+import dev.stagehand.api.account.ApiTokenRevoked;
+import dev.stagehand.api.account.CreateApiToken;
 import dev.stagehand.api.account.DeleteAccount;
 import dev.stagehand.api.account.DisplayNames;
 import dev.stagehand.api.account.ExternalIdentity;
@@ -21,14 +24,17 @@ import dev.stagehand.api.account.RegisterAccount;
 import dev.stagehand.api.account.RenameAccount;
 import dev.stagehand.api.account.RenewTwitchAuthorization;
 import dev.stagehand.api.account.ReportTwitchAuthorizationLost;
+import dev.stagehand.api.account.RevokeApiToken;
 import dev.stagehand.api.account.TwitchAuthorizationLost;
 import dev.stagehand.api.account.TwitchAuthorizationRenewed;
 import dev.stagehand.api.account.UnlinkIdentity;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,6 +42,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 @Aggregate
 class Account {
+
+    static final int API_TOKENS = 20;
+    static final int API_TOKEN_NAME_LENGTH = 60;
 
     @AggregateIdentifier
     private AccountId accountId;
@@ -45,6 +54,7 @@ class Account {
     private final Map<Provider, String> identities = new EnumMap<>(Provider.class);
     private SecretId twitchToken;
     private boolean twitchAuthorizationLost;
+    private final Set<String> apiTokens = new HashSet<>();
 
     Account() {
         // for Axon, which rebuilds the account from its events
@@ -115,6 +125,29 @@ class Account {
     }
 
     @CommandHandler
+    void handle(CreateApiToken command) {
+        String name = command.name() == null ? "" : command.name().strip();
+        if (name.isEmpty() || name.length() > API_TOKEN_NAME_LENGTH) {
+            throw new RuleViolation("A token's name has 1 to " + API_TOKEN_NAME_LENGTH + " characters");
+        }
+        if (command.admin() && !operator) {
+            throw new RuleViolation("Only an operator's token may reach the operator API");
+        }
+        if (apiTokens.size() >= API_TOKENS) {
+            throw new RuleViolation("An account has at most " + API_TOKENS + " tokens: revoke one first");
+        }
+        apply(new ApiTokenCreated(accountId, command.tokenId(), name, command.hash(), command.write(),
+                command.admin(), command.expiresAt()));
+    }
+
+    @CommandHandler
+    void handle(RevokeApiToken command) {
+        if (apiTokens.contains(command.tokenId())) {
+            apply(new ApiTokenRevoked(accountId, command.tokenId()));
+        }
+    }
+
+    @CommandHandler
     void handle(DeleteAccount command) {
         apply(new AccountDeleted(accountId));
     }
@@ -173,6 +206,16 @@ class Account {
     @EventSourcingHandler
     void on(OperatorRoleGranted event) {
         operator = true;
+    }
+
+    @EventSourcingHandler
+    void on(ApiTokenCreated event) {
+        apiTokens.add(event.tokenId());
+    }
+
+    @EventSourcingHandler
+    void on(ApiTokenRevoked event) {
+        apiTokens.remove(event.tokenId());
     }
 
     @EventSourcingHandler

@@ -4,6 +4,9 @@ import dev.stagehand.api.account.AccountDeleted;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.account.AccountRegistered;
 import dev.stagehand.api.account.AccountRenamed;
+import dev.stagehand.api.account.ApiTokenCreated;
+import dev.stagehand.api.account.ApiTokenRevoked;
+import dev.stagehand.api.account.CreateApiToken;
 import dev.stagehand.api.account.DeleteAccount;
 import dev.stagehand.api.account.ExternalIdentity;
 import dev.stagehand.api.account.GrantOperatorRole;
@@ -17,11 +20,13 @@ import dev.stagehand.api.account.RegisterAccount;
 import dev.stagehand.api.account.RenameAccount;
 import dev.stagehand.api.account.RenewTwitchAuthorization;
 import dev.stagehand.api.account.ReportTwitchAuthorizationLost;
+import dev.stagehand.api.account.RevokeApiToken;
 import dev.stagehand.api.account.TwitchAuthorizationLost;
 import dev.stagehand.api.account.TwitchAuthorizationRenewed;
 import dev.stagehand.api.account.UnlinkIdentity;
 import dev.stagehand.api.common.RuleViolation;
 import dev.stagehand.api.common.SecretId;
+import java.time.Instant;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,5 +235,48 @@ class AccountTest {
         fixture.given(registered("Ada"), linked(TWITCH), new AccountDeleted(ID))
                .when(new RenameAccount(ID, "Ghost"))
                .expectException(AggregateDeletedException.class);
+    }
+
+    private static final Instant EXPIRES = Instant.parse("2027-03-01T00:00:00Z");
+
+    @Test
+    void anAccountCreatesNamedTokensAndRevokesThem() {
+        fixture.given(registered("Ada"), linked(TWITCH))
+               .when(new CreateApiToken(ID, "t1", "  stats script ", "hash-1", false, false, EXPIRES))
+               .expectEvents(new ApiTokenCreated(ID, "t1", "stats script", "hash-1", false, false, EXPIRES));
+        fixture.given(registered("Ada"), linked(TWITCH),
+                        new ApiTokenCreated(ID, "t1", "stats script", "hash-1", false, false, EXPIRES))
+               .when(new RevokeApiToken(ID, "t1"))
+               .expectEvents(new ApiTokenRevoked(ID, "t1"));
+        fixture.given(registered("Ada"), linked(TWITCH),
+                        new ApiTokenCreated(ID, "t1", "stats script", "hash-1", false, false, EXPIRES),
+                        new ApiTokenRevoked(ID, "t1"))
+               .when(new RevokeApiToken(ID, "t1"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void onlyAnOperatorsTokenReachesTheOperatorApi() {
+        fixture.given(registered("Ada"), linked(TWITCH))
+               .when(new CreateApiToken(ID, "t1", "ops", "hash-1", true, true, EXPIRES))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("Only an operator's token may reach the operator API");
+        fixture.given(registered("Ada"), linked(TWITCH), new OperatorRoleGranted(ID))
+               .when(new CreateApiToken(ID, "t1", "ops", "hash-1", true, true, EXPIRES))
+               .expectEvents(new ApiTokenCreated(ID, "t1", "ops", "hash-1", true, true, EXPIRES));
+    }
+
+    @Test
+    void aTokenHasANameAndAnAccountAtMostTwentyTokens() {
+        fixture.given(registered("Ada"), linked(TWITCH))
+               .when(new CreateApiToken(ID, "t1", "  ", "hash-1", false, false, EXPIRES))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("A token's name has 1 to 60 characters");
+        Object[] twenty = java.util.stream.IntStream.range(0, 20).mapToObj(i -> new ApiTokenCreated(ID, "t" + i,
+                "token " + i, "hash-" + i, false, false, EXPIRES)).toArray();
+        fixture.given(registered("Ada"), linked(TWITCH)).andGiven(twenty)
+               .when(new CreateApiToken(ID, "t20", "one more", "hash-20", false, false, EXPIRES))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage("An account has at most 20 tokens: revoke one first");
     }
 }

@@ -3,12 +3,9 @@ package dev.stagehand.gateway.overlay;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.secrets.SecretStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.stagehand.secrets.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +32,7 @@ class OverlayTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Issued(secrets.store(owner, SECRET_KIND, token), hash(token));
+        return new Issued(secrets.store(owner, SECRET_KIND, token), Sha256.hex(token));
     }
 
     /** The token, or empty once erased (its owner's account deleted). */
@@ -45,14 +42,5 @@ class OverlayTokens {
 
     void forget(SecretId secret) {
         secrets.delete(secret);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.stagehand.gateway.security;
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.gateway.account.AccountViews;
 import dev.stagehand.platform.session.JdbcWebSessionStore;
+import java.util.Optional;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
@@ -19,9 +20,11 @@ import reactor.core.publisher.Mono;
 class AccountSecurityContextRepository implements ServerSecurityContextRepository {
 
     private final AccountViews accounts;
+    private final ApiTokens tokens;
 
-    AccountSecurityContextRepository(AccountViews accounts) {
+    AccountSecurityContextRepository(AccountViews accounts, ApiTokens tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     @Override
@@ -39,8 +42,18 @@ class AccountSecurityContextRepository implements ServerSecurityContextRepositor
                         authentication.getPrincipal().id().value()))));
     }
 
+    /**
+     * A request to the API with a bearer token is that token's and nothing else: an unknown, revoked or expired one
+     * leaves it unauthenticated, whatever session cookie it also sends.
+     */
     @Override
     public Mono<SecurityContext> load(ServerWebExchange exchange) {
+        Optional<String> bearer = ApiTokens.sentWith(exchange);
+        if (bearer.isPresent()) {
+            return tokens.find(bearer.get()).flatMap(token -> accounts.find(token.accountId())
+                    .map(view -> new SecurityContextImpl(new AccountAuthentication(
+                            new CurrentAccount(view.accountId(), view.operator() && token.admin()), token))));
+        }
         return exchange.getSession()
                 .flatMap(session -> Mono.justOrEmpty(
                         (String) session.getAttributes().get(JdbcWebSessionStore.ACCOUNT_ATTRIBUTE)))

@@ -23,6 +23,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -32,7 +33,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Logins through Twitch or Discord into a session cookie; every state-changing request carries the CSRF token (the
- * dashboard copies the {@code XSRF-TOKEN} cookie into the {@code X-XSRF-TOKEN} header). The API needs a login, the
+ * dashboard copies the {@code XSRF-TOKEN} cookie into the {@code X-XSRF-TOKEN} header); scripts send a personal API
+ * token instead ({@link ApiTokens}), which needs no CSRF token. The API needs a login or a token, the
  * admin API and the actuator the operator role (metrics also a scraper's token); the dashboard's files and health are
  * public.
  */
@@ -73,10 +75,14 @@ class SecurityConfiguration {
                 .securityContextRepository(contexts)
                 .csrf(csrf -> csrf
                         // Twitch's EventSub callback proves itself with a signature, not a browser's CSRF token.
+                        // A script's API token is no cookie a browser sends on its own: no CSRF to fear.
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                                 CsrfWebFilter.DEFAULT_CSRF_MATCHER,
                                 new NegatedServerWebExchangeMatcher(
-                                        ServerWebExchangeMatchers.pathMatchers("/eventsub/callback"))))
+                                        ServerWebExchangeMatchers.pathMatchers("/eventsub/callback")),
+                                exchange -> ApiTokens.sentWith(exchange).isPresent()
+                                        ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                                        : ServerWebExchangeMatcher.MatchResult.match()))
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
@@ -116,7 +122,9 @@ class SecurityConfiguration {
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, missing) -> problems.write(exchange,
-                                HttpStatus.UNAUTHORIZED, "Log in with Twitch or Discord first."))
+                                HttpStatus.UNAUTHORIZED, ApiTokens.sentWith(exchange).isPresent()
+                                        ? "This API token is unknown, revoked or expired."
+                                        : "Log in with Twitch or Discord first."))
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "This needs the operator role.")))
                 .build();

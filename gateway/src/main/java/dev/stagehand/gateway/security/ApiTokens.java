@@ -1,0 +1,63 @@
+package dev.stagehand.gateway.security;
+
+import dev.stagehand.api.account.ApiTokenView;
+import dev.stagehand.api.account.FindApiTokenByHash;
+import dev.stagehand.platform.axon.Queries;
+import dev.stagehand.secrets.Sha256;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Personal API tokens: {@value #PREFIX} and 256 random bits, sent as {@code Authorization: Bearer <token>} on
+ * {@code /api/**}; only their SHA-256 is kept. A token past its expiry is refused like an unknown one.
+ */
+@Component
+public class ApiTokens {
+
+    static final String PREFIX = "sht_";
+    private static final String BEARER = "Bearer ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Queries queries;
+
+    ApiTokens(Queries queries) {
+        this.queries = queries;
+    }
+
+    /** A new token and the hash to keep of it. */
+    public record Issued(String token, String hash) {
+    }
+
+    public Issued issue() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new Issued(token, Sha256.hex(token));
+    }
+
+    /** The bearer secret of a request to the API, if it sends one (a scraper's on the actuator is not ours). */
+    static Optional<String> sentWith(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.startsWith(BEARER) || !exchange.getRequest().getPath().value()
+                .startsWith("/api/")) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(BEARER.length()).strip());
+    }
+
+    /** The unrevoked, unexpired token that {@code secret} is. */
+    Mono<ApiTokenView> find(String secret) {
+        if (!secret.startsWith(PREFIX)) {
+            return Mono.empty();
+        }
+        return queries.optional(new FindApiTokenByHash(Sha256.hex(secret)), ApiTokenView.class)
+                .flatMap(Mono::justOrEmpty)
+                .filter(token -> token.expiresAt().isAfter(Instant.now()));
+    }
+}
