@@ -2,7 +2,7 @@
 // subscribing a channel until Stagehand is in its chat, the channel's analytics and chat history, its clips page (a
 // backtest of another spike rule; auto-clipping it with one's own Twitch account), the public highlight feed,
 // creating an overlay for it, a Discord webhook announcing a streamer who goes live, linking Discord on the account
-// page, an API token made, used by a script and revoked, the dark theme, a phone-sized screen, logging out, and the highlight feed without a login.
+// page, an API token made, used by a script and revoked, the API's description, the dark theme, a phone-sized screen, logging out, and the highlight feed without a login.
 // Screenshots at each step.
 import { expectEqual, runScenario } from './browser.mjs';
 
@@ -182,6 +182,11 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await tokens.getByText('e2e script was revoked').waitFor();
   const revoked = await page.request.get(`${baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
   expectEqual(revoked.status(), 401, 'a revoked token is refused');
+  await tokens.getByRole('link', { name: 'the API\'s description' }).click();
+  await page.getByRole('heading', { name: /Stagehand API/ }).waitFor({ timeout: 15000 });
+  await page.getByText('/api/me/tokens').first().waitFor();
+  await screenshot('api-docs');
+  await page.goBack();
 
   await page.reload();
   await page.getByTestId('identity-discord').waitFor({ timeout: 15000 });

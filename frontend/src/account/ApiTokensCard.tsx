@@ -49,7 +49,8 @@ export function ApiTokensCard({ operator }: { operator: boolean }) {
       <h2 id="tokens-heading">API tokens</h2>
       <p className="muted">
         For your own scripts: send <code>Authorization: Bearer &lt;token&gt;</code> to the API (no CSRF token
-        needed). A token reads your data; a read-write one may change it too. Only its hash is kept.
+        needed). A token reads your data; a read-write one may change it too. Only its hash is kept. Every route is
+        in <a href="/api-docs">the API's description</a>.
       </p>
       <ActionOutcome outcome={outcome} />
       {failed && <p role="alert" className="error">{failed}</p>}

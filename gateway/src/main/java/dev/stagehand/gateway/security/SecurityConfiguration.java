@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -28,6 +29,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
@@ -48,6 +50,12 @@ class SecurityConfiguration {
     static final String DASHBOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "style-src-attr 'unsafe-inline'; img-src * data: blob:; connect-src 'self'; font-src 'self' data:; "
             + "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+    /** The API's viewer (Swagger UI) writes style elements of its own: its pages allow inline styles, no more. */
+    static final String VIEWER_POLICY = DASHBOARD_POLICY.replace("style-src 'self';",
+            "style-src 'self' 'unsafe-inline';");
+    static final String VIEWER = "/swagger-ui/";
+    private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
     /**
      * Requests Spring Security's firewall refuses (an encoded {@code ../}, {@code %00}, {@code ;} in a path) get a
@@ -93,7 +101,7 @@ class SecurityConfiguration {
                 // The dashboard frames its own overlay page as a live preview; nobody else may frame anything. The
                 // overlay page sets a stricter policy of its own, which this one does not replace.
                 .headers(headers -> headers.frameOptions(frames -> frames.mode(Mode.SAMEORIGIN))
-                        .contentSecurityPolicy(policy -> policy.policyDirectives(DASHBOARD_POLICY)))
+                        .writer(SecurityConfiguration::contentSecurityPolicy))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .oauth2Login(login -> login
@@ -117,6 +125,9 @@ class SecurityConfiguration {
                                 "/v1.0/clip")
                         .permitAll()
                         .pathMatchers("/actuator/prometheus").access(scrapers)
+                        // The API's OpenAPI document and its viewer, for logged-in users.
+                        .pathMatchers("/v3/api-docs/**", "/api-docs", "/swagger-ui/**")
+                        .hasRole(AccountAuthentication.USER)
                         .pathMatchers("/api/admin/**", "/actuator/**").hasRole(AccountAuthentication.OPERATOR)
                         .pathMatchers("/api/**", "/v1.0/**").hasRole(AccountAuthentication.USER)
                         .anyExchange().permitAll())
@@ -143,6 +154,16 @@ class SecurityConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/v1.0/clip", reads);
         return source;
+    }
+
+    /** The dashboard's policy, or the viewer's on its pages, where a response has none of its own (the overlay). */
+    private static Mono<Void> contentSecurityPolicy(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        if (!headers.containsHeader(CONTENT_SECURITY_POLICY)) {
+            headers.set(CONTENT_SECURITY_POLICY, exchange.getRequest().getPath().value().startsWith(VIEWER)
+                    ? VIEWER_POLICY : DASHBOARD_POLICY);
+        }
+        return Mono.empty();
     }
 
     /** The CSRF cookie is written only when someone asks for the token: ask on every response. */
