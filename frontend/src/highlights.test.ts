@@ -86,7 +86,7 @@ describe('the public feed', () => {
 describe('autoClippingSummary', () => {
   const settings = (autoClip: boolean, autoClippers: number): HighlightSettings => ({
     channelId: '1', rule: {} as HighlightSettings['rule'], custom: false, othersMayClip: true, publicClips: false,
-    editable: false, autoClip, cannotAutoClip: null, autoClippers, paused: null,
+    publicStats: false, editable: false, autoClip, cannotAutoClip: null, autoClippers, paused: null,
   });
 
   it('counts the others who auto-clip beside the one asking', () => {

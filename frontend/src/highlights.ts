@@ -20,7 +20,9 @@ export interface HighlightSettings {
   othersMayClip: boolean;
   /** Whether the channel's clips are in the public highlight feed. */
   publicClips: boolean;
-  /** Whether the one asking is the broadcaster, who alone changes the rule and the two choices above. */
+  /** Whether anyone may read the channel's chat statistics, without a login. */
+  publicStats: boolean;
+  /** Whether the one asking is the broadcaster, who alone changes the rule and the choices above. */
   editable: boolean;
   /** Whether the one asking auto-clips the channel with their own Twitch account. */
   autoClip: boolean;

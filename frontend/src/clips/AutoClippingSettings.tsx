@@ -42,9 +42,9 @@ export function AutoClippingSettings({ channelId }: { channelId: string }) {
   }
 
   function configure(current: HighlightSettings, changes: Partial<{ rule: SpikeRule | null; othersMayClip: boolean;
-    publicClips: boolean }>) {
+    publicClips: boolean; publicStats: boolean }>) {
     const body = { rule: current.custom ? current.rule : null, othersMayClip: current.othersMayClip,
-      publicClips: current.publicClips, ...changes };
+      publicClips: current.publicClips, publicStats: current.publicStats, ...changes };
     void change(api<HighlightSettings>('PUT', `/api/channels/${channelId}/highlights`, body), () => 'Saved.');
   }
 
@@ -117,6 +117,11 @@ export function AutoClippingSettings({ channelId }: { channelId: string }) {
             <input type="checkbox" checked={settings.publicClips}
               onChange={(event) => configure(settings, { publicClips: event.target.checked })} />
             Show my channel's clips in the public <a href="/highlights">highlight feed</a>
+          </label>
+          <label className="row">
+            <input type="checkbox" checked={settings.publicStats}
+              onChange={(event) => configure(settings, { publicStats: event.target.checked })} />
+            Let anyone read my channel's chat statistics, without a login (<code>/api/channels/&lt;login&gt;/stats</code>)
           </label>
         </fieldset>
       )}

@@ -12,11 +12,13 @@ import java.util.stream.Stream;
  * @param custom        whether the rule is the channel's own
  * @param othersMayClip whether subscribers other than the broadcaster may auto-clip it
  * @param publicClips   whether its clips are in the public highlight feed
+ * @param publicStats   whether anyone may read its chat statistics, without a login
  * @param autoClippers  the subscribers who chose auto-clipping, first chosen first
  * @param paused        why Twitch refused its clips, while auto-clipping of it is paused; {@code null} otherwise
  */
 public record HighlightSettings(String channelId, SpikeRule rule, boolean custom, boolean othersMayClip,
-                                boolean publicClips, List<AutoClipper> autoClippers, Pause paused) {
+                                boolean publicClips, boolean publicStats, List<AutoClipper> autoClippers,
+                                Pause paused) {
 
     public HighlightSettings {
         autoClippers = List.copyOf(autoClippers);

@@ -12,18 +12,20 @@ import org.axonframework.serialization.Revision;
  * @param rule          the channel's own spike rule; {@code null} for the deployment's default
  * @param othersMayClip whether other subscribers may auto-clip the channel (true in revision 1 events)
  * @param publicClips   whether its clips are in the public highlight feed (false in revision 1 events)
+ * @param publicStats   whether anyone may read its chat statistics (false in events from before it was asked)
  */
 @Revision("2")
 public record HighlightsConfigured(ChannelId channelId, AccountId broadcaster, Boolean autoClip, SpikeRule rule,
-                                   Boolean othersMayClip, Boolean publicClips) {
+                                   Boolean othersMayClip, Boolean publicClips, Boolean publicStats) {
 
     public HighlightsConfigured {
         othersMayClip = othersMayClip == null || othersMayClip;
         publicClips = publicClips != null && publicClips;
+        publicStats = publicStats != null && publicStats;
     }
 
     public HighlightsConfigured(ChannelId channelId, AccountId broadcaster, SpikeRule rule, boolean othersMayClip,
-                                boolean publicClips) {
-        this(channelId, broadcaster, null, rule, othersMayClip, publicClips);
+                                boolean publicClips, boolean publicStats) {
+        this(channelId, broadcaster, null, rule, othersMayClip, publicClips, publicStats);
     }
 }

@@ -56,6 +56,7 @@ class Channel {
     private SpikeRule rule;
     private boolean othersMayClip = true;
     private boolean publicClips;
+    private boolean publicStats;
     /** The subscribers who auto-clip, with the Twitch account each clips with. */
     private final Map<AccountId, String> autoClippers = new LinkedHashMap<>();
     private boolean paused;
@@ -116,9 +117,9 @@ class Channel {
         }
         SpikeRule validated = command.rule() == null ? null : command.rule().validated();
         if (!Objects.equals(validated, rule) || command.othersMayClip() != othersMayClip
-                || command.publicClips() != publicClips) {
+                || command.publicClips() != publicClips || command.publicStats() != publicStats) {
             apply(new HighlightsConfigured(channelId, command.broadcaster(), validated, command.othersMayClip(),
-                    command.publicClips()));
+                    command.publicClips(), command.publicStats()));
         }
     }
 
@@ -175,6 +176,7 @@ class Channel {
         rule = event.rule();
         othersMayClip = event.othersMayClip();
         publicClips = event.publicClips();
+        publicStats = event.publicStats();
         if (event.autoClip() != null) {
             on(new AutoClipChosen(channelId, event.broadcaster(), channelId.value(), event.autoClip()));
         }

@@ -133,29 +133,29 @@ class ChannelTest {
     @Test
     void theBroadcasterSetsTheirOwnRuleAndOpensTheirClips() {
         fixture.given(subscribed(ADA, 1))
-               .when(new ConfigureHighlights(CHANNEL, ADA, RULE, false, true))
-               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, RULE, false, true));
+               .when(new ConfigureHighlights(CHANNEL, ADA, RULE, false, true, false))
+               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, RULE, false, true, false));
     }
 
     @Test
     void configuringTheSameHighlightsAgainChangesNothing() {
-        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, RULE, true, false))
-               .when(new ConfigureHighlights(CHANNEL, ADA, new SpikeRule(5, 60, 2.5, 8, 45, 30, 0), true, false))
+        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, RULE, true, false, false))
+               .when(new ConfigureHighlights(CHANNEL, ADA, new SpikeRule(5, 60, 2.5, 8, 45, 30, 0), true, false, false))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
 
     @Test
     void goingBackToTheDefaultRuleIsAChange() {
-        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, RULE, true, false))
-               .when(new ConfigureHighlights(CHANNEL, ADA, null, true, false))
-               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, null, true, false));
+        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, RULE, true, false, false))
+               .when(new ConfigureHighlights(CHANNEL, ADA, null, true, false, false))
+               .expectEvents(new HighlightsConfigured(CHANNEL, ADA, null, true, false, false));
     }
 
     @Test
     void cannotConfigureHighlightsOfAChannelNotSubscribed() {
         fixture.given(subscribed(SAM, 1))
-               .when(new ConfigureHighlights(CHANNEL, ADA, null, true, false))
+               .when(new ConfigureHighlights(CHANNEL, ADA, null, true, false, false))
                .expectException(RuleViolation.class)
                .expectExceptionMessage("Subscribe your channel pixelpanda before setting up its highlights");
     }
@@ -163,7 +163,7 @@ class ChannelTest {
     @Test
     void cannotConfigureARuleOutOfRange() {
         fixture.given(subscribed(ADA, 1))
-               .when(new ConfigureHighlights(CHANNEL, ADA, new SpikeRule(5, 60, 2.5, 0, 45, 30, 0), true, false))
+               .when(new ConfigureHighlights(CHANNEL, ADA, new SpikeRule(5, 60, 2.5, 0, 45, 30, 0), true, false, false))
                .expectException(RuleViolation.class)
                .expectExceptionMessage("minimumLift must be between 1 and 100000");
     }
@@ -198,12 +198,12 @@ class ChannelTest {
     @Test
     void aBroadcasterWhoOptedOutKeepsAutoClippingToThemselves() {
         fixture.given(subscribed(ADA, 1), subscribed(SAM, 2),
-                       new HighlightsConfigured(CHANNEL, ADA, null, false, false))
+                       new HighlightsConfigured(CHANNEL, ADA, null, false, false, false))
                .when(new ChooseAutoClip(CHANNEL, SAM, SAM_TWITCH, true))
                .expectException(RuleViolation.class)
                .expectExceptionMessage("The broadcaster of pixelpanda does not allow others to auto-clip the channel "
                        + "on this deployment");
-        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, null, false, false))
+        fixture.given(subscribed(ADA, 1), new HighlightsConfigured(CHANNEL, ADA, null, false, false, false))
                .when(new ChooseAutoClip(CHANNEL, ADA, ADA_TWITCH, true))
                .expectEvents(new AutoClipChosen(CHANNEL, ADA, ADA_TWITCH, true));
     }
@@ -219,7 +219,7 @@ class ChannelTest {
     @Test
     void aRevisionOneConfigurationWithAutoClipMadeTheBroadcasterAnAutoClipper() {
         fixture.given(subscribed(ADA, 1), subscribed(SAM, 2),
-                       new HighlightsConfigured(CHANNEL, ADA, true, RULE, null, null))
+                       new HighlightsConfigured(CHANNEL, ADA, true, RULE, null, null, null))
                .when(new UnsubscribeChannel(CHANNEL, ADA))
                .expectEvents(new ChannelUnsubscribed(CHANNEL, "pixelpanda", ADA, 1),
                        new AutoClipChosen(CHANNEL, ADA, ADA_TWITCH, false));

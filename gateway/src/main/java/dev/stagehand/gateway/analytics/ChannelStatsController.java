@@ -5,7 +5,11 @@ import dev.stagehand.api.analytics.FindChannelStats;
 import dev.stagehand.api.analytics.FindChatStatsSeries;
 import dev.stagehand.api.analytics.FindStreamChatStats;
 import dev.stagehand.api.analytics.StreamChatStats;
+import dev.stagehand.api.channel.ChannelView;
+import dev.stagehand.api.channel.FindChannel;
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.api.highlight.FindHighlightSettings;
+import dev.stagehand.api.highlight.HighlightSettings;
 import dev.stagehand.api.stream.FindLiveStreams;
 import dev.stagehand.api.stream.StreamView;
 import dev.stagehand.gateway.channel.SubscribedChannels;
@@ -13,21 +17,25 @@ import dev.stagehand.gateway.security.CurrentAccount;
 import dev.stagehand.platform.axon.Queries;
 import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.platform.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * A subscribed channel's chat statistics: the ten-minute window now running (in the original stats API's contract,
- * with the running minute and its live stream's figures beside it), and the series of past windows.
+ * A channel's chat statistics, for its subscribers, and for anyone when its broadcaster made them public: the
+ * ten-minute window now running (in the original stats API's contract, with the running minute and its live stream's
+ * figures beside it), and the series of past windows.
  */
 @RestController
 @RequestMapping("/api/channels/{channelId}/stats")
@@ -43,8 +51,8 @@ class ChannelStatsController {
 
     /** By the channel's Twitch id or its login; 404 for a channel no statistics were made of yet. */
     @GetMapping
-    Mono<ChannelStatsResponse> current(CurrentAccount me, @PathVariable("channelId") String idOrLogin) {
-        return channels.byIdOrLogin(me, idOrLogin).flatMap(channel -> {
+    Mono<ChannelStatsResponse> current(@Parameter(hidden = true) Optional<CurrentAccount> me, @PathVariable("channelId") String idOrLogin) {
+        return readable(me, idOrLogin).flatMap(channel -> {
             String channelId = channel.channelId().value();
             return Mono.zip(queries.list(new FindChannelStats(channelId), ChatStats.class), stream(channelId))
                     .filter(both -> !both.getT1().isEmpty())
@@ -64,7 +72,7 @@ class ChannelStatsController {
     }
 
     @GetMapping("/series")
-    Mono<List<ChatStats>> series(CurrentAccount me, @PathVariable String channelId,
+    Mono<List<ChatStats>> series(@Parameter(hidden = true) Optional<CurrentAccount> me, @PathVariable String channelId,
                                  @RequestParam(defaultValue = "60") String window,
                                  @RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to) {
@@ -76,7 +84,26 @@ class ChannelStatsController {
         Instant end = Objects.requireNonNullElseGet(QueryParameters.time("to", to), Instant::now);
         Instant start = Objects.requireNonNullElse(QueryParameters.time("from", from), end.minus(Duration.ofHours(1)));
         QueryParameters.boundedRange(start, end);
-        return channels.one(me, channelId)
-                .then(queries.list(new FindChatStatsSeries(channelId, seconds, start, end), ChatStats.class));
+        return readable(me, channelId).flatMap(channel -> queries.list(new FindChatStatsSeries(
+                channel.channelId().value(), seconds, start, end), ChatStats.class));
+    }
+
+    /**
+     * The channel by its id or login, if the asker subscribes it, or else if its broadcaster made its statistics
+     * public; otherwise 404 for an account and 401 for someone not logged in (who learns nothing about the channel).
+     */
+    private Mono<ChannelView> readable(Optional<CurrentAccount> me, String idOrLogin) {
+        Mono<ChannelView> subscribed = me.map(account -> channels.byIdOrLogin(account, idOrLogin)
+                .onErrorResume(NotFoundException.class, notSubscribed -> Mono.empty())).orElse(Mono.empty());
+        return subscribed
+                .switchIfEmpty(Mono.defer(() -> queries.optional(new FindChannel(idOrLogin), ChannelView.class)
+                        .flatMap(Mono::justOrEmpty)
+                        .filterWhen(channel -> queries.one(new FindHighlightSettings(channel.channelId().value()),
+                                HighlightSettings.class).map(HighlightSettings::publicStats))))
+                .switchIfEmpty(Mono.error(() -> me.isPresent()
+                        ? new NotFoundException("You do not subscribe a channel with the id or login " + idOrLogin
+                                + ", and its statistics are not public.")
+                        : new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in (or send an API token) to read "
+                                + "this channel's statistics: its broadcaster has not made them public.")));
     }
 }

@@ -74,16 +74,18 @@ class HighlightController {
      * @param paused        why Twitch refused its clips, while auto-clipping of it is paused
      */
     record HighlightSettingsResponse(String channelId, SpikeRule rule, boolean custom, boolean othersMayClip,
-                                     boolean publicClips, boolean editable, boolean autoClip, String cannotAutoClip,
-                                     int autoClippers, HighlightSettings.Pause paused) {
+                                     boolean publicClips, boolean publicStats, boolean editable, boolean autoClip,
+                                     String cannotAutoClip, int autoClippers, HighlightSettings.Pause paused) {
     }
 
     /**
      * @param rule          the channel's own spike rule; absent or null for the deployment's default
      * @param othersMayClip whether subscribers other than the broadcaster may auto-clip the channel (required)
      * @param publicClips   whether the channel's clips are in the public highlight feed (required)
+     * @param publicStats   whether anyone may read the channel's chat statistics without a login (unchanged when
+     *                      absent)
      */
-    record HighlightSettingsRequest(SpikeRule rule, Boolean othersMayClip, Boolean publicClips) {
+    record HighlightSettingsRequest(SpikeRule rule, Boolean othersMayClip, Boolean publicClips, Boolean publicStats) {
     }
 
     /** @param on whether the one asking auto-clips the channel (required) */
@@ -106,23 +108,24 @@ class HighlightController {
                 .filter(twitch -> twitch.map(identity -> channelId.equals(identity.userId())).orElse(false))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the channel's "
                         + "broadcaster, logged in with its Twitch account, may change its highlights.")))
-                .flatMap(twitch -> Mono.fromCallable(() -> configuration(channelId, me, request))
+                .flatMap(twitch -> settings(channelId).map(current -> configuration(channelId, me, request, current))
                         .flatMap(command -> wait.sendAndAwait(command, new FindHighlightSettings(channelId),
                                 ResponseTypes.instanceOf(HighlightSettings.class),
                                 now -> Objects.equals(now.custom() ? now.rule() : null, command.rule())
                                         && now.othersMayClip() == command.othersMayClip()
-                                        && now.publicClips() == command.publicClips()))
+                                        && now.publicClips() == command.publicClips()
+                                        && now.publicStats() == command.publicStats()))
                         .map(now -> response(now, me, twitch)));
     }
 
     private static ConfigureHighlights configuration(String channelId, CurrentAccount me,
-                                                     HighlightSettingsRequest request) {
+                                                     HighlightSettingsRequest request, HighlightSettings current) {
         if (request.othersMayClip() == null || request.publicClips() == null) {
             throw new RuleViolation("othersMayClip and publicClips are required: true or false");
         }
         return new ConfigureHighlights(new ChannelId(channelId), me.id(),
                 request.rule() == null ? null : request.rule().validated(), request.othersMayClip(),
-                request.publicClips());
+                request.publicClips(), request.publicStats() == null ? current.publicStats() : request.publicStats());
     }
 
     /** Turns the asker's auto-clipping of the channel on or off: clips made with their own Twitch login. */
@@ -242,7 +245,8 @@ class HighlightController {
             cannot = "The broadcaster does not allow others to auto-clip this channel on this deployment";
         }
         return new HighlightSettingsResponse(settings.channelId(), settings.rule(), settings.custom(),
-                settings.othersMayClip(), settings.publicClips(), broadcaster, settings.autoClips(me.id()), cannot,
+                settings.othersMayClip(), settings.publicClips(), settings.publicStats(), broadcaster,
+                settings.autoClips(me.id()), cannot,
                 settings.autoClippers().size(), settings.paused());
     }
 }

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What a request made with a personal API token may not do: manage tokens (that takes a login), change anything with
- * a read-only token, or make more than {@code requestsPerMinute} requests a minute on this node.
+ * a read-only token, or make more than {@code requestsPerMinute} requests a minute on this node; and a token that
+ * is unknown, revoked or expired gets a 401 even where no login is needed.
  */
 @Component
 class ApiTokenGuard implements WebFilter {
@@ -41,11 +42,14 @@ class ApiTokenGuard implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        // A bad token on a route anyone may ask is still a bad token.
+        Optional<Refusal> unknown = ApiTokens.sentWith(exchange).map(sent -> new Refusal(HttpStatus.UNAUTHORIZED,
+                ApiTokens.UNKNOWN, 0));
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication() instanceof AccountAuthentication account
                         ? account.token().orElse(null) : null)
                 .map(token -> refusal(exchange, token))
-                .defaultIfEmpty(Optional.empty())
+                .defaultIfEmpty(unknown)
                 .flatMap(refused -> refused.map(refusal -> refuse(exchange, refusal))
                         .orElseGet(() -> chain.filter(exchange)));
     }

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 public class ApiTokens {
 
     static final String PREFIX = "sht_";
+    static final String UNKNOWN = "This API token is unknown, revoked or expired.";
     private static final String BEARER = "Bearer ";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -124,6 +124,9 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/rooms", "/api/rooms/*", "/api/rooms/*/messages",
                                 "/v1.0/clip")
                         .permitAll()
+                        // A channel's statistics, when its broadcaster made them public (the controller checks).
+                        .pathMatchers(HttpMethod.GET, "/api/channels/*/stats", "/api/channels/*/stats/series")
+                        .permitAll()
                         .pathMatchers("/actuator/prometheus").access(scrapers)
                         // The API's OpenAPI document and its viewer, for logged-in users.
                         .pathMatchers("/v3/api-docs/**", "/api-docs", "/swagger-ui/**")
@@ -134,7 +137,7 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, missing) -> problems.write(exchange,
                                 HttpStatus.UNAUTHORIZED, ApiTokens.sentWith(exchange).isPresent()
-                                        ? "This API token is unknown, revoked or expired."
+                                        ? ApiTokens.UNKNOWN
                                         : "Log in with Twitch or Discord first."))
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "This needs the operator role.")))

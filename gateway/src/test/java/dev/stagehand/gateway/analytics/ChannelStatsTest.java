@@ -105,6 +105,43 @@ class ChannelStatsTest extends IntegrationTest {
     }
 
     @Test
+    void aBroadcasterMayLetAnyoneReadTheirChannelsStats() {
+        String channelId = sim.world().user("stats_public").id();
+        WebTestClient broadcaster = as(twitchUser("stats_public"));
+        broadcaster.post().uri("/api/channels").bodyValue(Map.of("channel", "stats_public")).exchange()
+                .expectStatus().isCreated();
+        await().atMost(WAIT).until(() -> sim.chat().viewersConnected("stats_public") == 1);
+        sim.chat().say("stats_public", "viewer", "count me Kappa");
+        await().atMost(WAIT).until(() -> broadcaster.get().uri("/api/channels/{id}/stats", channelId).exchange()
+                .returnResult(String.class).getStatus().value() == 200);
+        anonymous().get().uri("/api/channels/{id}/stats", "stats_public").exchange().expectStatus().isUnauthorized();
+        WebTestClient stranger = as(twitchUser("stats_public_fan"));
+        stranger.get().uri("/api/channels/{id}/stats", "stats_public").exchange().expectStatus().isNotFound();
+
+        broadcaster.put().uri("/api/channels/{id}/highlights", channelId)
+                .bodyValue(Map.of("othersMayClip", true, "publicClips", false, "publicStats", true)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.publicStats").isEqualTo(true);
+        for (WebTestClient anyone : List.of(anonymous(), stranger)) {
+            anyone.get().uri("/api/channels/{id}/stats", "stats_public").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.channel_id").isEqualTo(channelId);
+            anyone.get().uri("/api/channels/{id}/stats/series?window=1m", channelId).exchange().expectStatus().isOk();
+        }
+        // A bad token is refused even where no login is needed.
+        anonymous().get().uri("/api/channels/{id}/stats", "stats_public")
+                .header("Authorization", "Bearer sht_not-a-token").exchange().expectStatus().isUnauthorized();
+        // Leaving out publicStats keeps it; saying false takes it back.
+        broadcaster.put().uri("/api/channels/{id}/highlights", channelId)
+                .bodyValue(Map.of("othersMayClip", false, "publicClips", false)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.publicStats").isEqualTo(true);
+        broadcaster.put().uri("/api/channels/{id}/highlights", channelId)
+                .bodyValue(Map.of("othersMayClip", true, "publicClips", false, "publicStats", false)).exchange()
+                .expectStatus().isOk();
+        anonymous().get().uri("/api/channels/{id}/stats", "stats_public").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void windowsOlderThanTheHistoryRetentionAreDeleted() {
         jdbc.sql("""
                     INSERT INTO chat_stats_view (channel_id, window_seconds, window_start, message_count,

@@ -57,6 +57,8 @@ class OpenApiTest extends IntegrationTest {
         JsonNode history = paths.path("/api/rooms/{room}/messages").path("get");
         assertThat(history.path("parameters").valueStream().map(parameter -> parameter.path("name").asString()))
                 .containsExactlyInAnyOrder("room", "before", "beforeId", "limit");
+        assertThat(paths.path("/api/channels/{channelId}/stats").path("get").path("parameters").valueStream()
+                .map(parameter -> parameter.path("name").asString())).containsExactly("channelId");
         JsonNode tokens = paths.path("/api/me/tokens").path("post");
         assertThat(tokens.path("parameters").isMissingNode() || tokens.path("parameters").isEmpty()).isTrue();
         assertThat(tokens.path("requestBody").path("content").path("application/json").path("schema").toString())

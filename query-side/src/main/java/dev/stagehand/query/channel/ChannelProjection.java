@@ -8,12 +8,14 @@ import dev.stagehand.api.channel.ChannelSubscribed;
 import dev.stagehand.api.channel.ChannelUnsubscribed;
 import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.ChannelView.Connection;
+import dev.stagehand.api.channel.FindChannel;
 import dev.stagehand.api.channel.FindChannelsOf;
 import dev.stagehand.query.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -103,6 +105,17 @@ class ChannelProjection {
                    .param("account", query.subscriber().value())
                    .query(ChannelProjection::toView)
                    .list();
+    }
+
+    @QueryHandler
+    Optional<ChannelView> handle(FindChannel query) {
+        return jdbc.sql("""
+                    SELECT c.*, NULL AS subscribed_at FROM channel_view c
+                    WHERE c.channel_id = :channel OR lower(c.login) = lower(:channel)
+                    ORDER BY c.channel_id = :channel DESC LIMIT 1""")
+                   .param("channel", query.idOrLogin())
+                   .query(ChannelProjection::toView)
+                   .optional();
     }
 
     private void connection(ChannelId id, Connection connection, String reason, Instant at) {

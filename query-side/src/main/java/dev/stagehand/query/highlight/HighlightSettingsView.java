@@ -47,15 +47,18 @@ class HighlightSettingsView {
     @EventHandler
     void on(HighlightsConfigured event, @Timestamp Instant at) {
         jdbc.sql("""
-                    INSERT INTO highlight_settings_view (channel_id, rule, others_may_clip, public_clips, updated_at)
-                    VALUES (:channel, :rule, :othersMayClip, :publicClips, :at)
+                    INSERT INTO highlight_settings_view (channel_id, rule, others_may_clip, public_clips, public_stats,
+                                                         updated_at)
+                    VALUES (:channel, :rule, :othersMayClip, :publicClips, :publicStats, :at)
                     ON CONFLICT (channel_id) DO UPDATE
                     SET rule = EXCLUDED.rule, others_may_clip = EXCLUDED.others_may_clip,
-                        public_clips = EXCLUDED.public_clips, updated_at = EXCLUDED.updated_at""")
+                        public_clips = EXCLUDED.public_clips, public_stats = EXCLUDED.public_stats,
+                        updated_at = EXCLUDED.updated_at""")
             .param("channel", event.channelId().value())
             .param("rule", event.rule() == null ? null : json.writeValueAsString(event.rule()))
             .param("othersMayClip", event.othersMayClip())
             .param("publicClips", event.publicClips())
+            .param("publicStats", event.publicStats())
             .param("at", java.sql.Timestamp.from(at))
             .update();
         if (event.autoClip() != null) {
@@ -124,15 +127,16 @@ class HighlightSettingsView {
                     row.getString("twitch_user_id"), row.getTimestamp("since").toInstant()))
             .list();
         return jdbc.sql("""
-                    SELECT rule, others_may_clip, public_clips, paused_reason, paused_at
+                    SELECT rule, others_may_clip, public_clips, public_stats, paused_reason, paused_at
                     FROM highlight_settings_view WHERE channel_id = :channel""")
                    .param("channel", query.channelId())
                    .query((row, number) -> settings(query.channelId(), rule(row.getString("rule")),
-                           row.getBoolean("others_may_clip"), row.getBoolean("public_clips"), clippers,
+                           row.getBoolean("others_may_clip"), row.getBoolean("public_clips"),
+                           row.getBoolean("public_stats"), clippers,
                            row.getString("paused_reason") == null ? null : new Pause(row.getString("paused_reason"),
                                    row.getTimestamp("paused_at").toInstant())))
                    .optional()
-                   .orElseGet(() -> settings(query.channelId(), null, true, false, clippers, null));
+                   .orElseGet(() -> settings(query.channelId(), null, true, false, false, clippers, null));
     }
 
     /** Every channel's spike rule, as the spike detector needs them. */
@@ -145,9 +149,9 @@ class HighlightSettingsView {
     }
 
     private HighlightSettings settings(String channelId, SpikeRule own, boolean othersMayClip, boolean publicClips,
-                                       List<AutoClipper> clippers, Pause paused) {
+                                       boolean publicStats, List<AutoClipper> clippers, Pause paused) {
         return new HighlightSettings(channelId, own == null ? defaultRule : own, own != null, othersMayClip,
-                publicClips, clippers, paused);
+                publicClips, publicStats, clippers, paused);
     }
 
     private SpikeRule rule(String stored) {

@@ -11,6 +11,7 @@ import dev.stagehand.api.channel.ChannelSubscribed;
 import dev.stagehand.api.channel.ChannelUnsubscribed;
 import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.ChannelView.Connection;
+import dev.stagehand.api.channel.FindChannel;
 import dev.stagehand.api.channel.FindChannelsOf;
 import dev.stagehand.query.ProjectionTest;
 import java.time.Instant;
@@ -52,6 +53,15 @@ class ChannelProjectionTest extends ProjectionTest {
             assertThat(channel.updatedAt()).isEqualTo(AT.plusSeconds(5));
             assertThat(channel.subscribedAt()).isEqualTo(AT);
         });
+    }
+
+    @Test
+    void aChannelSomeoneSubscribesIsFoundByIdOrLoginWhoeverAsks() {
+        subscribe(ADA, 1, AT);
+        ChannelView found = new ChannelView(CHANNEL, "streamer", "Streamer", Connection.JOINING, null, 1, null, AT);
+        assertThat(projection.handle(new FindChannel(CHANNEL.value()))).contains(found);
+        assertThat(projection.handle(new FindChannel("STREAMER"))).contains(found);
+        assertThat(projection.handle(new FindChannel("nobody"))).isEmpty();
     }
 
     @Test

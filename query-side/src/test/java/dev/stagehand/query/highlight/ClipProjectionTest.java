@@ -38,7 +38,7 @@ class ClipProjectionTest extends ProjectionTest {
     void clear() {
         clips.clear();
         settings.clear();
-        settings.on(new HighlightsConfigured(new ChannelId(OPEN), new AccountId("ada"), null, true, true), AT);
+        settings.on(new HighlightsConfigured(new ChannelId(OPEN), new AccountId("ada"), null, true, true, false), AT);
         // the feed names channels by the channels projection's logins
         JDBC.sql("DELETE FROM channel_view").update();
         JDBC.sql("""

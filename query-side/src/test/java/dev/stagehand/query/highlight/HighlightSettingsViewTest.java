@@ -42,17 +42,18 @@ class HighlightSettingsViewTest extends ProjectionTest {
     @Test
     void aChannelNeverConfiguredHasTheDefaults() {
         assertThat(settings()).isEqualTo(new HighlightSettings(CHANNEL.value(), DEFAULTS.rule(), false, true, false,
-                java.util.List.of(), null));
+                false, java.util.List.of(), null));
     }
 
     @Test
     void theBroadcastersChoicesApply() {
-        view.on(new HighlightsConfigured(CHANNEL, ADA, OWN, false, true), AT);
+        view.on(new HighlightsConfigured(CHANNEL, ADA, OWN, false, true, true), AT);
         assertThat(settings()).satisfies(now -> {
             assertThat(now.rule()).isEqualTo(OWN);
             assertThat(now.custom()).isTrue();
             assertThat(now.othersMayClip()).isFalse();
             assertThat(now.publicClips()).isTrue();
+            assertThat(now.publicStats()).isTrue();
         });
     }
 
@@ -70,14 +71,14 @@ class HighlightSettingsViewTest extends ProjectionTest {
     @Test
     void othersChoicesStayButMakeNoClipWhileTheBroadcasterKeepsClippingToThemselves() {
         view.on(new AutoClipChosen(CHANNEL, SAM, "200000002", true), AT);
-        view.on(new HighlightsConfigured(CHANNEL, ADA, null, false, false), AT.plusSeconds(1));
+        view.on(new HighlightsConfigured(CHANNEL, ADA, null, false, false, false), AT.plusSeconds(1));
         assertThat(settings().autoClips(SAM)).isTrue();
         assertThat(settings().clippers()).isEmpty();
     }
 
     @Test
     void aPauseStopsEveryClipUntilResumedAndKeepsTheSettings() {
-        view.on(new HighlightsConfigured(CHANNEL, ADA, OWN, true, true), AT);
+        view.on(new HighlightsConfigured(CHANNEL, ADA, OWN, true, true, false), AT);
         view.on(new AutoClipChosen(CHANNEL, SAM, "200000002", true), AT);
         view.on(new AutoClippingPaused(CHANNEL, "clips are off"), AT.plusSeconds(5));
         assertThat(settings().paused()).isEqualTo(new Pause("clips are off", AT.plusSeconds(5)));
@@ -91,11 +92,11 @@ class HighlightSettingsViewTest extends ProjectionTest {
 
     @Test
     void aRevisionOneConfigurationWithAutoClipMakesTheBroadcasterAnAutoClipper() {
-        view.on(new HighlightsConfigured(CHANNEL, ADA, true, OWN, null, null), AT);
+        view.on(new HighlightsConfigured(CHANNEL, ADA, true, OWN, null, null, null), AT);
         assertThat(settings().autoClips(ADA)).isTrue();
         assertThat(settings().othersMayClip()).isTrue();
         assertThat(settings().publicClips()).isFalse();
-        view.on(new HighlightsConfigured(CHANNEL, ADA, false, OWN, null, null), AT.plusSeconds(1));
+        view.on(new HighlightsConfigured(CHANNEL, ADA, false, OWN, null, null, null), AT.plusSeconds(1));
         assertThat(settings().autoClips(ADA)).isFalse();
     }
 
