@@ -9,7 +9,7 @@ import dev.stagehand.platform.axon.Queries;
 import dev.stagehand.platform.metrics.SocketMetrics;
 import dev.stagehand.sagas.emote.EmoteCatalog;
 import dev.stagehand.sagas.emote.EmoteImageUrls;
-import dev.stagehand.secrets.Sha256;
+import dev.stagehand.secrets.BearerSecrets;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +73,7 @@ class OverlaySocket implements WebSocketHandler {
 
     private Mono<Void> serve(WebSocketSession session) {
         String path = session.getHandshakeInfo().getUri().getPath();
-        String hash = Sha256.hex(path.substring(path.lastIndexOf('/') + 1));
+        String hash = BearerSecrets.sha256(path.substring(path.lastIndexOf('/') + 1));
         Optional<ChatReplay.Request> replaying;
         try {
             replaying = ChatReplay.Request.of(new QueryStringDecoder(session.getHandshakeInfo().getUri())

@@ -2,10 +2,8 @@ package dev.stagehand.gateway.overlay;
 
 import dev.stagehand.api.account.AccountId;
 import dev.stagehand.api.common.SecretId;
+import dev.stagehand.secrets.BearerSecrets;
 import dev.stagehand.secrets.SecretStore;
-import dev.stagehand.secrets.Sha256;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +14,6 @@ import org.springframework.stereotype.Component;
 class OverlayTokens {
 
     static final String SECRET_KIND = "overlay-url-token";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretStore secrets;
 
@@ -29,10 +26,8 @@ class OverlayTokens {
     }
 
     Issued issue(AccountId owner) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Issued(secrets.store(owner, SECRET_KIND, token), Sha256.hex(token));
+        String token = BearerSecrets.random();
+        return new Issued(secrets.store(owner, SECRET_KIND, token), BearerSecrets.sha256(token));
     }
 
     /** The token, or empty once erased (its owner's account deleted). */

@@ -3,10 +3,8 @@ package dev.stagehand.gateway.security;
 import dev.stagehand.api.account.ApiTokenView;
 import dev.stagehand.api.account.FindApiTokenByHash;
 import dev.stagehand.platform.axon.Queries;
-import dev.stagehand.secrets.Sha256;
-import java.security.SecureRandom;
+import dev.stagehand.secrets.BearerSecrets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -23,7 +21,6 @@ public class ApiTokens {
     static final String PREFIX = "sht_";
     static final String UNKNOWN = "This API token is unknown, revoked or expired.";
     private static final String BEARER = "Bearer ";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Queries queries;
 
@@ -36,10 +33,8 @@ public class ApiTokens {
     }
 
     public Issued issue() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Issued(token, Sha256.hex(token));
+        String token = PREFIX + BearerSecrets.random();
+        return new Issued(token, BearerSecrets.sha256(token));
     }
 
     /** The bearer secret of a request to the API, if it sends one (a scraper's on the actuator is not ours). */
@@ -57,7 +52,7 @@ public class ApiTokens {
         if (!secret.startsWith(PREFIX)) {
             return Mono.empty();
         }
-        return queries.optional(new FindApiTokenByHash(Sha256.hex(secret)), ApiTokenView.class)
+        return queries.optional(new FindApiTokenByHash(BearerSecrets.sha256(secret)), ApiTokenView.class)
                 .flatMap(Mono::justOrEmpty)
                 .filter(token -> token.expiresAt().isAfter(Instant.now()));
     }
