@@ -42,6 +42,9 @@ class OperationsApiTest extends IntegrationTest {
     @Test
     void healthShowsEachCallerWhatTheyMayKnow() {
         assertThat(health(anonymous(), "/actuator/health")).containsKey("status").doesNotContainKey("components");
+        // Kubernetes' probes (deploy/kubernetes)
+        assertThat(health(anonymous(), "/actuator/health/liveness")).containsEntry("status", "UP");
+        assertThat(health(anonymous(), "/actuator/health/readiness")).containsEntry("status", "UP");
         WebTestClient streamer = as(twitchUser("health_reader"));
         assertThat(health(streamer, "/actuator/health")).containsKey("status").doesNotContainKey("components");
         Map<String, Object> parts = health(streamer, "/actuator/health/parts");
