@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -34,7 +35,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.concurrent.Queues;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -118,8 +118,8 @@ public class RoomHub extends LiveReading {
             this.gap = gap;
             this.messageIds = messages.stream().map(RoomEvent::messageId).collect(Collectors.toUnmodifiableSet());
             this.firstTick = room.ticked;
-            Sinks.Many<RoomTick> mine = Sinks.many().unicast().onBackpressureBuffer(Queues.<RoomTick>get(backlog)
-                    .get());
+            // Exactly this many (reactor's own queues round up to a power of two).
+            Sinks.Many<RoomTick> mine = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(backlog));
             // Subscribed now, while the room is locked: no tick after the join is missed.
             feed = room.ticks.asFlux().filter(tick -> tick.number() >= firstTick).subscribe(tick -> {
                 if (mine.tryEmitNext(tick) == Sinks.EmitResult.FAIL_OVERFLOW) {
