@@ -1,6 +1,7 @@
 package dev.stagehand.api.chatroom;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * A room message as everyone sees it, on {@code stagehand.rooms.published}, keyed by room: the original beside the
@@ -14,4 +15,10 @@ public record PublishedRoomMessage(int schemaVersion, String messageId, String r
                                    String fellBack, Instant submittedAt, Instant publishedAt) {
 
     public static final int SCHEMA_VERSION = 1;
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    /** Whether {@code value} can be a room message's id: what a client names one by is checked with this. */
+    public static boolean isMessageId(String value) {
+        return value != null && MESSAGE_ID.matcher(value).matches();
+    }
 }

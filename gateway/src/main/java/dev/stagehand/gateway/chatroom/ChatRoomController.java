@@ -60,7 +60,6 @@ class ChatRoomController {
 
     static final int MAX_HISTORY = 100;
     /** The ids the gateway gives messages (UUIDs), with room to spare. */
-    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final CommandGateway commands;
     private final Queries queries;
@@ -102,7 +101,7 @@ class ChatRoomController {
                                           @RequestParam(required = false) String beforeId,
                                           @RequestParam(defaultValue = "50") String limit) {
         Instant until = QueryParameters.time("before", before);
-        if (beforeId != null && (until != null || !beforeId.matches("[A-Za-z0-9-]{1,64}"))) {
+        if (beforeId != null && (until != null || !PublishedRoomMessage.isMessageId(beforeId))) {
             throw new RuleViolation(until != null ? "Page back by before or by beforeId, not both"
                     : "beforeId is the id of a message in this room");
         }
@@ -210,7 +209,7 @@ class ChatRoomController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(CurrentAccount me, @PathVariable String room, @PathVariable String messageId) {
         operator(me);
-        if (!MESSAGE_ID.matcher(messageId).matches()) {
+        if (!PublishedRoomMessage.isMessageId(messageId)) {
             throw new NotFoundException("There is no message " + messageId + " in the room " + room + ".");
         }
         return open(room).flatMap(view -> Mono.fromFuture(() -> commands.send(new DeleteChatMessage(view.roomId(),

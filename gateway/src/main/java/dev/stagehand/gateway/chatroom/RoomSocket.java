@@ -2,6 +2,7 @@ package dev.stagehand.gateway.chatroom;
 
 import dev.stagehand.api.chatroom.ChatRoomView;
 import dev.stagehand.api.chatroom.FindChatRoom;
+import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.gateway.account.AccountViews;
 import dev.stagehand.gateway.security.CurrentAccount;
@@ -115,7 +116,7 @@ class RoomSocket implements WebSocketHandler {
 
         static Reading of(Map<String, List<String>> parameters) {
             String since = single(parameters, "since");
-            if (since != null && !since.matches("[A-Za-z0-9-]{1,64}")) {
+            if (since != null && !PublishedRoomMessage.isMessageId(since)) {
                 throw new IllegalArgumentException("since is the id of the last message the client has");
             }
             String mode = single(parameters, "mode");

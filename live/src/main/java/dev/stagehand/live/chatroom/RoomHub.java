@@ -319,8 +319,7 @@ public class RoomHub extends LiveReading {
     private RoomEvent moderation(String value) {
         try {
             RoomModeration moderation = json.readValue(value, RoomModeration.class);
-            return RoomModeration.DELETED.equals(moderation.kind()) && moderation.messageId() != null
-                    && moderation.messageId().matches("[A-Za-z0-9-]{1,64}")
+            return RoomModeration.DELETED.equals(moderation.kind()) && PublishedRoomMessage.isMessageId(moderation.messageId())
                     ? new RoomEvent(moderation.room(), moderation.messageId(), null, null) : null;
         } catch (JacksonException | IllegalArgumentException unreadable) {
             return null;
