@@ -33,6 +33,7 @@ public final class BenchmarkSuite {
             new Benchmark("chat-history", ChatHistoryBenchmark.class.getName(), "200000 100"),
             new Benchmark("chat-analytics", ChatAnalyticsBenchmark.class.getName(), "300000 100"),
             new Benchmark("rooms", RoomLoadBenchmark.class.getName(), "3000 10 20 10"),
+            new Benchmark("room-writes", RoomWriteBenchmark.class.getName(), "1002 2500 10 60"),
             new Benchmark("rebuild", ProjectionRebuildBenchmark.class.getName(), "50000 100"));
 
     private static final Path RECORDED = Path.of("BENCHMARKS.md");

@@ -1,14 +1,6 @@
 package dev.stagehand.gateway.benchmark;
 
-import dev.stagehand.gateway.WebUser;
-import dev.stagehand.twitchsim.TwitchSim;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,36 +30,19 @@ public final class RoomLoadBenchmark {
 
     private static void run(ConfigurableApplicationContext app, int connections, int senders, int rate, int seconds,
                             int warmUp) throws Exception {
-        String http = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         Thread.sleep(3000); // the preset rooms are created once the application is ready
 
         long heapBefore = usedHeap();
-        Process clients = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RoomLoadClients.class.getName(),
-                http.replace("http://", "ws://"), Integer.toString(connections), Integer.toString(rate),
-                Integer.toString(seconds), Integer.toString(warmUp)).redirectErrorStream(true).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(clients::destroy, "room-load-clients-end"));
-        BufferedReader output = new BufferedReader(new InputStreamReader(clients.getInputStream(),
-                StandardCharsets.UTF_8));
-        awaitLine(output, RoomLoadClients.CONNECTED);
+        RoomClientsProcess clients = RoomClientsProcess.start(app, connections, rate, seconds, warmUp,
+                Files.createTempFile("room-load", ".ids"));
+        clients.awaitLine(RoomLoadClients.CONNECTED);
         double perConnection = (usedHeap() - heapBefore) / (double) connections;
-
-        TwitchSim sim = app.getBean(TwitchSim.class);
-        try (Writer cookies = new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8)) {
-            for (String room : RoomLoadClients.ROOMS) {
-                for (int s = 0; s < senders; s++) {
-                    sim.oauth().approveAs("bench_" + room.replace("-", "_") + "_" + s);
-                    WebUser user = new WebUser(http);
-                    user.logIn("twitch");
-                    cookies.write(room + " STAGEHAND_SESSION=" + user.cookie("STAGEHAND_SESSION").orElseThrow() + "\n");
-                }
-            }
-            cookies.write("\n");
-        }
-        awaitLine(output, RoomLoadClients.MEASURING);
+        clients.logInSenders(senders);
+        clients.awaitLine(RoomLoadClients.MEASURING);
         CpuTime cpuBefore = CpuTime.now(clients.pid());
-        String[] figures = awaitLine(output, null).trim().split(" ");
+        clients.awaitLine(RoomLoadClients.MEASURED);
         CpuTime cpu = CpuTime.now(clients.pid()).since(cpuBefore);
+        String[] figures = clients.awaitLine(null).trim().split(" ");
         double sent = Double.parseDouble(figures[0]);
         double delivered = Double.parseDouble(figures[1]);
         long deliveries = Math.round(delivered * seconds);
@@ -80,17 +55,6 @@ public final class RoomLoadBenchmark {
                 String.format("p50 %s / p99 %s ms", figures[2], figures[3]), cpu.perUnit(deliveries)).print();
         System.out.printf("Re-run: ./stagehand bench rooms %d %d %d %d %d%n", connections, senders, rate, seconds,
                 warmUp);
-    }
-
-    /** Reads the clients' output up to {@code wanted} (or, when null, up to their figures), and answers that line. */
-    private static String awaitLine(BufferedReader output, String wanted) throws IOException {
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            if (wanted == null ? line.matches("[0-9. -]+") : line.equals(wanted)) {
-                return line;
-            }
-            System.out.println("clients: " + line);
-        }
-        throw new IllegalStateException("The room load clients ended early");
     }
 
     private static long usedHeap() throws InterruptedException {

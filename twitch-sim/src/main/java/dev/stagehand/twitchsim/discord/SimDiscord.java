@@ -360,9 +360,11 @@ public final class SimDiscord {
                     "error_description", "Unknown client_id, or missing redirect_uri or response_type=code"));
         }
         String code = UUID.randomUUID().toString().replace("-", "");
-        codes.put(code, new Grant(approvingUser, Optional.ofNullable(first(parameters, "scope")).orElse("identify"),
+        // A simulator's extension: login_hint names who approves this one request, so that logins may run at once.
+        String approving = Optional.ofNullable(first(parameters, "login_hint")).orElse(approvingUser);
+        codes.put(code, new Grant(approving, Optional.ofNullable(first(parameters, "scope")).orElse("identify"),
                 redirectUri, Pkce.of(first(parameters, "code_challenge"), first(parameters, "code_challenge_method"))));
-        user(approvingUser);
+        user(approving);
         QueryStringEncoder location = new QueryStringEncoder(redirectUri);
         location.addParam("code", code);
         Optional.ofNullable(first(parameters, "state")).ifPresent(state -> location.addParam("state", state));
