@@ -53,7 +53,7 @@ class RoomHistory {
     }
 
     @KafkaListener(id = "room-history", groupId = "stagehand-room-history", topics = "stagehand.rooms.published",
-            batch = "true", properties = "auto.offset.reset=earliest")
+            batch = "true", properties = {"auto.offset.reset=earliest", "max.poll.records=5000"})
     void store(List<ConsumerRecord<String, String>> batch) {
         List<PublishedRoomMessage> messages = batch.stream().map(this::read).filter(message -> message != null)
                 .toList();

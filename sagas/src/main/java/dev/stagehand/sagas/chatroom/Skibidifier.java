@@ -27,10 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Between {@code stagehand.rooms.submitted} and {@code stagehand.rooms.published}: every message is rewritten in its
  * room's style (a poll's messages of one room go to the {@link Stylist} together, so a model gets them in batches)
- * and published with its original and what styled it. The nodes share the submitted topic's partitions (one consumer group);
- * a poll's offsets are committed once all of its messages are published, so a restart loses none (one published
- * twice is recognised by its id downstream). A message for a room that is gone is dropped, logged. How long messages
- * take from submission to publication, by stylist and fallback, is {@code stagehand.rooms.styling}.
+ * and published with its original and what styled it. The nodes share the submitted topic's partitions (one consumer
+ * group); a poll's offsets are committed once all of its messages are published, so a restart loses none (one
+ * published twice is recognised by its id downstream). A poll takes up to 5,000 messages: it waits for Kafka's
+ * acknowledgement of them all at once, and with Kafka's 500 that round trip capped a busy room's messages
+ * (BENCHMARKS.md). A message for a room that is gone is dropped, logged. How long messages take from submission to publication, by
+ * stylist and fallback, is {@code stagehand.rooms.styling}.
  */
 @Component
 class Skibidifier {
@@ -53,7 +55,7 @@ class Skibidifier {
     }
 
     @KafkaListener(id = "skibidifier", groupId = "stagehand-skibidifier", topics = "stagehand.rooms.submitted",
-            batch = "true", properties = "auto.offset.reset=earliest")
+            batch = "true", properties = {"auto.offset.reset=earliest", "max.poll.records=5000"})
     void restyle(List<ConsumerRecord<String, String>> batch) {
         Map<String, List<SubmittedRoomMessage>> byRoom = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> consumed : batch) {
