@@ -22,7 +22,7 @@ await runScenario(async (page, baseUrl, screenshot) => {
   await page.getByRole('link', { name: 'Log in with Twitch' }).click();
   await page.getByRole('heading', { name: 'Welcome, Browser_streamer' }).waitFor({ timeout: 15000 });
   expectEqual(new URL(page.url()).pathname, '/', 'landing page');
-  for (const part of ['db', 'kafka', 'eventProcessors', 'chatStream']) {
+  for (const part of ['db', 'kafka', 'eventProcessors', 'chatStream', 'twitchChat']) {
     const badge = page.getByTestId(`part-${part}`).locator('.badge');
     await badge.waitFor({ timeout: 15000 });
     expectEqual(await badge.textContent(), 'Up', `${part} status`);

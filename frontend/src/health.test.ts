@@ -17,16 +17,29 @@ describe('summarize', () => {
           status: 'UP',
           details: { webSockets: 3, webSocketCap: 3, full: true, openFiles: 900, fileLimit: 20000 },
         },
+        twitchChat: {
+          status: 'UP',
+          details: { connections: [{ state: 'CONNECTED', channels: 100 }, { state: 'RECONNECTING', channels: 3 }] },
+        },
       },
     });
     expect(parts.map((p) => p.label))
-      .toEqual(['PostgreSQL', 'Kafka', 'Event processors', 'Chat analytics', 'Connections']);
+      .toEqual(['PostgreSQL', 'Kafka', 'Event processors', 'Chat analytics', 'Connections', 'Twitch chat']);
     expect(parts.every((p) => p.up)).toBe(true);
     expect(parts[0].summary).toBe('connected');
     expect(parts[1].summary).toBe('1 broker');
     expect(parts[2].summary).toBe('accounts: running, up to date');
     expect(parts[3].summary).toBe('running');
     expect(parts[4].summary).toBe('3 of 3 WebSockets, 900 of 20000 files open: full, new WebSockets refused');
+    expect(parts[5].summary).toBe('1 of 2 connected, 103 channels');
+  });
+
+  it('says when no chat is read', () => {
+    const parts = summarize({
+      status: 'UP',
+      components: { twitchChat: { status: 'UP', details: { connections: [] } } },
+    });
+    expect(parts[5].summary).toBe('no channels joined');
   });
 
   it('reports a failing processor with its dead letters', () => {

@@ -17,6 +17,7 @@ const PARTS: { key: string; label: string }[] = [
   { key: 'eventProcessors', label: 'Event processors' },
   { key: 'chatStream', label: 'Chat analytics' },
   { key: 'connections', label: 'Connections' },
+  { key: 'twitchChat', label: 'Twitch chat' },
 ];
 
 interface ProcessorDetail {
@@ -40,6 +41,14 @@ function describeProcessors(details: Record<string, unknown>): string {
     .join('; ');
 }
 
+function describeChatConnections(details: Record<string, unknown>): string {
+  const connections = (details.connections ?? []) as { state: string; channels: number }[];
+  if (connections.length === 0) return 'no channels joined';
+  const connected = connections.filter((c) => c.state === 'CONNECTED').length;
+  const channels = connections.reduce((sum, c) => sum + c.channels, 0);
+  return `${connected} of ${connections.length} connected, ${channels} ${channels === 1 ? 'channel' : 'channels'}`;
+}
+
 function describe(key: string, details: Record<string, unknown> | undefined): string {
   if (!details) return '';
   if (key === 'db') return 'connected';
@@ -49,6 +58,7 @@ function describe(key: string, details: Record<string, unknown> | undefined): st
   }
   if (key === 'eventProcessors') return describeProcessors(details);
   if (key === 'chatStream') return String(details.state ?? '').toLowerCase().replace('_', ' ');
+  if (key === 'twitchChat') return describeChatConnections(details);
   if (key === 'connections') {
     const sockets = `${String(details.webSockets)} of ${String(details.webSocketCap)} WebSockets`;
     const files = `${String(details.openFiles)} of ${String(details.fileLimit)} files open`;

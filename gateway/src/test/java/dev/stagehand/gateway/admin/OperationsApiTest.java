@@ -49,7 +49,7 @@ class OperationsApiTest extends IntegrationTest {
         assertThat(health(streamer, "/actuator/health")).containsKey("status").doesNotContainKey("components");
         Map<String, Object> parts = health(streamer, "/actuator/health/parts");
         assertThat(parts.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsOnlyKeys("db", "kafka", "eventProcessors", "chatStream", "connections")
+                .containsOnlyKeys("db", "kafka", "eventProcessors", "chatStream", "connections", "twitchChat")
                 .allSatisfy((name, part) -> assertThat(part).asInstanceOf(InstanceOfAssertFactories.MAP)
                         .containsOnlyKeys("status"));
         assertThat(health(anonymous(), "/actuator/health/parts")).containsKey("status")
@@ -70,6 +70,10 @@ class OperationsApiTest extends IntegrationTest {
                 .extractingByKey("connections").asInstanceOf(InstanceOfAssertFactories.MAP)
                 .extractingByKey("details").asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsKeys("webSockets", "webSocketCap", "full", "openFiles", "fileLimit");
+        assertThat(full.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .extractingByKey("twitchChat").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .extractingByKey("details").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsKey("connections");
     }
 
     /** Every topic with its partitions, size and what Kafka keeps of it, as Topics declares it. */

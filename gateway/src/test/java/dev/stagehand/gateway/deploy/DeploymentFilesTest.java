@@ -97,6 +97,25 @@ class DeploymentFilesTest {
         assertThat(prometheus).contains("metrics_path: /actuator/prometheus");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusLoadsTheAlertRulesAndEachSaysWhatIsWrong() throws IOException {
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml")))
+                .contains("./deploy/prometheus-alerts.yml:/etc/prometheus/alerts.yml:ro");
+        Map<String, Object> prometheus = (Map<String, Object>) new Yaml().load(Files.readString(
+                ROOT.resolve("deploy/prometheus.yml")));
+        assertThat((List<String>) prometheus.get("rule_files")).containsExactly("/etc/prometheus/alerts.yml");
+        Map<String, Object> alerts = (Map<String, Object>) new Yaml().load(Files.readString(
+                ROOT.resolve("deploy/prometheus-alerts.yml")));
+        List<Map<String, Object>> rules = at(alerts, "groups", "0", "rules");
+        assertThat(rules).extracting(rule -> rule.get("alert")).contains("TwitchChatConnectionDown",
+                "EventProcessorLagGrowing", "DeliveriesAbandoned", "HelixPointsNearlySpent");
+        assertThat(rules).allSatisfy(rule -> {
+            assertThat((String) rule.get("expr")).contains("stagehand_");
+            assertThat((String) at(rule, "annotations", "summary")).isNotBlank();
+        });
+    }
+
     private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,8 @@ package dev.stagehand.query.highlight;
 import dev.stagehand.api.highlight.ChatSpike;
 import dev.stagehand.api.highlight.FindChatSpikes;
 import dev.stagehand.platform.kafka.JsonRecords;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,17 +20,20 @@ class ChatSpikeView {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Counter detected;
 
-    ChatSpikeView(JdbcClient jdbc, JsonMapper json) {
+    ChatSpikeView(JdbcClient jdbc, JsonMapper json, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.json = json;
+        this.detected = Counter.builder("stagehand.highlights.spikes")
+                .description("Chat spikes detected, each counted once as it is stored").register(registry);
     }
 
     @KafkaListener(id = "chat-spike-view", groupId = "stagehand-chat-spike-view",
             topics = "stagehand.highlights.spikes", batch = "true", properties = "auto.offset.reset=earliest")
     void store(List<ConsumerRecord<String, String>> batch) {
         for (ChatSpike spike : JsonRecords.readable(batch, json, ChatSpike.class)) {
-            jdbc.sql("""
+            int stored = jdbc.sql("""
                         INSERT INTO chat_spike_view (channel_id, window_start, window_end, spike)
                         VALUES (:channel, :start, :end, :spike) ON CONFLICT DO NOTHING""")
                 .param("channel", spike.channelId())
@@ -36,6 +41,7 @@ class ChatSpikeView {
                 .param("end", Timestamp.from(spike.windowEnd()))
                 .param("spike", json.writeValueAsString(spike))
                 .update();
+            detected.increment(stored);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.stagehand.sagas.channel;
 
 import com.github.twitch4j.chat.TwitchChat;
 import com.github.twitch4j.chat.TwitchChatBuilder;
+import com.github.twitch4j.chat.enums.TMIConnectionState;
 import com.github.twitch4j.chat.events.channel.ChannelJoinFailureEvent;
 import com.github.twitch4j.chat.events.channel.IRCMessageEvent;
 import com.github.twitch4j.chat.util.TwitchChatLimitHelper;
@@ -13,6 +14,8 @@ import dev.stagehand.api.chat.ChatLoads;
 import dev.stagehand.sagas.emote.EmoteCatalog;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -33,7 +36,8 @@ import org.springframework.stereotype.Component;
  * bucket so that the node keeps to Twitch's 20 joins per 10 s. twitch4j retries unanswered joins, reconnects after a
  * drop or a {@code RECONNECT} and rejoins. Which channels this node reads is decided by {@link ChatChannelClaims}.
  * Every chat line becomes a record on Kafka, built and sent by the connection's {@link ChatLineWorker}: twitch4j's
- * reading thread never waits for Kafka or Axon.
+ * reading thread never waits for Kafka or Axon. The connections' states are metrics
+ * ({@code stagehand.chat.connections{state}}) and a part of health ({@link ChatConnectionsHealthIndicator}).
  */
 @Component
 class Twitch4jChatReader implements ChatLoads, DisposableBean {
@@ -54,13 +58,29 @@ class Twitch4jChatReader implements ChatLoads, DisposableBean {
     private final List<ChatLineWorker> workers = new CopyOnWriteArrayList<>();
     private final Bucket joins = TwitchChatLimitHelper.createBucket(TwitchChatLimitHelper.USER_JOIN_LIMIT);
 
+    /** A chat connection: how many channels it reads, and whether it is connected. */
+    record ConnectionState(int channels, TMIConnectionState state) {
+    }
+
     Twitch4jChatReader(TwitchEndpoints twitch, CommandGateway commands, ChatRecordProducer records,
-                       EmoteCatalog emotes, ChatProperties properties) {
+                       EmoteCatalog emotes, ChatProperties properties, MeterRegistry registry) {
         this.twitch = twitch;
         this.commands = commands;
         this.records = records;
         this.emotes = emotes;
         this.capacity = properties.channelsPerConnection();
+        for (TMIConnectionState state : TMIConnectionState.values()) {
+            Gauge.builder("stagehand.chat.connections", () -> connections.stream()
+                            .filter(connection -> connection.getConnectionState() == state).count())
+                    .tag("state", state.name().toLowerCase(Locale.ROOT))
+                    .description("This node's Twitch chat connections, by state").register(registry);
+        }
+    }
+
+    /** This node's chat connections as they are now. */
+    List<ConnectionState> connectionStates() {
+        return connections.stream().map(connection -> new ConnectionState(connection.getChannels().size(),
+                connection.getConnectionState())).toList();
     }
 
     synchronized void join(ChannelId channel, String login) {

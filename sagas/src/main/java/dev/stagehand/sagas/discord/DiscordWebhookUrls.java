@@ -1,6 +1,7 @@
 package dev.stagehand.sagas.discord;
 
 import dev.stagehand.api.common.RuleViolation;
+import dev.stagehand.platform.metrics.OutboundCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,11 +26,15 @@ public class DiscordWebhookUrls {
             List.of("discord.com", "discordapp.com", "canary.discord.com", "ptb.discord.com");
     private static final Pattern PATH = Pattern.compile("/api(?:/v\\d{1,2})?/webhooks/([0-9]{17,20})/([A-Za-z0-9_-]{32,100})");
 
+    private static final String ENDPOINT = "GET /webhooks/{id}/{token}";
+
     private final DiscordApi discord;
+    private final OutboundCalls calls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    DiscordWebhookUrls(DiscordApi discord) {
+    DiscordWebhookUrls(DiscordApi discord, OutboundCalls calls) {
         this.discord = discord;
+        this.calls = calls;
     }
 
     /** A webhook URL in Discord's canonical form, or a {@link RuleViolation} saying what is wrong with it. */
@@ -60,7 +65,11 @@ public class DiscordWebhookUrls {
     /** Asks Discord whether the webhook exists: true, false (401/404), or a {@link DiscordUnavailableException}. */
     public Mono<Boolean> exists(String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+        long start = System.nanoTime();
         return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .doOnNext(response -> calls.record(OutboundCalls.DISCORD, ENDPOINT,
+                        OutboundCalls.status(response.statusCode()), start))
+                .doOnError(unanswered -> calls.record(OutboundCalls.DISCORD, ENDPOINT, OutboundCalls.status(0), start))
                 .onErrorMap(DiscordUnavailableException::new)
                 .flatMap(response -> switch (response.statusCode()) {
                     case 200 -> Mono.just(true);

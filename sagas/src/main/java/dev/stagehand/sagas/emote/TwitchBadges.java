@@ -20,11 +20,11 @@ class TwitchBadges {
     }
 
     Map<String, String> global() {
-        return images(helix.call((twitch, token) -> twitch.getGlobalChatBadges(token)));
+        return images(helix.call("GET /chat/badges/global", (twitch, token) -> twitch.getGlobalChatBadges(token)));
     }
 
     Map<String, String> channel(String channelId) {
-        return images(helix.call((twitch, token) -> twitch.getChannelChatBadges(token, channelId)));
+        return images(helix.call("GET /chat/badges", (twitch, token) -> twitch.getChannelChatBadges(token, channelId)));
     }
 
     /** The 2x images: badges are small, and OBS scenes are often scaled up. */

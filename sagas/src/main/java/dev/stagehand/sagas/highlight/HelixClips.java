@@ -2,6 +2,7 @@ package dev.stagehand.sagas.highlight;
 
 import com.github.twitch4j.helix.domain.Clip;
 import dev.stagehand.api.highlight.TwitchClip;
+import dev.stagehand.platform.metrics.OutboundCalls;
 import dev.stagehand.sagas.twitch.AppHelix;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import java.io.IOException;
@@ -33,10 +34,12 @@ class HelixClips implements TwitchClips {
     private final TwitchEndpoints twitch;
     private final AppHelix helix;
     private final JsonMapper json;
+    private final OutboundCalls calls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    HelixClips(TwitchEndpoints twitch, AppHelix helix, JsonMapper json) {
+    HelixClips(TwitchEndpoints twitch, AppHelix helix, JsonMapper json, OutboundCalls calls) {
         this.twitch = twitch;
+        this.calls = calls;
         this.helix = helix;
         this.json = json;
     }
@@ -49,10 +52,16 @@ class HelixClips implements TwitchClips {
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Client-Id", twitch.clientId())
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
+        long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            calls.record(OutboundCalls.TWITCH_HELIX, "POST /clips", OutboundCalls.status(response.statusCode()), start);
+            response.headers().firstValue("Ratelimit-Remaining").filter(points -> points.matches("\\d{1,9}"))
+                    .ifPresent(points -> calls.remaining(OutboundCalls.TWITCH_HELIX, "user",
+                            Integer.parseInt(points)));
             return outcome(response.statusCode(), response.body());
         } catch (IOException e) {
+            calls.record(OutboundCalls.TWITCH_HELIX, "POST /clips", OutboundCalls.status(0), start);
             return new ClipOutcome(0, null, null, "Twitch could not be reached: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -82,8 +91,8 @@ class HelixClips implements TwitchClips {
 
     @Override
     public Optional<TwitchClip> find(String twitchClipId) {
-        List<Clip> clips = helix.call((client, token) -> client.getClips(token, null, null, List.of(twitchClipId),
-                null, null, 1, null, null, null)).getData();
+        List<Clip> clips = helix.call("GET /clips", (client, token) -> client.getClips(token, null, null,
+                List.of(twitchClipId), null, null, 1, null, null, null)).getData();
         return clips == null ? Optional.empty() : clips.stream().findFirst().map(clip -> new TwitchClip(clip.getId(),
                 clip.getUrl(), clip.getEmbedUrl(), clip.getThumbnailUrl(), clip.getTitle(),
                 Objects.requireNonNullElse(clip.getDuration(), 0f),

@@ -1,5 +1,6 @@
 package dev.stagehand.sagas.notification;
 
+import dev.stagehand.platform.metrics.OutboundCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,37 +21,42 @@ class HttpDiscordWebhooks implements DiscordWebhooks {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    private static final String MESSAGE = "/webhooks/{id}/{token}/messages/{message}";
+
     private final JsonMapper json;
+    private final OutboundCalls calls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    HttpDiscordWebhooks(JsonMapper json) {
+    HttpDiscordWebhooks(JsonMapper json, OutboundCalls calls) {
         this.json = json;
+        this.calls = calls;
     }
 
     @Override
     public DeliveryOutcome post(String url, Map<String, Object> message) {
-        return send(HttpRequest.newBuilder(URI.create(url + "?wait=true")).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
+        return send("POST /webhooks/{id}/{token}", HttpRequest.newBuilder(URI.create(url + "?wait=true"))
+                .timeout(TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))).build());
     }
 
     @Override
     public DeliveryOutcome edit(String url, String messageId, Map<String, Object> message) {
-        return send(HttpRequest.newBuilder(URI.create(url + "/messages/" + messageId)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
+        return send("PATCH " + MESSAGE, HttpRequest.newBuilder(URI.create(url + "/messages/" + messageId))
+                .timeout(TIMEOUT).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))).build());
     }
 
     @Override
     public DeliveryOutcome delete(String url, String messageId) {
-        return send(HttpRequest.newBuilder(URI.create(url + "/messages/" + messageId)).timeout(TIMEOUT).DELETE()
-                .build());
+        return send("DELETE " + MESSAGE, HttpRequest.newBuilder(URI.create(url + "/messages/" + messageId))
+                .timeout(TIMEOUT).DELETE().build());
     }
 
-    private DeliveryOutcome send(HttpRequest request) {
+    private DeliveryOutcome send(String endpoint, HttpRequest request) {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            calls.record(OutboundCalls.DISCORD, endpoint, OutboundCalls.status(response.statusCode()), start);
             long took = (System.nanoTime() - start) / 1_000_000;
             JsonNode body = parsed(response.body());
             if (response.statusCode() >= 200 && response.statusCode() < 300) {
@@ -62,6 +68,7 @@ class HttpDiscordWebhooks implements DiscordWebhooks {
             return new DeliveryOutcome(response.statusCode(), null, retryAfter,
                     reason.isBlank() ? "Discord answered " + response.statusCode() : reason, took);
         } catch (java.io.IOException failure) {
+            calls.record(OutboundCalls.DISCORD, endpoint, OutboundCalls.status(0), start);
             return new DeliveryOutcome(0, null, null, "Discord could not be reached: " + failure.getMessage(),
                     (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException interrupted) {

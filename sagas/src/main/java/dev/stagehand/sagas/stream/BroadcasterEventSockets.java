@@ -13,6 +13,8 @@ import dev.stagehand.platform.DaemonThreads;
 import dev.stagehand.sagas.account.TwitchTokens;
 import dev.stagehand.sagas.twitch.AppHelix;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,8 @@ class BroadcasterEventSockets implements SmartLifecycle {
     }
 
     BroadcasterEventSockets(QueryGateway queries, TwitchTokens tokens, AppHelix helix, TwitchEndpoints twitch,
-                            EventSubSignals signals, StreamProperties settings, StreamWatchingNode node) {
+                            EventSubSignals signals, StreamProperties settings, StreamWatchingNode node,
+                            MeterRegistry registry) {
         this.queries = queries;
         this.tokens = tokens;
         this.helix = helix;
@@ -65,6 +68,9 @@ class BroadcasterEventSockets implements SmartLifecycle {
         this.signals = signals;
         this.settings = settings;
         this.node = node;
+        Gauge.builder("stagehand.twitch.eventsub.sockets", sockets, Map::size)
+                .description("EventSub WebSockets open for streamers who logged in, two subscriptions each")
+                .register(registry);
     }
 
     @Override

@@ -13,16 +13,18 @@ import dev.stagehand.platform.DaemonThreads;
 import dev.stagehand.sagas.twitch.AppHelix;
 import dev.stagehand.sagas.twitch.TwitchUnavailableException;
 import dev.stagehand.secrets.MasterKey;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.lang3.exception.ContextedRuntimeException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -37,7 +39,8 @@ import org.springframework.stereotype.Component;
  * 10,000; a streamer who authorized Stagehand costs nothing, anyone else 1. Listing them all takes a Helix call per
  * 100, so the list is read again only every {@value #RELIST_EVERY} rounds, after a revocation, or when this node
  * starts watching; in between it works from what it created and removed itself. Twitch signs every message with a
- * secret derived from the master key, so whichever node it reaches can check it.
+ * secret derived from the master key, so whichever node it reaches can check it. The subscriptions kept and their
+ * cost against the limit are metrics ({@code stagehand.twitch.eventsub.*}).
  */
 @Component
 public class EventSubWebhooks implements DisposableBean {
@@ -59,17 +62,27 @@ public class EventSubWebhooks implements DisposableBean {
     private volatile ScheduledExecutorService keeper;
     private boolean atCostLimit;
     /** Subscription ids by {@code type/broadcasterId}, as this node last knew them. */
-    private final Map<String, String> known = new HashMap<>();
+    private final Map<String, String> known = new ConcurrentHashMap<>();
     private volatile boolean relist = true;
     private int rounds;
+    private final AtomicInteger cost = new AtomicInteger();
+    private final AtomicInteger maxCost = new AtomicInteger();
 
     EventSubWebhooks(QueryGateway queries, AppHelix helix, StreamProperties settings, MasterKey masterKey,
-                     StreamWatchingNode node) {
+                     StreamWatchingNode node, MeterRegistry registry) {
         this.queries = queries;
         this.helix = helix;
         this.settings = settings;
         this.node = node;
         this.secret = masterKey.sharedSecret("twitch-eventsub-webhook");
+        Gauge.builder("stagehand.twitch.eventsub.subscriptions", known, Map::size).tag("transport", "webhook")
+                .description("EventSub subscriptions this node keeps").register(registry);
+        Gauge.builder("stagehand.twitch.eventsub.cost", cost, AtomicInteger::get)
+                .description("The total cost of the app's EventSub subscriptions, as Twitch last told it")
+                .register(registry);
+        Gauge.builder("stagehand.twitch.eventsub.cost.max", maxCost, AtomicInteger::get)
+                .description("The most the app's EventSub subscriptions may cost, as Twitch last told it")
+                .register(registry);
     }
 
     /** The secret Twitch signs this deployment's EventSub messages with. */
@@ -113,7 +126,8 @@ public class EventSubWebhooks implements DisposableBean {
                 if (watched.contains(broadcasterOf(subscription.getKey()))) {
                     return false;
                 }
-                helix.call((twitch, token) -> twitch.deleteEventSubSubscription(token, subscription.getValue()));
+                helix.call("DELETE /eventsub/subscriptions", (twitch, token) ->
+                        twitch.deleteEventSubSubscription(token, subscription.getValue()));
                 return true;
             });
             // Every stream.online first: when the cost limit cuts in, going live matters more than going offline.
@@ -137,8 +151,9 @@ public class EventSubWebhooks implements DisposableBean {
         String cursor = null;
         do {
             String after = cursor;
-            EventSubSubscriptionList page = helix.call((twitch, token) -> twitch.getEventSubSubscriptions(token, null,
-                    null, null, after, PAGE));
+            EventSubSubscriptionList page = helix.call("GET /eventsub/subscriptions", (twitch, token) ->
+                    twitch.getEventSubSubscriptions(token, null, null, null, after, PAGE));
+            costs(page);
             for (EventSubSubscription subscription : page.getSubscriptions()) {
                 if (!ours(subscription)) {
                     continue;
@@ -148,11 +163,20 @@ public class EventSubWebhooks implements DisposableBean {
                             .getBroadcasterUserId();
                     known.put(key(subscription.getRawType(), broadcasterId), subscription.getId());
                 } else {
-                    helix.call((twitch, token) -> twitch.deleteEventSubSubscription(token, subscription.getId()));
+                    helix.call("DELETE /eventsub/subscriptions", (twitch, token) ->
+                            twitch.deleteEventSubSubscription(token, subscription.getId()));
                 }
             }
             cursor = page.getPagination() == null ? null : page.getPagination().getCursor();
         } while (cursor != null && !cursor.isEmpty());
+    }
+
+    /** Twitch tells the app's total cost and its limit with every list of subscriptions. */
+    private void costs(EventSubSubscriptionList answer) {
+        if (answer.getTotalCost() != null && answer.getMaxTotalCost() != null) {
+            cost.set(answer.getTotalCost());
+            maxCost.set(answer.getMaxTotalCost());
+        }
     }
 
     private boolean ours(EventSubSubscription subscription) {
@@ -179,13 +203,14 @@ public class EventSubWebhooks implements DisposableBean {
                 : SubscriptionTypes.STREAM_OFFLINE.prepareSubscription(
                         condition -> condition.broadcasterUserId(broadcasterId).build(), transport);
         try {
-            EventSubSubscriptionList created = helix.call((twitch, token) ->
+            EventSubSubscriptionList created = helix.call("POST /eventsub/subscriptions", (twitch, token) ->
                     twitch.createEventSubSubscription(token, subscription));
             known.put(key(type, broadcasterId), created.getSubscriptions().get(0).getId());
+            costs(created);
             atCostLimit = false;
             return true;
         } catch (TwitchUnavailableException refused) {
-            int status = helixStatus(refused);
+            int status = refused.status();
             if (status == 409) {
                 relist = true;
                 return true;
@@ -200,16 +225,6 @@ public class EventSubWebhooks implements DisposableBean {
             }
             throw refused;
         }
-    }
-
-    private static int helixStatus(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ContextedRuntimeException helixError
-                    && helixError.getFirstContextValue("errorStatus") instanceof Integer status) {
-                return status;
-            }
-        }
-        return 0;
     }
 
     @Override

@@ -36,7 +36,8 @@ class HelixStreams {
         List<LiveStream> live = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += PAGE) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + PAGE));
-            helix.call((twitch, token) -> twitch.getStreams(token, null, null, PAGE, null, null, batch, null))
+            helix.call("GET /streams", (twitch, token) -> twitch.getStreams(token, null, null, PAGE, null, null, batch,
+                            null))
                  .getStreams().forEach(stream -> live.add(info(stream)));
         }
         return live;
@@ -47,8 +48,8 @@ class HelixStreams {
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             String after = cursor;
-            StreamList streams = helix.call((twitch, token) -> twitch.getStreams(token, after, null, PAGE,
-                    List.of(gameId), null, null, null));
+            StreamList streams = helix.call("GET /streams", (twitch, token) -> twitch.getStreams(token, after, null,
+                    PAGE, List.of(gameId), null, null, null));
             streams.getStreams().forEach(stream -> live.add(info(stream)));
             cursor = streams.getPagination() == null ? null : streams.getPagination().getCursor();
             if (cursor == null || cursor.isEmpty() || streams.getStreams().isEmpty()) {
@@ -60,8 +61,9 @@ class HelixStreams {
 
     /** The most watched live streams, most viewers first (one page, so at most 100), of these games and languages. */
     List<LiveStream> top(int first, List<String> gameIds, List<String> languages) {
-        return helix.call((twitch, token) -> twitch.getStreams(token, null, null, Math.min(first, PAGE),
-                        gameIds.isEmpty() ? null : gameIds, languages.isEmpty() ? null : languages, null, null))
+        return helix.call("GET /streams", (twitch, token) -> twitch.getStreams(token, null, null,
+                        Math.min(first, PAGE), gameIds.isEmpty() ? null : gameIds,
+                        languages.isEmpty() ? null : languages, null, null))
                     .getStreams().stream().map(HelixStreams::info).toList();
     }
 
@@ -70,7 +72,7 @@ class HelixStreams {
      * /streams} lists a new stream only a minute or more later. No viewers yet; Twitch's live thumbnail address.
      */
     LiveStream started(String broadcasterId, String streamId, Instant startedAt) {
-        ChannelInformation channel = helix.call((twitch, token) -> twitch.getChannelInformation(token,
+        ChannelInformation channel = helix.call("GET /channels", (twitch, token) -> twitch.getChannelInformation(token,
                         List.of(broadcasterId))).getChannels().stream().findFirst()
                 .orElseThrow(() -> new TwitchUnavailableException(
                         new IllegalStateException("Twitch has no channel " + broadcasterId)));

@@ -10,6 +10,8 @@ import dev.stagehand.api.stream.StreamView;
 import dev.stagehand.platform.RepeatingJob;
 import dev.stagehand.platform.UnavailableException;
 import dev.stagehand.sagas.stream.HelixStreams.LiveStream;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -31,7 +34,8 @@ import org.springframework.stereotype.Component;
  * saw live still are (one may have switched to a game nobody watches). What it sees goes to each broadcaster's
  * {@code Stream}, which drops what it already knows. A stream missing from Helix's answer has ended, unless it started
  * so recently (EventSub announced it) that Helix's cached answers may not list it yet. When Twitch fails or refuses
- * (429), the next poll waits twice as long, up to a limit. Only the node that watches streams for the deployment polls.
+ * (429), the next poll waits twice as long, up to a limit. Only the node that watches streams for the deployment polls;
+ * what it watches and how many of those streams are live are metrics ({@code stagehand.streams.*}).
  */
 @Component
 class StreamPoller extends RepeatingJob {
@@ -44,9 +48,12 @@ class StreamPoller extends RepeatingJob {
     private final StreamProperties settings;
     private final StreamWatchingNode node;
     private Duration wait;
+    private final AtomicInteger watchedStreamers = new AtomicInteger();
+    private final AtomicInteger watchedGames = new AtomicInteger();
+    private final AtomicInteger live = new AtomicInteger();
 
     StreamPoller(QueryGateway queries, CommandGateway commands, HelixStreams helix, StreamProperties settings,
-                 StreamWatchingNode node) {
+                 StreamWatchingNode node, MeterRegistry registry) {
         super("stream-poller", Duration.ZERO);
         this.queries = queries;
         this.commands = commands;
@@ -54,6 +61,13 @@ class StreamPoller extends RepeatingJob {
         this.settings = settings;
         this.node = node;
         this.wait = settings.pollInterval();
+        for (var watched : Map.of("streamer", watchedStreamers, "game", watchedGames).entrySet()) {
+            Gauge.builder("stagehand.streams.watched", watched.getValue(), AtomicInteger::get)
+                    .tag("kind", watched.getKey()).description("Streamers and games watched, by kind")
+                    .register(registry);
+        }
+        Gauge.builder("stagehand.streams.live", live, AtomicInteger::get)
+                .description("Watched streams live at the last poll").register(registry);
     }
 
     @Override
@@ -86,6 +100,10 @@ class StreamPoller extends RepeatingJob {
         known.forEach(stream -> toCheck.add(stream.broadcasterId()));
         toCheck.removeAll(seen.keySet());
         helix.ofBroadcasters(toCheck).forEach(stream -> seen.put(stream.broadcasterId(), stream));
+        watchedStreamers.set((int) targets.stream().filter(target -> target.kind() == WatchTarget.Kind.STREAMER)
+                .count());
+        watchedGames.set((int) targets.stream().filter(target -> target.kind() == WatchTarget.Kind.GAME).count());
+        live.set(seen.size());
 
         Map<String, StreamView> knownById = new HashMap<>();
         known.forEach(stream -> knownById.put(stream.broadcasterId(), stream));

@@ -6,21 +6,27 @@ import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
 import com.github.twitch4j.helix.TwitchHelix;
 import com.github.twitch4j.helix.TwitchHelixBuilder;
 import com.netflix.hystrix.HystrixCommand;
+import dev.stagehand.platform.metrics.OutboundCalls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
 
-/** Helix as Stagehand's own app (client-credentials token, renewed before it expires), for public data. */
+/**
+ * Helix as Stagehand's own app (client-credentials token, renewed before it expires), for public data. Every call is
+ * counted and timed by endpoint and status ({@link OutboundCalls}).
+ */
 @Component
 public class AppHelix {
 
     private final TwitchIdentityProvider identity;
     private final TwitchHelix helix;
+    private final OutboundCalls calls;
     private String appToken;
     private Instant appTokenExpires = Instant.EPOCH;
 
-    public AppHelix(TwitchEndpoints twitch) {
+    public AppHelix(TwitchEndpoints twitch, OutboundCalls calls) {
+        this.calls = calls;
         this.identity = new TwitchIdentityProvider(twitch.clientId(), twitch.clientSecret(), null,
                 twitch.identityUrl());
         // Helix asks the identity provider about tokens: it must be the one at this deployment's Twitch.
@@ -33,13 +39,19 @@ public class AppHelix {
     /**
      * Runs one Helix call with the app token.
      *
+     * @param endpoint the call's method and path, as metrics name it: {@code GET /streams}
      * @throws TwitchUnavailableException when Twitch does not answer or refuses
      */
-    public <T> T call(BiFunction<TwitchHelix, String, HystrixCommand<T>> request) {
+    public <T> T call(String endpoint, BiFunction<TwitchHelix, String, HystrixCommand<T>> request) {
+        long start = System.nanoTime();
         try {
-            return request.apply(helix, appToken()).execute();
+            T answer = request.apply(helix, appToken()).execute();
+            calls.record(OutboundCalls.TWITCH_HELIX, endpoint, OutboundCalls.SUCCESS, start);
+            return answer;
         } catch (RuntimeException unavailable) {
-            throw new TwitchUnavailableException(unavailable);
+            TwitchUnavailableException failure = new TwitchUnavailableException(unavailable);
+            calls.record(OutboundCalls.TWITCH_HELIX, endpoint, OutboundCalls.status(failure.status()), start);
+            throw failure;
         }
     }
 

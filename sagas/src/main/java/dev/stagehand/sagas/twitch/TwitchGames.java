@@ -32,8 +32,8 @@ public class TwitchGames {
             return Optional.empty();
         }
         List<String> ids = ID.matcher(wanted).matches() ? List.of(wanted) : null;
-        List<Game> found = helix.call((twitch, token) -> twitch.getGames(token, ids, List.of(wanted), null))
-                .getGames();
+        List<Game> found = helix.call("GET /games", (twitch, token) -> twitch.getGames(token, ids, List.of(wanted),
+                null)).getGames();
         return found.stream()
                 .sorted((a, b) -> Boolean.compare(!a.getId().equals(wanted), !b.getId().equals(wanted)))
                 .findFirst()

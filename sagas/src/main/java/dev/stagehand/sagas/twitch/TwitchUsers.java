@@ -34,7 +34,7 @@ public class TwitchUsers {
             return Optional.empty();
         }
         List<String> ids = ID.matcher(loginOrId).matches() ? List.of(loginOrId) : null;
-        List<User> found = helix.call((twitch, token) -> twitch.getUsers(token, ids,
+        List<User> found = helix.call("GET /users", (twitch, token) -> twitch.getUsers(token, ids,
                 List.of(loginOrId.toLowerCase()))).getUsers();
         return found.stream()
                 .sorted((a, b) -> Boolean.compare(!a.getId().equals(loginOrId), !b.getId().equals(loginOrId)))

@@ -2,11 +2,13 @@ package dev.stagehand.sagas.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stagehand.platform.metrics.OutboundCalls;
 import dev.stagehand.sagas.stream.HelixStreams.LiveStream;
 import dev.stagehand.sagas.twitch.AppHelix;
 import dev.stagehand.sagas.twitch.TwitchEndpoints;
 import dev.stagehand.twitchsim.TwitchSim;
 import dev.stagehand.twitchsim.world.SimGame;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +30,8 @@ class HelixStreamsTest {
     void start() {
         twitch = TwitchSim.start(0);
         helix = new HelixStreams(new AppHelix(new TwitchEndpoints(true, TwitchSim.CLIENT_ID, TwitchSim.CLIENT_SECRET,
-                twitch.chatUrl(), twitch.helixUrl(), twitch.identityUrl(), twitch.eventSubUrl(), null)));
+                twitch.chatUrl(), twitch.helixUrl(), twitch.identityUrl(), twitch.eventSubUrl(), null),
+                new OutboundCalls(new SimpleMeterRegistry())));
     }
 
     @AfterEach
