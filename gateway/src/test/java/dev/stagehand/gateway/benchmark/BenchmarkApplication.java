@@ -15,17 +15,26 @@ final class BenchmarkApplication {
     private BenchmarkApplication() {
     }
 
+    /** The application's own address. */
+    static String url(ConfigurableApplicationContext app) {
+        return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    }
+
     static void run(Benchmark benchmark, String... arguments) throws Exception {
         String[] all = new String[arguments.length + 3];
         all[0] = "--server.port=0";
         all[1] = "--stagehand.embedded.data-dir=" + Files.createTempDirectory("stagehand-benchmark");
         all[2] = "--logging.level.root=warn";
         System.arraycopy(arguments, 0, all, 3, arguments.length);
+        int exit = 0;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StagehandApplication.class).run(all)) {
             benchmark.run(app);
+        } catch (Exception | Error failed) {
+            failed.printStackTrace();
+            exit = 1;
         } finally {
-            // The application's non-daemon threads would keep exec:java waiting.
-            System.exit(0);
+            // The application's non-daemon threads would keep the JVM running.
+            System.exit(exit);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -12,9 +13,10 @@ import java.util.stream.Stream;
  * benchmark's process apart (the simulator, or the load's clients). On a machine shared by all of them, the CPU a
  * unit of work costs moves far less from run to run than the rate does.
  *
- * @param jvmNanos      this JVM (Stagehand, its embedded Kafka and the benchmark's clients)
+ * @param jvmNanos      this JVM (Stagehand, its embedded Kafka and the benchmark's clients) and any other Stagehand
+ *                      node the benchmark started
  * @param postgresNanos every process named {@code postgres}
- * @param childNanos    the benchmark's process apart, or 0 where it has none
+ * @param childNanos    the benchmark's processes apart (the simulator, or the load's clients), or 0 where it has none
  */
 record CpuTime(long jvmNanos, long postgresNanos, long childNanos) {
 
@@ -22,7 +24,13 @@ record CpuTime(long jvmNanos, long postgresNanos, long childNanos) {
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     static CpuTime now(long childPid) {
-        long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return now(List.of(), childPid > 0 ? List.of(childPid) : List.of());
+    }
+
+    /** As {@link #now(long)}, with other Stagehand nodes' processes and several children. */
+    static CpuTime now(List<Long> otherNodes, List<Long> children) {
+        long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()
+                + ticksOf(otherNodes) * NANOS_PER_TICK;
         long postgres = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
@@ -34,8 +42,12 @@ record CpuTime(long jvmNanos, long postgresNanos, long childNanos) {
         } catch (IOException unreadable) {
             postgres = -1;
         }
-        String child = childPid > 0 ? stat(Path.of("/proc", Long.toString(childPid))) : null;
-        return new CpuTime(jvm, postgres * NANOS_PER_TICK, child == null ? 0 : ticks(child) * NANOS_PER_TICK);
+        return new CpuTime(jvm, postgres * NANOS_PER_TICK, ticksOf(children) * NANOS_PER_TICK);
+    }
+
+    private static long ticksOf(List<Long> pids) {
+        return pids.stream().map(pid -> stat(Path.of("/proc", Long.toString(pid)))).filter(stat -> stat != null)
+                .mapToLong(CpuTime::ticks).sum();
     }
 
     /** What was used from {@code earlier} to this. */

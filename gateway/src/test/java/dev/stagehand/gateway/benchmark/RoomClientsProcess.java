@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The clients of a rooms benchmark ({@link RoomLoadClients}) in a JVM of their own, started against the benchmark's
@@ -31,10 +30,12 @@ final class RoomClientsProcess {
         this.http = http;
     }
 
-    /** Starts the clients; {@code rate} is each sender's messages a second, {@code ids} where accepted ids go. */
-    static RoomClientsProcess start(ConfigurableApplicationContext app, int readers, double rate, int seconds,
-                                    int warmUp, Path ids) throws IOException {
-        String http = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    /**
+     * Starts the clients of the node at {@code http}; {@code rate} is each sender's messages a second, {@code ids}
+     * where accepted ids go.
+     */
+    static RoomClientsProcess start(String http, int readers, double rate, int seconds, int warmUp, Path ids)
+            throws IOException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RoomLoadClients.class.getName(),
                 http.replace("http://", "ws://"), Integer.toString(readers), Double.toString(rate),
@@ -74,6 +75,17 @@ final class RoomClientsProcess {
         } finally {
             logins.shutdown();
         }
+    }
+
+    /** Reads the clients' output up to their latency histogram, and answers it (count per millisecond). */
+    long[] histogram() throws IOException {
+        long[] counts = new long[RoomLoadClients.HISTOGRAM_MILLIS];
+        String line = awaitLine(RoomLoadClients.HISTOGRAM).substring(RoomLoadClients.HISTOGRAM.length()).strip();
+        for (String bucket : line.isEmpty() ? new String[0] : line.split(" ")) {
+            String[] parts = bucket.split(":");
+            counts[Integer.parseInt(parts[0])] += Long.parseLong(parts[1]);
+        }
+        return counts;
     }
 
     /**

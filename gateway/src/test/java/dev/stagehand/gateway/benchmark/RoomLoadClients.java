@@ -28,8 +28,9 @@ import reactor.netty.http.client.WebsocketClientSpec;
  * every message Stagehand accepted to IDS_FILE (one a line), then prints {@code answers: accepted A refused R
  * unanswered U}, where the time went (the p50 and p99 of each stage: sent to submitted, submitted to published,
  * published to received, from the wall-clock send time a message carries and the times Stagehand stamped on it,
- * sampled from the first benchmark message of each frame), and last {@code sent delivered p50 p99} of the measured
- * seconds (messages/s and milliseconds).
+ * sampled from the first benchmark message of each frame), the latency histogram of every delivery
+ * ({@code histogram ms:count …}, so that several clients' may be merged), and last {@code sent delivered p50 p99} of
+ * the measured seconds (messages/s and milliseconds).
  */
 public final class RoomLoadClients {
 
@@ -38,6 +39,7 @@ public final class RoomLoadClients {
     static final String MEASURING = "measuring";
     static final String MEASURED = "measured";
     static final String ANSWERS = "answers: ";
+    static final String HISTOGRAM = "histogram ";
     private static final String MARK = "\"original\":\"bench ";
     private static final String ACCEPTED = "{\"type\":\"accepted\"";
     private static final String MESSAGE_ID = "\"messageId\":\"";
@@ -45,9 +47,11 @@ public final class RoomLoadClients {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong unconnected = new AtomicLong();
     private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
     private volatile boolean sending = true;
-    private final AtomicLongArray latencyMillis = new AtomicLongArray(60_000);
+    static final int HISTOGRAM_MILLIS = 60_000;
+    private final AtomicLongArray latencyMillis = new AtomicLongArray(HISTOGRAM_MILLIS);
     private final AtomicLongArray[] stageMillis = {new AtomicLongArray(60_000), new AtomicLongArray(60_000),
             new AtomicLongArray(60_000)};
     private static final String[] STAGES = {"sent to submitted", "submitted to published", "published to received"};
@@ -63,12 +67,15 @@ public final class RoomLoadClients {
         WebsocketClientSpec spec = WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build();
         for (int i = 0; i < readers; i++) {
             client.websocket(spec).uri(base + "/ws/rooms/" + ROOMS[i % ROOMS.length])
-                    .handle((in, out) -> in.receive().asString().doOnNext(this::received).then()).subscribe();
+                    .handle((in, out) -> in.receive().asString().doOnNext(this::received).then())
+                    .subscribe(null, refusedOrLost -> unconnected.incrementAndGet());
             if (i % 250 == 249) {
                 Thread.sleep(200);
             }
         }
         Thread.sleep(5000);
+        System.out.printf("readers: %d of %d connected (the rest refused or dropped)%n",
+                readers - unconnected.get(), readers);
         System.out.println(CONNECTED);
 
         Duration period = Duration.ofNanos(Math.round(1e9 / rate));
@@ -119,6 +126,13 @@ public final class RoomLoadClients {
             System.out.printf("stage %s: p50 %d ms, p99 %d ms%n", STAGES[stage], percentile(stages[stage], 0.50),
                     percentile(stages[stage], 0.99));
         }
+        StringBuilder buckets = new StringBuilder(HISTOGRAM);
+        for (int millis = 0; millis < histogram.length; millis++) {
+            if (histogram[millis] > 0) {
+                buckets.append(millis).append(':').append(histogram[millis]).append(' ');
+            }
+        }
+        System.out.println(buckets.toString().strip());
         System.out.printf("%.0f %.0f %d %d%n", sentMeasured / elapsed, deliveredMeasured / elapsed,
                 percentile(histogram, 0.50), percentile(histogram, 0.99));
     }
@@ -188,7 +202,7 @@ public final class RoomLoadClients {
         return counts;
     }
 
-    private static long percentile(long[] histogram, double fraction) {
+    static long percentile(long[] histogram, double fraction) {
         long total = 0;
         for (long count : histogram) {
             total += count;

@@ -50,7 +50,8 @@ public final class RoomWriteBenchmark {
         int perRoom = (senders + RoomLoadClients.ROOMS.length - 1) / RoomLoadClients.ROOMS.length;
         int all = perRoom * RoomLoadClients.ROOMS.length;
         Path ids = Files.createTempFile("room-writes", ".ids");
-        RoomClientsProcess clients = RoomClientsProcess.start(app, 0, rate / (double) all, seconds, warmUp, ids);
+        RoomClientsProcess clients = RoomClientsProcess.start(BenchmarkApplication.url(app), 0,
+                rate / (double) all, seconds, warmUp, ids);
         clients.awaitLine(RoomLoadClients.CONNECTED);
         long loggingIn = System.nanoTime();
         clients.logInSenders(perRoom);

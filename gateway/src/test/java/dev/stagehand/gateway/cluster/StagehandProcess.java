@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A Stagehand node in a JVM of its own, started with the test's classpath, as an operator would run one. */
-final class StagehandProcess implements AutoCloseable {
+public final class StagehandProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
@@ -31,7 +31,7 @@ final class StagehandProcess implements AutoCloseable {
     }
 
     /** Starts a node called {@code name} with {@code arguments}; its output goes to {@code <directory>/<name>.log}. */
-    static StagehandProcess start(String name, Path directory, List<String> arguments) {
+    public static StagehandProcess start(String name, Path directory, List<String> arguments) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
@@ -50,16 +50,20 @@ final class StagehandProcess implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
     /** Waits until the node answers that it is up (three minutes at most: two cores start two nodes slowly). */
-    StagehandProcess awaitUp() {
+    public StagehandProcess awaitUp() {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if (!process.isAlive()) {
