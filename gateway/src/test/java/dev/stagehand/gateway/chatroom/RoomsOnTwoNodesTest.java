@@ -61,6 +61,9 @@ class RoomsOnTwoNodesTest extends IntegrationTest {
     void startTheSecondNode() throws Exception {
         String masterKey = Files.readString(Path.of(environment.getProperty("stagehand.embedded.data-dir"),
                 "master.key"), StandardCharsets.US_ASCII);
+        // Logged in before the second node joins: while the nodes share out the processors' segments, a first
+        // login's wait for the account read model can outlast its ten seconds on two busy cores.
+        WebUser operator = twitchUser(OPERATOR);
         second = new SpringApplicationBuilder(StagehandApplication.class).run(
                 "--server.port=0",
                 "--stagehand.embedded.data-dir=" + Path.of("target", "test-data", "second-" + UUID.randomUUID()),
@@ -71,7 +74,7 @@ class RoomsOnTwoNodesTest extends IntegrationTest {
                 "--stagehand.rooms.llm.url=" + MODEL.url(),
                 "--stagehand.websockets.max-connections=" + SOCKETS);
         secondUrl = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
-        operatorOnSecond = twitchUser(OPERATOR).client(WebTestClient.bindToServer().baseUrl(secondUrl)
+        operatorOnSecond = operator.client(WebTestClient.bindToServer().baseUrl(secondUrl)
                 .responseTimeout(Duration.ofSeconds(30)).build());
     }
 
