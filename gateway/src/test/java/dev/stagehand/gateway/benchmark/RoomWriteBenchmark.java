@@ -64,6 +64,7 @@ public final class RoomWriteBenchmark {
         CpuTime cpu = CpuTime.now(clients.pid()).since(cpuBefore);
         Instant to = Instant.now();
         System.out.println(clients.awaitLine(RoomLoadClients.ANSWERS));
+        clients.histogram(); // the readers' latencies: this benchmark reports the write path's own
         double sentPerSecond = Double.parseDouble(clients.awaitLine(null).trim().split(" ")[0]);
 
         List<String> acceptedIds = Files.readAllLines(ids);
