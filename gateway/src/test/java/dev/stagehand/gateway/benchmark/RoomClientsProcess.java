@@ -49,8 +49,8 @@ final class RoomClientsProcess {
     }
 
     /**
-     * Logs in {@code perRoom} senders for each room, sixteen at a time, and hands the clients their cookies. They log in
-     * with the simulator's Discord (naming each sender with its {@code login_hint}): a Twitch login also opens an
+     * Logs in {@code perRoom} senders for each room, sixteen at a time, and hands the clients their cookies. They log
+     * in with the simulator's Discord (naming each sender with its {@code login_hint}): a Twitch login also opens an
      * EventSub socket for the streamer, which a thousand senders need not.
      */
     void logInSenders(int perRoom) throws Exception {

@@ -140,7 +140,7 @@ public final class RoomWriteBenchmark {
         return records;
     }
 
-    /** Prints how many of the accepted ids {@code counted} lacks, holds twice, or holds without their having been accepted. */
+    /** Prints how many accepted ids {@code counted} lacks, how many it holds twice, and how many it holds unanswered. */
     private static void report(String where, Map<String, Integer> counted, Set<String> accepted) {
         long missing = accepted.stream().filter(id -> !counted.containsKey(id)).count();
         long doubled = counted.values().stream().filter(times -> times > 1).count();

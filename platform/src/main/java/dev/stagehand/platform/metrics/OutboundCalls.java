@@ -31,7 +31,7 @@ public class OutboundCalls {
         this.registry = registry;
     }
 
-    /** Records a call to {@code service}'s {@code endpoint}, begun at {@code startNanos}, that answered {@code status}. */
+    /** Records a call to {@code service}'s {@code endpoint}, begun at {@code startNanos}, answered {@code status}. */
     public void record(String service, String endpoint, String status, long startNanos) {
         Timer.builder("stagehand.outbound.requests").tag("service", service).tag("endpoint", endpoint)
                 .tag("status", status).description("Calls to Twitch and Discord, by service, endpoint and status")

@@ -70,8 +70,8 @@ class Twitch4jChatReader implements ChatLoads, DisposableBean {
         this.emotes = emotes;
         this.capacity = properties.channelsPerConnection();
         for (TMIConnectionState state : TMIConnectionState.values()) {
-            Gauge.builder("stagehand.chat.connections", () -> connections.stream()
-                            .filter(connection -> connection.getConnectionState() == state).count())
+            Gauge.builder("stagehand.chat.connections", () -> connectionStates().stream()
+                            .filter(connection -> connection.state() == state).count())
                     .tag("state", state.name().toLowerCase(Locale.ROOT))
                     .description("This node's Twitch chat connections, by state").register(registry);
         }

@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * group); a poll's offsets are committed once all of its messages are published, so a restart loses none (one
  * published twice is recognised by its id downstream). A poll takes up to 5,000 messages: it waits for Kafka's
  * acknowledgement of them all at once, and with Kafka's 500 that round trip capped a busy room's messages
- * (BENCHMARKS.md). A message for a room that is gone is dropped, logged. How long messages take from submission to publication, by
- * stylist and fallback, is {@code stagehand.rooms.styling}.
+ * (BENCHMARKS.md). A message for a room that is gone is dropped, logged. How long messages take from submission to
+ * publication, by stylist and fallback, is {@code stagehand.rooms.styling}.
  */
 @Component
 class Skibidifier {
