@@ -5,12 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.gateway.IntegrationTest;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Nodes count each other; one node at a time holds a piece of work, the next takes it when it is given up or dies. */
+/**
+ * Nodes count each other once they joined, and share segments only with those; one node at a time holds a piece of
+ * work, the next takes it when it is given up or dies.
+ */
 class ClusterNodeTest extends IntegrationTest {
 
     @Autowired
@@ -19,6 +26,10 @@ class ClusterNodeTest extends IntegrationTest {
     private JdbcClient jdbc;
     @Autowired
     private ClusterNode application;
+    @Autowired
+    private SegmentBalancer balancer;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     private ClusterNode anotherNode(String name) {
         return new ClusterNode(dataSource, new ClusterProperties(name, Duration.ofHours(1)));
@@ -68,15 +79,40 @@ class ClusterNodeTest extends IntegrationTest {
     }
 
     @Test
-    void nodesCountTheLiveOnes() {
+    void nodesCountTheMembersOnceTheyJoined() {
         int before = application.nodes();
         ClusterNode joining = anotherNode("joining");
-        joining.session();
-        assertThat(application.nodes()).isEqualTo(before + 1);
-        assertThat(joining.nodes()).isEqualTo(before + 1);
+        try {
+            assertThat(joining.claim("work of a node still starting")).isTrue();
+            assertThat(application.nodes()).isEqualTo(before);
 
-        joining.destroy();
+            joining.join();
+            assertThat(application.nodes()).isEqualTo(before + 1);
+            assertThat(joining.nodes()).isEqualTo(before + 1);
+        } finally {
+            joining.destroy();
+        }
         assertThat(application.nodes()).isEqualTo(before);
+    }
+
+    @Test
+    void segmentsStayWithTheApplicationWhileAnotherNodeIsStillStarting() {
+        ClusterNode starting = anotherNode("starting");
+        try {
+            starting.session();
+            Map<String, Integer> before = segmentsHeld();
+            balancer.balance();
+            assertThat(segmentsHeld()).isEqualTo(before);
+        } finally {
+            starting.destroy();
+        }
+    }
+
+    private Map<String, Integer> segmentsHeld() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .collect(Collectors.toMap(StreamingEventProcessor::getName,
+                        processor -> processor.processingStatus().size()));
     }
 
     @Test

@@ -16,12 +16,16 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * This node's membership of the deployment, and the work that only one node may do at a time: PostgreSQL
- * session-level advisory locks, all held on one connection of this node. One lock says the node is alive, so that
- * every node can count the live ones; each claimed piece of work (stream watching, one channel's chat) is another.
+ * session-level advisory locks, all held on one connection of this node. One lock says the node is a member, so that
+ * every node can count the members; each claimed piece of work (stream watching, one channel's chat) is another.
+ * A node becomes a member once the application is ready, not when it connects: the others share their event
+ * processors' segments with the members, and a node still starting would leave what they hand it unprocessed.
  * A node that stops, dies or loses PostgreSQL loses its session, and with it its membership and every claim at
  * once; the other nodes take the work over at their next look. The session is checked every second: when it is
  * gone, the claims are forgotten and {@link #session()} changes, which tells their users to stop the work.
@@ -40,6 +44,7 @@ public class ClusterNode implements DisposableBean {
     private final Set<String> claims = new HashSet<>();
     private Connection connection;
     private long session;
+    private boolean member;
     private boolean closed;
 
     public ClusterNode(DataSource dataSource, ClusterProperties properties) {
@@ -70,9 +75,10 @@ public class ClusterNode implements DisposableBean {
             if (connection == null) {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(true);
-                execute("SELECT pg_advisory_lock(" + MEMBERS + ", pg_backend_pid())");
                 session++;
-                log.info("Node {} joined the deployment ({} nodes)", name, nodes());
+                if (member) {
+                    becomeMember();
+                }
             }
             return session;
         } catch (SQLException unavailable) {
@@ -80,6 +86,29 @@ public class ClusterNode implements DisposableBean {
             forget();
             return 0;
         }
+    }
+
+    /** Makes this node a member of the deployment, from now on and in every later session. */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void join() {
+        if (member) {
+            return;
+        }
+        member = true;
+        try {
+            if (connection != null) {
+                becomeMember();
+            } else {
+                session();
+            }
+        } catch (SQLException unavailable) {
+            log.warn("Node {} cannot join the deployment yet: {}", name, unavailable.toString());
+        }
+    }
+
+    private void becomeMember() throws SQLException {
+        execute("SELECT pg_advisory_lock(" + MEMBERS + ", pg_backend_pid())");
+        log.info("Node {} joined the deployment ({} nodes)", name, nodes());
     }
 
     /** Whether this node holds {@code work} now: it did already, or it took it as no other node holds it. */
@@ -120,7 +149,7 @@ public class ClusterNode implements DisposableBean {
         }
     }
 
-    /** How many nodes are alive now, this one included (at least one). */
+    /** How many nodes are members now, this one included once it joined (at least one). */
     public synchronized int nodes() {
         if (connection == null) {
             return 1;
