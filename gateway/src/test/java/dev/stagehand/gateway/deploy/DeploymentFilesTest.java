@@ -24,10 +24,13 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentFilesTest {
 
     private static final Path ROOT = Path.of("..");
-    /** Variables Spring binds to settings by their names (stagehand.rooms.llm.url and .model, for example). */
+    /**
+     * Variables Spring binds to settings by their names (stagehand.rooms.llm.url and .model, for example), and
+     * OpenTelemetry's own, which Spring Boot maps to its tracing settings.
+     */
     private static final Set<String> READ_BY_NAME = Set.of("SERVER_FORWARD_HEADERS_STRATEGY",
             "LOGGING_STRUCTURED_FORMAT_CONSOLE", "AXON_SERVER_ADDRESS", "STAGEHAND_ROOMS_LLM_URL",
-            "STAGEHAND_ROOMS_LLM_MODEL");
+            "STAGEHAND_ROOMS_LLM_MODEL", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_TRACES_SAMPLER_ARG");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
@@ -83,6 +86,21 @@ class DeploymentFilesTest {
                         .forEach(source -> assertThat(declared).as(name).contains(source));
             }
         });
+    }
+
+    @Test
+    void theObservabilityProfilesJaegerReceivesWhatTheNodesExportWhenAskedTo() throws IOException {
+        Map<String, Object> jaeger = services().get("jaeger");
+        assertThat(jaeger.get("profiles")).asList().containsExactly("observability");
+        assertThat(jaeger.get("ports")).asList().contains("16686:16686");
+        for (String node : nodes()) {
+            // Empty unless set: Spring Boot then configures no exporter at all.
+            assertThat(((Map<?, ?>) services().get(node).get("environment")).get("OTEL_EXPORTER_OTLP_ENDPOINT"))
+                    .isEqualTo("${OTEL_EXPORTER_OTLP_ENDPOINT:-}");
+        }
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml")))
+                .contains("OTEL_EXPORTER_OTLP_ENDPOINT=http://jaeger:4318")
+                .contains("--profile observability");
     }
 
     @Test

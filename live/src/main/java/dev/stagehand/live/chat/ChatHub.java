@@ -4,12 +4,16 @@ import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.platform.kafka.LiveReading;
 import dev.stagehand.platform.kafka.LiveTopic;
+import dev.stagehand.platform.tracing.Traces;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -32,8 +36,9 @@ public class ChatHub extends LiveReading {
     private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
 
     private final KafkaConnectionDetails kafka;
-    /** A chat record as JSON, with the channel it belongs to. */
-    record LiveRecord(String channelId, String json) {
+
+    /** A chat record as JSON, with the channel it belongs to and the {@code traceparent} it was written with. */
+    public record LiveRecord(String channelId, String json, String traceparent) {
     }
 
     private final Sinks.Many<LiveRecord> live = Sinks.many().multicast().directBestEffort();
@@ -47,7 +52,7 @@ public class ChatHub extends LiveReading {
      * The channel's last messages, then its live chat, each as its {@link ChatRecord} JSON, with none lost or repeated
      * in between; a slow listener misses records rather than slowing others.
      */
-    public Flux<String> channel(String channelId) {
+    public Flux<LiveRecord> channel(String channelId) {
         return Flux.defer(() -> {
             Deque<LiveRecord> kept = recent.computeIfAbsent(channelId, id -> new ArrayDeque<>());
             List<LiveRecord> earlier;
@@ -60,7 +65,7 @@ public class ChatHub extends LiveReading {
                         .publish().autoConnect(0, connection::set);
                 earlier = List.copyOf(kept);
             }
-            return Flux.fromIterable(earlier).concatWith(following).map(LiveRecord::json)
+            return Flux.fromIterable(earlier).concatWith(following)
                     .doFinally(signal -> connection.get().dispose());
         });
     }
@@ -76,10 +81,15 @@ public class ChatHub extends LiveReading {
         }
     }
 
+    private static String traceparent(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(Traces.TRACEPARENT);
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
+    }
+
     @Override
     protected Disposable read() {
         return LiveTopic.fromEnd(kafka, Topics.CHAT_MESSAGES.name())
-                .doOnNext(record -> accept(new LiveRecord(record.key(), record.value())))
+                .doOnNext(record -> accept(new LiveRecord(record.key(), record.value(), traceparent(record))))
                 .doOnError(error -> log.warn("Live chat reading failed, starting again: {}", error.toString()))
                 .retry()
                 .subscribe();

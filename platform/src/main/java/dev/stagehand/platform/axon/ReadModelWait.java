@@ -1,5 +1,6 @@
 package dev.stagehand.platform.axon;
 
+import dev.stagehand.platform.tracing.Traces;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
  * Sends a command and answers once a read model shows its effect, so that whoever asked sees the change in their next
  * read. The read model is asked again every 50 ms rather than listened to: the projection that applies the event may
  * run on another node of the deployment, whose updates never reach this one. A state already reached (an unchanged
- * rename, a repeated subscription) answers at once.
+ * rename, a repeated subscription) answers at once. The command continues the trace of the request that sent it.
  */
 @Component
 public class ReadModelWait {
@@ -26,10 +27,12 @@ public class ReadModelWait {
 
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final Traces traces;
 
-    ReadModelWait(QueryGateway queries, CommandGateway commands) {
+    ReadModelWait(QueryGateway queries, CommandGateway commands, Traces traces) {
         this.queries = queries;
         this.commands = commands;
+        this.traces = traces;
     }
 
     /**
@@ -37,7 +40,7 @@ public class ReadModelWait {
      *         when the read model has not caught up in 10 s
      */
     public <R> Mono<R> sendAndAwait(Object command, Object query, ResponseType<R> answer, Predicate<R> reached) {
-        return Mono.fromFuture(() -> commands.send(command))
+        return Mono.deferContextual(context -> Mono.fromFuture(traces.inTraceOf(context, () -> commands.send(command))))
                 .thenMany(Flux.interval(Duration.ZERO, ASK_EVERY, Schedulers.boundedElastic()).onBackpressureDrop()
                         .concatMap(tick -> Mono.fromFuture(() -> queries.query(query, answer))))
                 .filter(reached)

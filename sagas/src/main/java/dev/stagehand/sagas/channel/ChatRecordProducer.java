@@ -2,11 +2,16 @@ package dev.stagehand.sagas.channel;
 
 import dev.stagehand.api.chat.ChatRecord;
 import dev.stagehand.api.kafka.Topics;
+import dev.stagehand.platform.tracing.Traces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -16,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The single writer of {@code stagehand.chat.messages}: JSON records keyed by channel id, sent asynchronously by the
  * idempotent, batching producer, so the chat client's thread only hands records over. Counts them per channel
- * ({@code stagehand.chat.messages.in}).
+ * ({@code stagehand.chat.messages.in}). Each chat line begins a trace, carried in its record's headers to every node
+ * that shows it.
  */
 @Component
 class ChatRecordProducer {
@@ -28,9 +34,11 @@ class ChatRecordProducer {
     private final AtomicLong failures = new AtomicLong();
     private final MeterRegistry registry;
     private final Map<String, Counter> read = new ConcurrentHashMap<>();
+    private final Traces traces;
 
-    ChatRecordProducer(KafkaTemplate<String, String> kafka, JsonMapper json, MeterRegistry registry) {
+    ChatRecordProducer(KafkaTemplate<String, String> kafka, JsonMapper json, MeterRegistry registry, Traces traces) {
         this.kafka = kafka;
+        this.traces = traces;
         this.json = json;
         this.registry = registry;
     }
@@ -39,7 +47,17 @@ class ChatRecordProducer {
         read.computeIfAbsent(record.channelId(), channel -> Counter.builder("stagehand.chat.messages.in")
                 .tag("channel", channel).description("Chat lines read from Twitch, per channel id")
                 .register(registry)).increment();
-        kafka.send(Topics.CHAT_MESSAGES.name(), record.channelId(), json.writeValueAsString(record))
+        ProducerRecord<String, String> out = new ProducerRecord<>(Topics.CHAT_MESSAGES.name(), record.channelId(),
+                json.writeValueAsString(record));
+        Span span = traces.start("chat line");
+        try (Tracer.SpanInScope scope = traces.inScope(span)) {
+            traces.fields(span.context()).forEach((name, value) ->
+                    out.headers().add(name, value.getBytes(StandardCharsets.US_ASCII)));
+            log.debug("Chat line {} of channel {} to Kafka", record.id(), record.channelId());
+        } finally {
+            span.end();
+        }
+        kafka.send(out)
              .whenComplete((sent, failure) -> {
                  if (failure != null && failures.incrementAndGet() % 1000 == 1) {
                      log.warn("Chat records could not be written to Kafka ({} so far): {}", failures.get(),

@@ -1,12 +1,15 @@
 package dev.stagehand.sagas.notification;
 
 import dev.stagehand.platform.metrics.OutboundCalls;
+import dev.stagehand.platform.tracing.Traces;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class HttpDiscordWebhooks implements DiscordWebhooks {
 
+    private static final Logger log = LoggerFactory.getLogger(HttpDiscordWebhooks.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static final String MESSAGE = "/webhooks/{id}/{token}/messages/{message}";
@@ -26,37 +30,43 @@ class HttpDiscordWebhooks implements DiscordWebhooks {
     private final JsonMapper json;
     private final OutboundCalls calls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final Traces traces;
 
-    HttpDiscordWebhooks(JsonMapper json, OutboundCalls calls) {
+    HttpDiscordWebhooks(JsonMapper json, OutboundCalls calls, Traces traces) {
         this.json = json;
         this.calls = calls;
+        this.traces = traces;
     }
 
     @Override
     public DeliveryOutcome post(String url, Map<String, Object> message) {
         return send("POST /webhooks/{id}/{token}", HttpRequest.newBuilder(URI.create(url + "?wait=true"))
-                .timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))).build());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))));
     }
 
     @Override
     public DeliveryOutcome edit(String url, String messageId, Map<String, Object> message) {
         return send("PATCH " + MESSAGE, HttpRequest.newBuilder(URI.create(url + "/messages/" + messageId))
-                .timeout(TIMEOUT).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))).build());
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message))));
     }
 
     @Override
     public DeliveryOutcome delete(String url, String messageId) {
         return send("DELETE " + MESSAGE, HttpRequest.newBuilder(URI.create(url + "/messages/" + messageId))
-                .timeout(TIMEOUT).DELETE().build());
+                .DELETE());
     }
 
-    private DeliveryOutcome send(String endpoint, HttpRequest request) {
+    /** Sends the request in the current trace, which its {@code traceparent} header carries on. */
+    private DeliveryOutcome send(String endpoint, HttpRequest.Builder request) {
+        traces.currentFields().forEach(request::header);
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
             calls.record(OutboundCalls.DISCORD, endpoint, OutboundCalls.status(response.statusCode()), start);
+            log.debug("Discord answered {} to {}", response.statusCode(), endpoint);
             long took = (System.nanoTime() - start) / 1_000_000;
             JsonNode body = parsed(response.body());
             if (response.statusCode() >= 200 && response.statusCode() < 300) {

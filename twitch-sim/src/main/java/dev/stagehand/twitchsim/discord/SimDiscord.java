@@ -168,26 +168,26 @@ public final class SimDiscord {
         if (webhook.isEmpty()) {
             return unknownWebhook(response);
         }
-        return rateLimited(webhook.get(), "POST", response).orElseGet(() -> body(request).flatMap(parsed -> {
+        return rateLimited(webhook.get(), "POST", request, response).orElseGet(() -> body(request).flatMap(parsed -> {
             if (parsed.isEmpty()) {
-                refused(webhook.get(), "POST", Map.of(), 400);
+                refused(webhook.get(), "POST", request, Map.of(), 400);
                 return json(response, 400, discordError("The request body contains invalid JSON.", 50109));
             }
             Map<String, Object> body = parsed.get();
             Map<String, String> violations = DiscordLimits.violations(body);
             if (!violations.isEmpty()) {
-                refused(webhook.get(), "POST", body, 400);
+                refused(webhook.get(), "POST", request, body, 400);
                 return json(response, 400, invalidFormBody(violations));
             }
             if (DiscordLimits.isEmpty(body)) {
-                refused(webhook.get(), "POST", body, 400);
+                refused(webhook.get(), "POST", request, body, 400);
                 return json(response, 400, discordError("Cannot send an empty message", 50006));
             }
             Map<String, Object> message = message(webhook.get(), snowflake(), body);
             messages.put(webhook.get().id() + "/" + message.get("id"), message);
             boolean wait = "true".equals(first(Http.query(request), "wait"));
             deliveries.add(new DiscordDelivery(webhook.get().id(), (String) message.get("id"), "POST", body,
-                    clock.instant(), wait ? 200 : 204));
+                    clock.instant(), wait ? 200 : 204, traceparent(request)));
             return wait ? json(response, 200, message) : response.status(204).send();
         }));
     }
@@ -201,14 +201,14 @@ public final class SimDiscord {
         }
         String messageId = path.group(3);
         String key = webhook.get().id() + "/" + messageId;
-        return rateLimited(webhook.get(), "PATCH", response).orElseGet(() -> body(request).flatMap(parsed -> {
+        return rateLimited(webhook.get(), "PATCH", request, response).orElseGet(() -> body(request).flatMap(parsed -> {
             if (parsed.isEmpty()) {
-                refused(webhook.get(), "PATCH", Map.of(), 400);
+                refused(webhook.get(), "PATCH", request, Map.of(), 400);
                 return json(response, 400, discordError("The request body contains invalid JSON.", 50109));
             }
             Map<String, String> violations = DiscordLimits.violations(parsed.get());
             if (!violations.isEmpty()) {
-                refused(webhook.get(), "PATCH", parsed.get(), 400);
+                refused(webhook.get(), "PATCH", request, parsed.get(), 400);
                 return json(response, 400, invalidFormBody(violations));
             }
             Map<String, Object> existing = messages.get(key);
@@ -220,7 +220,7 @@ public final class SimDiscord {
             edited.put("edited_timestamp", clock.instant().toString());
             messages.put(key, edited);
             deliveries.add(new DiscordDelivery(webhook.get().id(), messageId, "PATCH", parsed.get(),
-                    clock.instant(), 200));
+                    clock.instant(), 200, traceparent(request)));
             return json(response, 200, edited);
         }));
     }
@@ -230,14 +230,18 @@ public final class SimDiscord {
         if (webhook.isEmpty()) {
             return unknownWebhook(response);
         }
-        return rateLimited(webhook.get(), "DELETE", response).orElseGet(() -> {
+        return rateLimited(webhook.get(), "DELETE", request, response).orElseGet(() -> {
             if (messages.remove(webhook.get().id() + "/" + request.param("message")) == null) {
                 return json(response, 404, discordError("Unknown Message", 10008));
             }
             deliveries.add(new DiscordDelivery(webhook.get().id(), request.param("message"), "DELETE", Map.of(),
-                    clock.instant(), 204));
+                    clock.instant(), 204, traceparent(request)));
             return response.status(204).send();
         });
+    }
+
+    private static String traceparent(HttpServerRequest request) {
+        return request.requestHeaders().get("traceparent");
     }
 
     private Optional<SimWebhook> webhook(HttpServerRequest request) {
@@ -249,7 +253,8 @@ public final class SimDiscord {
     }
 
     /** A 429 when the webhook's bucket is spent (or one was forced); otherwise counts the request. */
-    private Optional<Mono<Void>> rateLimited(SimWebhook webhook, String method, HttpServerResponse response) {
+    private Optional<Mono<Void>> rateLimited(SimWebhook webhook, String method, HttpServerRequest request,
+                                             HttpServerResponse response) {
         long now = System.nanoTime();
         Bucket bucket = buckets.compute(webhook.id(), (id, current) ->
                 current == null || now - current.windowStartNanos() >= WEBHOOK_WINDOW.toNanos()
@@ -279,12 +284,14 @@ public final class SimDiscord {
             response.header("Retry-After", Long.toString((long) Math.ceil(retryAfter)))
                     .header("X-RateLimit-Scope", "shared");
         }
-        refused(webhook, method, Map.of(), 429);
+        refused(webhook, method, request, Map.of(), 429);
         return Optional.of(json(response, 429, body));
     }
 
-    private void refused(SimWebhook webhook, String method, Map<String, Object> body, int status) {
-        deliveries.add(new DiscordDelivery(webhook.id(), null, method, body, clock.instant(), status));
+    private void refused(SimWebhook webhook, String method, HttpServerRequest request, Map<String, Object> body,
+                         int status) {
+        deliveries.add(new DiscordDelivery(webhook.id(), null, method, body, clock.instant(), status,
+                traceparent(request)));
     }
 
     private Map<String, Object> message(SimWebhook webhook, String id, Map<String, Object> body) {

@@ -184,7 +184,7 @@ public final class ControlApi {
                         (request, response) -> json(response, 200, discord.webhooks().stream()
                                 .map(webhook -> webhookJson(request, webhook)).toList())),
                 new Route("GET", "/sim/discord/webhooks/{id}/requests", "",
-                        "every request the webhook received: method, body, time, status (refused ones too)",
+                        "every request the webhook received: method, body, time, status, traceparent, refused ones too",
                         (request, response) -> json(response, 200, discord.requestsTo(request.param("id")))),
                 new Route("GET", "/sim/discord/webhooks/{id}/messages", "",
                         "the messages the webhook's channel shows now (edits applied, deleted ones gone)",
