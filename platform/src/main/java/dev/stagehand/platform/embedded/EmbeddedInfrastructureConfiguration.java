@@ -9,25 +9,20 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded default: with no {@code DATABASE_URL} a real PostgreSQL, with no {@code KAFKA_BOOTSTRAP_SERVERS} a
- * real Kafka broker, both started by Stagehand under its data directory. They reach the rest of the application
- * as Spring Boot connection details, so everything downstream is configured exactly as for external servers.
+ * real Kafka broker, both started by Stagehand under its data directory ({@link EmbeddedStarts}, which also stops
+ * them). They reach the rest of the application as Spring Boot connection details, so everything downstream is
+ * configured exactly as for external servers.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddedInfrastructureConfiguration {
-
-    @Bean(destroyMethod = "close")
-    DataDirectory dataDirectory(EmbeddedProperties properties) throws Exception {
-        return DataDirectory.lock(properties.dataDir());
-    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBlankProperty("spring.datasource.url")
     static class Postgres {
 
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory, EmbeddedProperties properties)
-                throws Exception {
-            return EmbeddedPostgres.start(dataDirectory.resolve("postgres"), properties.postgresPort());
+        @Bean(destroyMethod = "")
+        EmbeddedPostgres embeddedPostgres(EmbeddedStarts starts) throws Exception {
+            return starts.postgres();
         }
 
         @Bean
@@ -55,9 +50,9 @@ class EmbeddedInfrastructureConfiguration {
     @ConditionalOnBlankProperty("spring.kafka.bootstrap-servers")
     static class Kafka {
 
-        @Bean(destroyMethod = "close")
-        EmbeddedKafka embeddedKafka(DataDirectory dataDirectory, EmbeddedProperties properties) throws Exception {
-            return EmbeddedKafka.start(dataDirectory.resolve("kafka"), properties.kafkaPort());
+        @Bean(destroyMethod = "")
+        EmbeddedKafka embeddedKafka(EmbeddedStarts starts) throws Exception {
+            return starts.kafka();
         }
 
         @Bean
