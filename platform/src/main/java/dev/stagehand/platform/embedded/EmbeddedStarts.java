@@ -1,5 +1,6 @@
 package dev.stagehand.platform.embedded;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -32,7 +33,7 @@ public final class EmbeddedStarts implements AutoCloseable {
      * starting the servers asked for.
      */
     static EmbeddedStarts begin(EmbeddedProperties properties, boolean startPostgres, boolean startKafka)
-            throws Exception {
+            throws IOException {
         DataDirectory directory = DataDirectory.lock(properties.dataDir());
         Executor thread = task -> {
             Thread starting = new Thread(task, "embedded-start");

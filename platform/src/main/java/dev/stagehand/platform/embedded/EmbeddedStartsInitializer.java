@@ -1,5 +1,7 @@
 package dev.stagehand.platform.embedded;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
@@ -27,10 +29,8 @@ public class EmbeddedStartsInitializer implements ApplicationContextInitializer<
         try {
             starts = EmbeddedStarts.begin(properties, blank(environment, "spring.datasource.url"),
                     blank(environment, "spring.kafka.bootstrap-servers"));
-        } catch (RuntimeException failed) {
-            throw failed;
-        } catch (Exception failed) {
-            throw new IllegalStateException("Cannot lock the data directory " + properties.dataDir(), failed);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Cannot lock the data directory " + properties.dataDir(), failed);
         }
         // A singleton from the start, so that a context failing before any bean asked for it still stops them.
         DefaultListableBeanFactory beans = application.getDefaultListableBeanFactory();
