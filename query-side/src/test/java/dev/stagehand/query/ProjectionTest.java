@@ -1,11 +1,13 @@
 package dev.stagehand.query;
 
+import dev.stagehand.platform.axon.ReadModelWrites;
 import dev.stagehand.platform.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class ProjectionTest {
 
     protected static final JdbcClient JDBC;
+    protected static final ReadModelWrites WRITES;
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     static {
@@ -34,6 +37,7 @@ public abstract class ProjectionTest {
                     postgres.jdbcUrl());
             Flyway.configure().dataSource(database).locations("classpath:db/query").load().migrate();
             JDBC = JdbcClient.create(database);
+            WRITES = new ReadModelWrites(new NamedParameterJdbcTemplate(database));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

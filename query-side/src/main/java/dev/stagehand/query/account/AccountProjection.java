@@ -18,7 +18,8 @@ import dev.stagehand.api.account.TwitchAuthorization;
 import dev.stagehand.api.account.TwitchAuthorizationLost;
 import dev.stagehand.api.account.TwitchAuthorizationRenewed;
 import dev.stagehand.api.common.SecretId;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,13 +47,15 @@ class AccountProjection {
     static final String PROCESSING_GROUP = "accounts";
 
     private final JdbcClient jdbc;
-    AccountProjection(JdbcClient jdbc) {
+    private final ReadModelWrites writes;
+    AccountProjection(JdbcClient jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(AccountRegistered event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO account_view (account_id, display_name, registered_at, updated_at)
                     VALUES (:id, :name, :at, :at)
                     ON CONFLICT (account_id) DO NOTHING""")
@@ -65,7 +68,7 @@ class AccountProjection {
     @EventHandler
     void on(IdentityLinked event, @Timestamp Instant at) {
         // an event handed again after its parent is gone (a rebuild's swap replays some) adds nothing
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO account_identity_view
                         (account_id, provider, user_id, login, display_name, token_id, linked_at)
                     SELECT CAST(:id AS TEXT), CAST(:provider AS TEXT), CAST(:user AS TEXT), CAST(:login AS TEXT),
@@ -85,7 +88,7 @@ class AccountProjection {
 
     @EventHandler
     void on(IdentityUnlinked event, @Timestamp Instant at) {
-        jdbc.sql("DELETE FROM account_identity_view WHERE account_id = :id AND provider = :provider")
+        writes.sql("DELETE FROM account_identity_view WHERE account_id = :id AND provider = :provider")
             .param("id", event.accountId().value())
             .param("provider", event.provider().name())
             .update();
@@ -104,7 +107,7 @@ class AccountProjection {
 
     @EventHandler
     void on(AccountRenamed event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE account_view SET display_name = :name, updated_at = :at WHERE account_id = :id")
+        writes.sql("UPDATE account_view SET display_name = :name, updated_at = :at WHERE account_id = :id")
             .param("id", event.accountId().value())
             .param("name", event.displayName().value())
             .param("at", java.sql.Timestamp.from(at))
@@ -113,7 +116,7 @@ class AccountProjection {
 
     @EventHandler
     void on(OperatorRoleGranted event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE account_view SET operator = TRUE, updated_at = :at WHERE account_id = :id")
+        writes.sql("UPDATE account_view SET operator = TRUE, updated_at = :at WHERE account_id = :id")
             .param("id", event.accountId().value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
@@ -121,13 +124,13 @@ class AccountProjection {
 
     @EventHandler
     void on(AccountDeleted event) {
-        jdbc.sql("DELETE FROM account_view WHERE account_id = :id").param("id", event.accountId().value()).update();
+        writes.sql("DELETE FROM account_view WHERE account_id = :id").param("id", event.accountId().value()).update();
     }
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM account_identity_view").update();
-        jdbc.sql("DELETE FROM account_view").update();
+        writes.sql("DELETE FROM account_identity_view").update();
+        writes.sql("DELETE FROM account_view").update();
     }
 
     @QueryHandler
@@ -163,7 +166,7 @@ class AccountProjection {
     }
 
     private void updateTwitch(AccountId id, UUID token, boolean needsLogin, Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     UPDATE account_identity_view SET token_id = :token, needs_login = :needsLogin
                     WHERE account_id = :id AND provider = 'TWITCH'""")
             .param("id", id.value())
@@ -174,7 +177,7 @@ class AccountProjection {
     }
 
     private void touch(AccountId id, Instant at) {
-        jdbc.sql("UPDATE account_view SET updated_at = :at WHERE account_id = :id")
+        writes.sql("UPDATE account_view SET updated_at = :at WHERE account_id = :id")
             .param("id", id.value())
             .param("at", java.sql.Timestamp.from(at))
             .update();

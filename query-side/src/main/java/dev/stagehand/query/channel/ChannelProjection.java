@@ -10,7 +10,8 @@ import dev.stagehand.api.channel.ChannelView;
 import dev.stagehand.api.channel.ChannelView.Connection;
 import dev.stagehand.api.channel.FindChannel;
 import dev.stagehand.api.channel.FindChannelsOf;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,14 +36,16 @@ class ChannelProjection {
             JOIN channel_subscription_view s ON s.channel_id = c.channel_id""";
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
 
-    ChannelProjection(JdbcClient jdbc) {
+    ChannelProjection(JdbcClient jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ChannelSubscribed event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO channel_view (channel_id, login, display_name, connection, subscribers, updated_at)
                     VALUES (:id, :login, :name, 'JOINING', :subscribers, :at)
                     ON CONFLICT (channel_id) DO UPDATE SET login = EXCLUDED.login,
@@ -57,7 +60,7 @@ class ChannelProjection {
             .param("subscribers", event.subscribers())
             .param("at", java.sql.Timestamp.from(at))
             .update();
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO channel_subscription_view (channel_id, account_id, subscribed_at)
                     VALUES (:id, :account, :at) ON CONFLICT DO NOTHING""")
             .param("id", event.channelId().value())
@@ -68,11 +71,11 @@ class ChannelProjection {
 
     @EventHandler
     void on(ChannelUnsubscribed event, @Timestamp Instant at) {
-        jdbc.sql("DELETE FROM channel_subscription_view WHERE channel_id = :id AND account_id = :account")
+        writes.sql("DELETE FROM channel_subscription_view WHERE channel_id = :id AND account_id = :account")
             .param("id", event.channelId().value())
             .param("account", event.subscriber().value())
             .update();
-        jdbc.sql("UPDATE channel_view SET subscribers = :subscribers WHERE channel_id = :id")
+        writes.sql("UPDATE channel_view SET subscribers = :subscribers WHERE channel_id = :id")
             .param("id", event.channelId().value())
             .param("subscribers", event.subscribers())
             .update();
@@ -95,8 +98,8 @@ class ChannelProjection {
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM channel_subscription_view").update();
-        jdbc.sql("DELETE FROM channel_view").update();
+        writes.sql("DELETE FROM channel_subscription_view").update();
+        writes.sql("DELETE FROM channel_view").update();
     }
 
     @QueryHandler
@@ -119,7 +122,7 @@ class ChannelProjection {
     }
 
     private void connection(ChannelId id, Connection connection, String reason, Instant at) {
-        jdbc.sql("UPDATE channel_view SET connection = :connection, reason = :reason, updated_at = :at "
+        writes.sql("UPDATE channel_view SET connection = :connection, reason = :reason, updated_at = :at "
                         + "WHERE channel_id = :id")
             .param("id", id.value())
             .param("connection", connection.name())

@@ -12,7 +12,8 @@ import dev.stagehand.api.chatroom.FindRoomBans;
 import dev.stagehand.api.chatroom.RoomId;
 import dev.stagehand.api.chatroom.RoomStyle;
 import dev.stagehand.api.chatroom.RoomStyleChanged;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,16 +35,18 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatRoomProjection {
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final JsonMapper json;
 
-    ChatRoomProjection(JdbcClient jdbc, JsonMapper json) {
+    ChatRoomProjection(JdbcClient jdbc, ReadModelWrites writes, JsonMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(ChatRoomCreated event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO chat_room_view (slug, title, style, created_at, updated_at)
                     VALUES (:slug, :title, :style, :at, :at) ON CONFLICT (slug) DO NOTHING""")
             .param("slug", event.roomId().slug())
@@ -55,7 +58,7 @@ class ChatRoomProjection {
 
     @EventHandler
     void on(RoomStyleChanged event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE chat_room_view SET style = :style, updated_at = :at WHERE slug = :slug")
+        writes.sql("UPDATE chat_room_view SET style = :style, updated_at = :at WHERE slug = :slug")
             .param("slug", event.roomId().slug())
             .param("style", json.writeValueAsString(event.style()))
             .param("at", java.sql.Timestamp.from(at))
@@ -64,7 +67,7 @@ class ChatRoomProjection {
 
     @EventHandler
     void on(ChatRoomClosed event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE chat_room_view SET closed = TRUE, updated_at = :at WHERE slug = :slug")
+        writes.sql("UPDATE chat_room_view SET closed = TRUE, updated_at = :at WHERE slug = :slug")
             .param("slug", event.roomId().slug())
             .param("at", java.sql.Timestamp.from(at))
             .update();
@@ -72,7 +75,7 @@ class ChatRoomProjection {
 
     @EventHandler
     void on(ChatterBanned event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO chat_room_ban_view (slug, account_id, reason, banned_at)
                     VALUES (:slug, :account, :reason, :at) ON CONFLICT DO NOTHING""")
             .param("slug", event.roomId().slug())
@@ -84,7 +87,7 @@ class ChatRoomProjection {
 
     @EventHandler
     void on(ChatterUnbanned event) {
-        jdbc.sql("DELETE FROM chat_room_ban_view WHERE slug = :slug AND account_id = :account")
+        writes.sql("DELETE FROM chat_room_ban_view WHERE slug = :slug AND account_id = :account")
             .param("slug", event.roomId().slug())
             .param("account", event.chatter().value())
             .update();
@@ -92,7 +95,7 @@ class ChatRoomProjection {
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM chat_room_view").update();
+        writes.sql("DELETE FROM chat_room_view").update();
     }
 
     @QueryHandler

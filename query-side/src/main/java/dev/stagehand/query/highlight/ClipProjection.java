@@ -13,7 +13,8 @@ import dev.stagehand.api.highlight.FindPublicClips;
 import dev.stagehand.api.highlight.PublicClips;
 import dev.stagehand.api.highlight.PublicClips.PublicClip;
 import dev.stagehand.api.highlight.TwitchClip;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,16 +43,18 @@ class ClipProjection {
     private static final String CLIP_COLUMNS = "clip." + COLUMNS.replace(", ", ", clip.");
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final JsonMapper json;
 
-    ClipProjection(JdbcClient jdbc, JsonMapper json) {
+    ClipProjection(JdbcClient jdbc, ReadModelWrites writes, JsonMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(ClipRequested event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO clip_view
                         (clip_id, channel_id, status, spike, intensity, detected_at, public_feed, requested_at,
                          updated_at)
@@ -80,7 +83,7 @@ class ClipProjection {
 
     @EventHandler
     void on(ClipCreated event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     UPDATE clip_view SET status = 'CREATED', clip = :clip, updated_at = :at WHERE clip_id = :id""")
             .param("id", event.clipId().value())
             .param("clip", json.writeValueAsString(event.clip()))
@@ -90,7 +93,7 @@ class ClipProjection {
 
     @EventHandler
     void on(ClipCreationFailed event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE clip_view SET status = 'FAILED', failure = :failure, updated_at = :at WHERE clip_id = :id")
+        writes.sql("UPDATE clip_view SET status = 'FAILED', failure = :failure, updated_at = :at WHERE clip_id = :id")
             .param("id", event.clipId().value())
             .param("failure", event.reason())
             .param("at", java.sql.Timestamp.from(at))
@@ -98,7 +101,7 @@ class ClipProjection {
     }
 
     private void recordAttempt(ClipId id, int attempt, String failure, Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     UPDATE clip_view SET attempts = GREATEST(attempts, :attempt), failure = :failure, updated_at = :at
                     WHERE clip_id = :id AND status = 'REQUESTED'""")
             .param("id", id.value())
@@ -110,7 +113,7 @@ class ClipProjection {
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM clip_view").update();
+        writes.sql("DELETE FROM clip_view").update();
     }
 
     @QueryHandler

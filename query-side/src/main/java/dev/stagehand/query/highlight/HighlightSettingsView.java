@@ -10,7 +10,8 @@ import dev.stagehand.api.highlight.HighlightSettings.AutoClipper;
 import dev.stagehand.api.highlight.HighlightSettings.Pause;
 import dev.stagehand.api.highlight.HighlightsConfigured;
 import dev.stagehand.api.highlight.SpikeRule;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,18 +36,20 @@ import tools.jackson.databind.json.JsonMapper;
 class HighlightSettingsView {
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final JsonMapper json;
     private final SpikeRule defaultRule;
 
-    HighlightSettingsView(JdbcClient jdbc, JsonMapper json, SpikeSettings defaults) {
+    HighlightSettingsView(JdbcClient jdbc, ReadModelWrites writes, JsonMapper json, SpikeSettings defaults) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
         this.defaultRule = defaults.rule();
     }
 
     @EventHandler
     void on(HighlightsConfigured event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO highlight_settings_view (channel_id, rule, others_may_clip, public_clips, public_stats,
                                                          updated_at)
                     VALUES (:channel, :rule, :othersMayClip, :publicClips, :publicStats, :at)
@@ -70,7 +73,7 @@ class HighlightSettingsView {
     @EventHandler
     void on(AutoClipChosen event, @Timestamp Instant at) {
         if (event.on()) {
-            jdbc.sql("""
+            writes.sql("""
                         INSERT INTO auto_clipper (channel_id, account_id, twitch_user_id, since)
                         VALUES (:channel, :account, :twitch, :at)
                         ON CONFLICT (channel_id, account_id) DO UPDATE SET twitch_user_id = EXCLUDED.twitch_user_id""")
@@ -80,7 +83,7 @@ class HighlightSettingsView {
                 .param("at", java.sql.Timestamp.from(at))
                 .update();
         } else {
-            jdbc.sql("DELETE FROM auto_clipper WHERE channel_id = :channel AND account_id = :account")
+            writes.sql("DELETE FROM auto_clipper WHERE channel_id = :channel AND account_id = :account")
                 .param("channel", event.channelId().value())
                 .param("account", event.subscriber().value())
                 .update();
@@ -98,7 +101,7 @@ class HighlightSettingsView {
     }
 
     private void pause(String channelId, String reason, Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO highlight_settings_view (channel_id, paused_reason, paused_at, updated_at)
                     VALUES (:channel, :reason, :pausedAt, :at)
                     ON CONFLICT (channel_id) DO UPDATE
@@ -113,8 +116,8 @@ class HighlightSettingsView {
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM highlight_settings_view").update();
-        jdbc.sql("DELETE FROM auto_clipper").update();
+        writes.sql("DELETE FROM highlight_settings_view").update();
+        writes.sql("DELETE FROM auto_clipper").update();
     }
 
     @QueryHandler

@@ -4,7 +4,8 @@ import dev.stagehand.api.highlight.FindTopStreamsWatch;
 import dev.stagehand.api.highlight.TopStreamsWatchConfigured;
 import dev.stagehand.api.highlight.TopStreamsWatchStopped;
 import dev.stagehand.api.highlight.TopStreamsWatchView;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -24,14 +25,16 @@ import org.springframework.stereotype.Component;
 class TopStreamsWatchProjection {
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
 
-    TopStreamsWatchProjection(JdbcClient jdbc) {
+    TopStreamsWatchProjection(JdbcClient jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(TopStreamsWatchConfigured event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO top_streams_watch_view
                         (watch_id, streams, game_ids, languages, clipper_twitch_id, clipper_login, since)
                     VALUES (:id, :streams, :games, :languages, :clipper, :login, :at)
@@ -51,12 +54,12 @@ class TopStreamsWatchProjection {
 
     @EventHandler
     void on(TopStreamsWatchStopped event) {
-        jdbc.sql("DELETE FROM top_streams_watch_view WHERE watch_id = :id").param("id", event.watchId()).update();
+        writes.sql("DELETE FROM top_streams_watch_view WHERE watch_id = :id").param("id", event.watchId()).update();
     }
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM top_streams_watch_view").update();
+        writes.sql("DELETE FROM top_streams_watch_view").update();
     }
 
     @QueryHandler

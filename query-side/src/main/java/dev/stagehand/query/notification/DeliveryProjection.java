@@ -15,7 +15,8 @@ import dev.stagehand.api.notification.WebhookDeleted;
 import dev.stagehand.api.notification.WebhookId;
 import dev.stagehand.api.notification.WebhookSubscriptionId;
 import dev.stagehand.api.stream.StreamInfo;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,9 +39,11 @@ import org.springframework.stereotype.Component;
 class DeliveryProjection {
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
 
-    DeliveryProjection(JdbcClient jdbc) {
+    DeliveryProjection(JdbcClient jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -65,14 +68,14 @@ class DeliveryProjection {
     @EventHandler
     void on(NotificationDelivered event, @Timestamp Instant at) {
         attempt(event.notificationId(), event.attempt(), 200, "delivered", event.tookMillis(), at, null);
-        jdbc.sql("UPDATE delivery_view SET message_id = :message WHERE notification_id = :id")
+        writes.sql("UPDATE delivery_view SET message_id = :message WHERE notification_id = :id")
             .param("id", event.notificationId().value()).param("message", event.messageId()).update();
         state(event.notificationId(), "DELIVERED", null, at);
     }
 
     @EventHandler
     void on(NotificationRedriven event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE delivery_view SET state = 'DISPATCHED', why = NULL, updated_at = :at WHERE notification_id = :id")
+        writes.sql("UPDATE delivery_view SET state = 'DISPATCHED', why = NULL, updated_at = :at WHERE notification_id = :id")
             .param("id", event.notificationId().value())
             .param("at", java.sql.Timestamp.from(at))
             .update();
@@ -80,7 +83,7 @@ class DeliveryProjection {
 
     @EventHandler
     void on(NotificationEnded event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE delivery_view SET ended = :ended, updated_at = :at WHERE notification_id = :id")
+        writes.sql("UPDATE delivery_view SET ended = :ended, updated_at = :at WHERE notification_id = :id")
             .param("id", event.notificationId().value())
             .param("ended", event.outcome())
             .param("at", java.sql.Timestamp.from(at))
@@ -94,13 +97,13 @@ class DeliveryProjection {
 
     @EventHandler
     void on(WebhookDeleted event) {
-        jdbc.sql("DELETE FROM delivery_view WHERE webhook_id = :webhook")
+        writes.sql("DELETE FROM delivery_view WHERE webhook_id = :webhook")
             .param("webhook", UUID.fromString(event.webhookId().value())).update();
     }
 
     private void insert(NotificationId id, WebhookId webhook, WebhookSubscriptionId subscription, String broadcaster,
                         StreamInfo stream, NotificationReason reason, String state, String why, Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO delivery_view (notification_id, webhook_id, subscription_id, broadcaster_id, streamer,
                         title, game, reason, state, why, created_at, updated_at)
                     VALUES (:id, :webhook, :subscription, :broadcaster, :streamer, :title, :game, :reason, :state,
@@ -123,7 +126,7 @@ class DeliveryProjection {
     private void attempt(NotificationId id, int attempt, int status, String outcome, long took, Instant at,
                          Instant next) {
         // an event handed again after its parent is gone (a rebuild's swap replays some) adds nothing
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO delivery_attempt_view (notification_id, attempt, status, outcome, took_millis, at,
                         next_attempt_at)
                     SELECT CAST(:id AS TEXT), CAST(:attempt AS INT), CAST(:status AS INT), CAST(:outcome AS TEXT),
@@ -141,7 +144,7 @@ class DeliveryProjection {
     }
 
     private void state(NotificationId id, String state, String why, Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     UPDATE delivery_view SET state = :state, why = COALESCE(CAST(:why AS TEXT), why), updated_at = :at
                     WHERE notification_id = :id""")
             .param("id", id.value())
@@ -153,7 +156,7 @@ class DeliveryProjection {
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM delivery_view").update();
+        writes.sql("DELETE FROM delivery_view").update();
     }
 
     @QueryHandler

@@ -19,7 +19,8 @@ import dev.stagehand.api.notification.WebhookSubscriptionId;
 import dev.stagehand.api.notification.WebhookUnsubscribed;
 import dev.stagehand.api.notification.WebhookUpdated;
 import dev.stagehand.api.notification.WebhookView;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,16 +43,18 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookProjection {
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final JsonMapper json;
 
-    WebhookProjection(JdbcClient jdbc, JsonMapper json) {
+    WebhookProjection(JdbcClient jdbc, ReadModelWrites writes, JsonMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(WebhookRegistered event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO webhook_view (webhook_id, owner_id, name, masked_url, url_id, created_at, updated_at)
                     VALUES (:id, :owner, :name, :masked, :url, :at, :at)
                     ON CONFLICT (webhook_id) DO NOTHING""")
@@ -66,13 +69,13 @@ class WebhookProjection {
 
     @EventHandler
     void on(WebhookUpdated event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE webhook_view SET name = :name, updated_at = :at WHERE webhook_id = :id")
+        writes.sql("UPDATE webhook_view SET name = :name, updated_at = :at WHERE webhook_id = :id")
             .param("id", uuid(event.webhookId()))
             .param("name", event.name())
             .param("at", java.sql.Timestamp.from(at))
             .update();
         if (event.previousUrl() != null) {
-            jdbc.sql("""
+            writes.sql("""
                         UPDATE webhook_view SET masked_url = :masked, url_id = :url, disabled_reason = NULL
                         WHERE webhook_id = :id""")
                 .param("id", uuid(event.webhookId()))
@@ -84,7 +87,7 @@ class WebhookProjection {
 
     @EventHandler
     void on(WebhookDisabled event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE webhook_view SET disabled_reason = :reason, updated_at = :at WHERE webhook_id = :id")
+        writes.sql("UPDATE webhook_view SET disabled_reason = :reason, updated_at = :at WHERE webhook_id = :id")
             .param("id", uuid(event.webhookId()))
             .param("reason", event.reason())
             .param("at", java.sql.Timestamp.from(at))
@@ -94,7 +97,7 @@ class WebhookProjection {
     @EventHandler
     void on(WebhookSubscribed event, @Timestamp Instant at) {
         // an event handed again after its parent is gone (a rebuild's swap replays some) adds nothing
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO webhook_subscription_view (subscription_id, webhook_id, target_kind, target_id,
                         target_name, options, created_at)
                     SELECT CAST(:id AS UUID), CAST(:webhook AS UUID), CAST(:kind AS TEXT), CAST(:target AS TEXT),
@@ -113,7 +116,7 @@ class WebhookProjection {
 
     @EventHandler
     void on(SubscriptionOptionsChanged event) {
-        jdbc.sql("UPDATE webhook_subscription_view SET options = :options WHERE subscription_id = :id")
+        writes.sql("UPDATE webhook_subscription_view SET options = :options WHERE subscription_id = :id")
             .param("id", UUID.fromString(event.subscriptionId().value()))
             .param("options", json.writeValueAsString(event.options()))
             .update();
@@ -121,20 +124,20 @@ class WebhookProjection {
 
     @EventHandler
     void on(WebhookUnsubscribed event) {
-        jdbc.sql("DELETE FROM webhook_subscription_view WHERE subscription_id = :id")
+        writes.sql("DELETE FROM webhook_subscription_view WHERE subscription_id = :id")
             .param("id", UUID.fromString(event.subscriptionId().value()))
             .update();
     }
 
     @EventHandler
     void on(WebhookDeleted event) {
-        jdbc.sql("DELETE FROM webhook_view WHERE webhook_id = :id").param("id", uuid(event.webhookId())).update();
+        writes.sql("DELETE FROM webhook_view WHERE webhook_id = :id").param("id", uuid(event.webhookId())).update();
     }
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM webhook_subscription_view").update();
-        jdbc.sql("DELETE FROM webhook_view").update();
+        writes.sql("DELETE FROM webhook_subscription_view").update();
+        writes.sql("DELETE FROM webhook_view").update();
     }
 
     @QueryHandler

@@ -15,7 +15,8 @@ import dev.stagehand.api.overlay.OverlayTokenRotated;
 import dev.stagehand.api.overlay.OverlayUpdated;
 import dev.stagehand.api.overlay.OverlayVersion;
 import dev.stagehand.api.overlay.OverlayView;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,16 +39,18 @@ import tools.jackson.databind.json.JsonMapper;
 class OverlayProjection {
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final JsonMapper json;
 
-    OverlayProjection(JdbcClient jdbc, JsonMapper json) {
+    OverlayProjection(JdbcClient jdbc, ReadModelWrites writes, JsonMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(OverlayCreated event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO overlay_view (overlay_id, owner_id, channel_id, name, settings, version, token_id,
                         token_hash, created_at, updated_at)
                     VALUES (:id, :owner, :channel, :name, :settings, 1, :token, :hash, :at, :at)
@@ -66,7 +69,7 @@ class OverlayProjection {
 
     @EventHandler
     void on(OverlayUpdated event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     UPDATE overlay_view SET name = :name, settings = :settings, version = :version, updated_at = :at
                     WHERE overlay_id = :id AND version < :version""")
             .param("id", UUID.fromString(event.overlayId().value()))
@@ -80,7 +83,7 @@ class OverlayProjection {
 
     private void version(OverlayId id, int version, String name, OverlaySettings settings, Instant at) {
         // an event handed again after its parent is gone (a rebuild's swap replays some) adds nothing
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO overlay_version_view (overlay_id, version, name, settings, saved_at)
                     SELECT CAST(:id AS UUID), CAST(:version AS INT), CAST(:name AS TEXT), CAST(:settings AS TEXT),
                            CAST(:at AS TIMESTAMPTZ)
@@ -96,7 +99,7 @@ class OverlayProjection {
 
     @EventHandler
     void on(OverlayTokenRotated event, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     UPDATE overlay_view SET token_id = :token, token_hash = :hash, updated_at = :at
                     WHERE overlay_id = :id""")
             .param("id", UUID.fromString(event.overlayId().value()))
@@ -108,14 +111,14 @@ class OverlayProjection {
 
     @EventHandler
     void on(OverlayDeleted event) {
-        jdbc.sql("DELETE FROM overlay_view WHERE overlay_id = :id")
+        writes.sql("DELETE FROM overlay_view WHERE overlay_id = :id")
             .param("id", UUID.fromString(event.overlayId().value())).update();
     }
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM overlay_version_view").update();
-        jdbc.sql("DELETE FROM overlay_view").update();
+        writes.sql("DELETE FROM overlay_version_view").update();
+        writes.sql("DELETE FROM overlay_view").update();
     }
 
     @QueryHandler

@@ -3,6 +3,7 @@ package dev.stagehand.query.rebuild;
 import dev.stagehand.api.common.Conflict;
 import dev.stagehand.platform.DaemonThreads;
 import dev.stagehand.platform.axon.EventProcessors;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import dev.stagehand.platform.cluster.ClusterNode;
 import dev.stagehand.platform.problem.NotFoundException;
 import dev.stagehand.query.rebuild.ReadModelProjections.ReadModelProjection;
@@ -45,17 +46,20 @@ public class ProjectionRebuilds implements DisposableBean {
     private final EventStore eventStore;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final ClusterNode node;
     private final JsonMapper json;
     private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("projection-rebuild"));
 
     ProjectionRebuilds(ReadModelProjections projections, EventProcessors processors, EventStore eventStore,
-                       TransactionTemplate transactions, JdbcClient jdbc, ClusterNode node, JsonMapper json) {
+                       TransactionTemplate transactions, JdbcClient jdbc, ReadModelWrites writes, ClusterNode node,
+                       JsonMapper json) {
         this.projections = projections;
         this.processors = processors;
         this.eventStore = eventStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.writes = writes;
         this.node = node;
         this.json = json;
     }
@@ -135,7 +139,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private void run(ReadModelProjection projection) {
         String processor = projection.processor();
         ShadowTables shadow = new ShadowTables(jdbc, processor, projection.tables());
-        try (RebuildJob job = new RebuildJob(projection, shadow, eventStore, transactions, jdbc)) {
+        try (RebuildJob job = new RebuildJob(projection, shadow, eventStore, transactions, jdbc, writes)) {
             transactions.executeWithoutResult(status -> shadow.create());
             log.info("Rebuilding {} into {}", processor, shadow.schema());
             if (build(processor, job)) {

@@ -1,7 +1,7 @@
 package dev.stagehand.query.rebuild;
 
+import dev.stagehand.platform.axon.ReadModel;
 import dev.stagehand.platform.axon.RebuildableProcessors;
-import dev.stagehand.query.ReadModel;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;

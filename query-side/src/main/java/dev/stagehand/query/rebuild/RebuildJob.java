@@ -1,6 +1,7 @@
 package dev.stagehand.query.rebuild;
 
 import dev.stagehand.platform.DaemonThreads;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import dev.stagehand.query.rebuild.ReadModelProjections.ReadModelProjection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * handled by the projection's own event handlers into the rebuilt tables (transactions whose search path points at
  * them). A batch is split as the live processor splits its segments (by its sequencing policy: an aggregate's events
  * stay in order, in one part) and its parts are handled at once, each in a transaction of its own, since a handler
- * mostly waits for PostgreSQL. Live tables, live processor and queries are untouched until {@link #swap()}. An event
- * the projection cannot handle (as the live one could not, and dead-lettered) is skipped and remembered: a part that
- * fails is handled again event by event, each under a savepoint; one that lost a deadlock is handled again.
+ * mostly waits for PostgreSQL; a part's statements are sent in JDBC batches as it ends. Live tables, live processor and
+ * queries are untouched until {@link #swap()}. An event the projection cannot handle (as the live one could not, and
+ * dead-lettered) is skipped and remembered: a part that fails is handled again event by event, each under a savepoint;
+ * one that lost a deadlock is handled again.
  */
 final class RebuildJob implements AutoCloseable {
 
@@ -54,6 +56,7 @@ final class RebuildJob implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final ExecutorService workers = Executors.newFixedThreadPool(PARTS,
             DaemonThreads.named("projection-rebuild-part"));
     private final List<SkippedEvent> skipped = new ArrayList<>();
@@ -63,7 +66,7 @@ final class RebuildJob implements AutoCloseable {
     private int batches;
 
     RebuildJob(ReadModelProjection projection, ShadowTables shadow, EventStore eventStore,
-               TransactionTemplate transactions, JdbcClient jdbc) {
+               TransactionTemplate transactions, JdbcClient jdbc, ReadModelWrites writes) {
         this.shadow = shadow;
         this.handlers = projection.handlers().stream().map(AnnotationEventHandlerAdapter::new).toList();
         this.tables = projection.tables();
@@ -72,6 +75,7 @@ final class RebuildJob implements AutoCloseable {
         this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
         savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
+        this.writes = writes;
         this.events = eventStore.openStream(null);
     }
 
@@ -139,10 +143,18 @@ final class RebuildJob implements AutoCloseable {
         }
     }
 
-    /** All events at once; when one fails (other than by a deadlock), event by event, leaving out those that fail. */
+    /**
+     * All events at once, their statements sent in batches at the end; when one fails (other than by a deadlock), event
+     * by event, each statement at once, leaving out those that fail.
+     */
     private void writeOnce(List<TrackedEventMessage<?>> part) {
         try {
-            inRebuiltTables(() -> part.forEach(this::handle));
+            inRebuiltTables(() -> {
+                try (ReadModelWrites.Batch batch = writes.open()) {
+                    part.forEach(this::handle);
+                    batch.flush();
+                }
+            });
         } catch (RuntimeException failed) {
             if (lostDeadlock(failed)) {
                 throw failed;

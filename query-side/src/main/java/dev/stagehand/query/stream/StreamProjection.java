@@ -7,7 +7,8 @@ import dev.stagehand.api.stream.StreamUpdated;
 import dev.stagehand.api.stream.StreamView;
 import dev.stagehand.api.stream.StreamWentLive;
 import dev.stagehand.api.stream.StreamWentOffline;
-import dev.stagehand.query.ReadModel;
+import dev.stagehand.platform.axon.ReadModel;
+import dev.stagehand.platform.axon.ReadModelWrites;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -26,10 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 class StreamProjection {
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final JsonMapper json;
 
-    StreamProjection(JdbcClient jdbc, JsonMapper json) {
+    StreamProjection(JdbcClient jdbc, ReadModelWrites writes, JsonMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
@@ -50,11 +53,11 @@ class StreamProjection {
 
     @EventHandler
     void on(StreamWentOffline event) {
-        jdbc.sql("DELETE FROM stream_view WHERE broadcaster_id = :id").param("id", event.broadcasterId()).update();
+        writes.sql("DELETE FROM stream_view WHERE broadcaster_id = :id").param("id", event.broadcasterId()).update();
     }
 
     private void live(String broadcasterId, StreamInfo info, Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                     INSERT INTO stream_view (broadcaster_id, info, updated_at) VALUES (:id, :info, :at)
                     ON CONFLICT (broadcaster_id) DO UPDATE SET info = EXCLUDED.info, updated_at = EXCLUDED.updated_at""")
             .param("id", broadcasterId)
@@ -65,7 +68,7 @@ class StreamProjection {
 
     @ResetHandler
     void clear() {
-        jdbc.sql("DELETE FROM stream_view").update();
+        writes.sql("DELETE FROM stream_view").update();
     }
 
     @QueryHandler

@@ -36,7 +36,7 @@ class AccountProjectionTest extends ProjectionTest {
     private static final SecretId ADA_TOKEN = new SecretId("00000000-0000-0000-0000-00000000000a");
     private static final SecretId SAM_TOKEN = new SecretId("00000000-0000-0000-0000-00000000000b");
 
-    private final AccountProjection projection = new AccountProjection(JDBC);
+    private final AccountProjection projection = new AccountProjection(JDBC, WRITES);
 
     @BeforeEach
     void clear() {

@@ -26,7 +26,7 @@ class ChannelProjectionTest extends ProjectionTest {
     private static final AccountId SAM = new AccountId("sam");
     private static final Instant AT = Instant.parse("2026-12-04T20:00:00Z");
 
-    private final ChannelProjection projection = new ChannelProjection(JDBC);
+    private final ChannelProjection projection = new ChannelProjection(JDBC, WRITES);
 
     @BeforeEach
     void clear() {

@@ -34,7 +34,7 @@ class ChatRoomProjectionTest extends ProjectionTest {
     private static final RoomStyle KNIGHT = new RoomStyle("Knight", "Speak as a knight of old.", new StyleRules(
             Map.of("you", "thou"), List.of("Hark!"), List.of(), List.of(":shield:")));
 
-    private final ChatRoomProjection projection = new ChatRoomProjection(JDBC, JSON);
+    private final ChatRoomProjection projection = new ChatRoomProjection(JDBC, WRITES, JSON);
 
     @BeforeEach
     void clear() {

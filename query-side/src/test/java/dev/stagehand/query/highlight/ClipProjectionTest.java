@@ -30,8 +30,8 @@ class ClipProjectionTest extends ProjectionTest {
     private static final Instant AT = Instant.parse("2026-12-04T20:00:00Z");
     private static final Instant FAR = Instant.parse("2027-01-01T00:00:00Z");
 
-    private final ClipProjection clips = new ClipProjection(JDBC, JSON);
-    private final HighlightSettingsView settings = new HighlightSettingsView(JDBC, JSON, new SpikeSettings(
+    private final ClipProjection clips = new ClipProjection(JDBC, WRITES, JSON);
+    private final HighlightSettingsView settings = new HighlightSettingsView(JDBC, WRITES, JSON, new SpikeSettings(
             Duration.ofSeconds(5), 120, 3.0, 10, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO));
 
     @BeforeEach

@@ -28,7 +28,7 @@ class HighlightSettingsViewTest extends ProjectionTest {
     private static final SpikeSettings DEFAULTS = new SpikeSettings(Duration.ofSeconds(5), 120, 3.0, 10,
             Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO);
 
-    private final HighlightSettingsView view = new HighlightSettingsView(JDBC, JSON, DEFAULTS);
+    private final HighlightSettingsView view = new HighlightSettingsView(JDBC, WRITES, JSON, DEFAULTS);
 
     @BeforeEach
     void clear() {

@@ -19,7 +19,7 @@ class TopStreamsWatchProjectionTest extends ProjectionTest {
     private static final AccountId OPS = new AccountId("ops");
     private static final Instant AT = Instant.parse("2026-12-04T20:00:00Z");
 
-    private final TopStreamsWatchProjection projection = new TopStreamsWatchProjection(JDBC);
+    private final TopStreamsWatchProjection projection = new TopStreamsWatchProjection(JDBC, WRITES);
 
     @BeforeEach
     void clear() {

@@ -40,7 +40,7 @@ class DeliveryProjectionTest extends ProjectionTest {
     private static final NotificationId ID = NotificationId.of(STREAM.streamId(), SUBSCRIPTION,
             NotificationReason.WENT_LIVE, null);
 
-    private final DeliveryProjection projection = new DeliveryProjection(JDBC);
+    private final DeliveryProjection projection = new DeliveryProjection(JDBC, WRITES);
 
     @BeforeEach
     void clear() {

@@ -43,7 +43,7 @@ class WebhookProjectionTest extends ProjectionTest {
             List.of("123456789012345678"), List.of("en"), List.of("speedrun"), true, WhenOffline.DELETE);
     private static final Instant AT = Instant.parse("2026-12-04T20:00:00Z");
 
-    private final WebhookProjection projection = new WebhookProjection(JDBC, JSON);
+    private final WebhookProjection projection = new WebhookProjection(JDBC, WRITES, JSON);
 
     @BeforeEach
     void clear() {

@@ -35,7 +35,7 @@ class OverlayProjectionTest extends ProjectionTest {
     private static final OverlaySettings BUBBLES = new OverlaySettings("bubbles", "", ".line { color: red; }", 10, 5,
             false, true, 2);
 
-    private final OverlayProjection projection = new OverlayProjection(JDBC, JSON);
+    private final OverlayProjection projection = new OverlayProjection(JDBC, WRITES, JSON);
 
     @BeforeEach
     void clear() {

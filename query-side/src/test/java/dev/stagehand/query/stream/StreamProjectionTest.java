@@ -21,7 +21,7 @@ class StreamProjectionTest extends ProjectionTest {
     private static final String BROADCASTER = "100000001";
     private static final Instant AT = Instant.parse("2026-12-04T20:00:00Z");
 
-    private final StreamProjection projection = new StreamProjection(JDBC, JSON);
+    private final StreamProjection projection = new StreamProjection(JDBC, WRITES, JSON);
 
     @BeforeEach
     void clear() {
