@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +54,8 @@ class RoomsOnTwoNodesTest extends IntegrationTest {
     private JsonMapper json;
     @Autowired
     private KafkaTemplate<String, String> records;
+    @Autowired
+    private JdbcClient jdbc;
     private ConfigurableApplicationContext second;
     private String secondUrl;
     private WebTestClient operatorOnSecond;
@@ -78,9 +81,12 @@ class RoomsOnTwoNodesTest extends IntegrationTest {
                 .responseTimeout(Duration.ofSeconds(30)).build());
     }
 
+    /** The first node, alone again, takes back every segment, so that the tests after this one find it whole. */
     @AfterAll
     void stopTheSecondNode() {
         second.close();
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM token_entry WHERE owner IS NULL")
+                .query(Long.class).single() == 0);
     }
 
     @Test

@@ -108,6 +108,29 @@ class ClusterNodeTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void segmentsLetGoToANodeThatLeftComeBackAtOnce() {
+        Map<String, Integer> before = segmentsHeld();
+        ClusterNode joined = anotherNode("joined and left");
+        try {
+            joined.join();
+            balancer.balance();
+            await().atMost(Duration.ofSeconds(5)).until(() -> held(segmentsHeld()) < held(before));
+        } finally {
+            joined.destroy();
+        }
+        // The segments were let go for 15 s; alone again, the application need not wait them out (its processors
+        // start the work on a claimed segment at their next look, within 5 s).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            balancer.balance();
+            assertThat(segmentsHeld()).isEqualTo(before);
+        });
+    }
+
+    private static int held(Map<String, Integer> segments) {
+        return segments.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     private Map<String, Integer> segmentsHeld() {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * and never give one up, so the node that starts first would do all the work. Every 10 s, a node holding more than
  * its share of all the segments (every processor's, divided by the live nodes, rounded up) lets the excess go, from
  * the processors where it holds most, and leaves them alone for 15 s, time for the other nodes' processors to claim
- * them (they look every 5 s); a segment nobody took comes back to it after that.
+ * them (they look every 5 s); a segment nobody took comes back to it after that. A node left alone takes back at once
+ * the segments it let go, without waiting out the 15 s (their new holder may have stopped since).
  */
 @Component
 class SegmentBalancer extends RepeatingJob {
@@ -31,6 +34,7 @@ class SegmentBalancer extends RepeatingJob {
     private final EventProcessingConfiguration processing;
     private final ClusterNode node;
     private final JdbcClient jdbc;
+    private final Map<StreamingEventProcessor, Set<Integer>> letGo = new ConcurrentHashMap<>();
 
     SegmentBalancer(EventProcessingConfiguration processing, ClusterNode node, JdbcClient jdbc) {
         super("segment-balancer", EVERY);
@@ -48,6 +52,7 @@ class SegmentBalancer extends RepeatingJob {
     void balance() {
         int nodes = node.nodes();
         if (nodes < 2) {
+            takeBack();
             return;
         }
         long segments = jdbc.sql("SELECT count(*) FROM token_entry").query(Long.class).single();
@@ -71,7 +76,20 @@ class SegmentBalancer extends RepeatingJob {
                             - released.getOrDefault(processor, 0)))
                     .orElseThrow();
             int index = released.merge(most, 1, Integer::sum) - 1;
-            most.releaseSegment(held.get(most).get(index), LEFT_ALONE_SECONDS, TimeUnit.SECONDS);
+            int segment = held.get(most).get(index);
+            most.releaseSegment(segment, LEFT_ALONE_SECONDS, TimeUnit.SECONDS);
+            letGo.computeIfAbsent(most, processor -> ConcurrentHashMap.newKeySet()).add(segment);
         }
+    }
+
+    /** Claims again each segment let go, until its processor works on it (a claim made while it lets go is lost). */
+    private void takeBack() {
+        letGo.forEach((processor, segments) -> segments.removeIf(segment -> {
+            if (processor.processingStatus().containsKey(segment)) {
+                return true;
+            }
+            processor.claimSegment(segment);
+            return false;
+        }));
     }
 }
