@@ -2,11 +2,11 @@ package dev.stagehand.platform.cluster;
 
 import dev.stagehand.platform.RepeatingJob;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -34,7 +34,8 @@ class SegmentBalancer extends RepeatingJob {
     private final EventProcessingConfiguration processing;
     private final ClusterNode node;
     private final JdbcClient jdbc;
-    private final Map<StreamingEventProcessor, Set<Integer>> letGo = new ConcurrentHashMap<>();
+    /** The segments let go, with when they become free for this node's processors again. */
+    private final Map<StreamingEventProcessor, Map<Integer, Instant>> letGo = new ConcurrentHashMap<>();
 
     SegmentBalancer(EventProcessingConfiguration processing, ClusterNode node, JdbcClient jdbc) {
         super("segment-balancer", EVERY);
@@ -78,17 +79,22 @@ class SegmentBalancer extends RepeatingJob {
             int index = released.merge(most, 1, Integer::sum) - 1;
             int segment = held.get(most).get(index);
             most.releaseSegment(segment, LEFT_ALONE_SECONDS, TimeUnit.SECONDS);
-            letGo.computeIfAbsent(most, processor -> ConcurrentHashMap.newKeySet()).add(segment);
+            letGo.computeIfAbsent(most, processor -> new ConcurrentHashMap<>())
+                    .put(segment, Instant.now().plusSeconds(LEFT_ALONE_SECONDS));
         }
     }
 
-    /** Claims again each segment let go, until its processor works on it (a claim made while it lets go is lost). */
+    /**
+     * Claims each segment let go whose time is not up, every time: a claim that reaches a processor while it still
+     * lets the segment go changes nothing.
+     */
     private void takeBack() {
-        letGo.forEach((processor, segments) -> segments.removeIf(segment -> {
-            if (processor.processingStatus().containsKey(segment)) {
+        Instant now = Instant.now();
+        letGo.forEach((processor, segments) -> segments.entrySet().removeIf(segment -> {
+            if (segment.getValue().isBefore(now)) {
                 return true;
             }
-            processor.claimSegment(segment);
+            processor.claimSegment(segment.getKey());
             return false;
         }));
     }
