@@ -62,6 +62,8 @@ class EventHandlerWrites implements HandlerEnhancerDefinition {
             return original;
         }
         boolean readModel = original.declaringClass().isAnnotationPresent(ReadModel.class);
+        // Where Axon's pooled and tracking processors keep a batch's segment and token among its unit of work's
+        // resources; a processing group is its own processor here. Without them (a dead letter retried), no batching.
         String segmentKey = "Processor[" + group.value() + "]/SegmentId";
         String tokenKey = "Processor[" + group.value() + "]/Token";
         return new WrappedMessageHandlingMember<>(original) {
