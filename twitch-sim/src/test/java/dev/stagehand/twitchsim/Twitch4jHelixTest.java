@@ -86,6 +86,20 @@ class Twitch4jHelixTest {
     }
 
     @Test
+    void aLoginHintApprovesThatOneRequestAsItsUser() throws Exception {
+        twitch.oauth().approveAs("demostreamer");
+        String authorizeUrl = identity.getAuthenticationUrl(List.of("chat:read"), "state-43")
+                + "&login_hint=Hinted_Viewer";
+        HttpResponse<String> approved = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = approved.headers().firstValue("Location").orElseThrow();
+
+        OAuth2Credential credential = identity.getCredentialByCode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"));
+        assertThat(identity.getAdditionalCredentialInformation(credential).orElseThrow().getUserName())
+                .isEqualTo("hinted_viewer");
+    }
+
+    @Test
     void aUserTokenValidatesWithItsLoginAndScopes() {
         String token = twitch.world().issueUserToken(TwitchSim.CLIENT_ID, "streamer", List.of("clips:edit"))
                 .accessToken();
@@ -255,6 +269,21 @@ class Twitch4jHelixTest {
         long started = System.nanoTime();
         assertThat(get("/helix/streams", token).statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void aFaultMayNameAQueryAndBeClearedAlone() throws Exception {
+        twitch.world().user("fragile");
+        twitch.world().user("sturdy");
+        twitch.faults().failNext("/helix/users?login=fragile", 503, 5);
+        twitch.faults().failNext("/helix/streams", 500, 5);
+        assertThat(get("/helix/users?login=sturdy", appToken).statusCode()).isEqualTo(200);
+        assertThat(get("/helix/users?login=fragile", appToken).statusCode()).isEqualTo(503);
+
+        twitch.faults().clear("/helix/users?login=fragile");
+        assertThat(get("/helix/users?login=fragile", appToken).statusCode()).isEqualTo(200);
+        assertThat(get("/helix/streams", appToken).statusCode()).as("another fault stays").isEqualTo(500);
+        twitch.faults().clear();
     }
 
     @Test

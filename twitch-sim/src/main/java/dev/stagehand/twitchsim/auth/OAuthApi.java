@@ -66,9 +66,12 @@ public final class OAuthApi {
         }
         String scope = Optional.ofNullable(first(parameters, "scope")).orElse("");
         String code = UUID.randomUUID().toString().replace("-", "");
-        codes.put(code, new Grant(clientId, approvingUser, scopes(scope), redirectUri,
+        // A simulator's extension, as on its Discord: login_hint names who approves this one request.
+        String approving = Optional.ofNullable(first(parameters, "login_hint")).map(String::toLowerCase)
+                .orElse(approvingUser);
+        codes.put(code, new Grant(clientId, approving, scopes(scope), redirectUri,
                 Pkce.of(first(parameters, "code_challenge"), first(parameters, "code_challenge_method"))));
-        world.user(approvingUser);
+        world.user(approving);
         QueryStringEncoder location = new QueryStringEncoder(redirectUri);
         location.addParam("code", code);
         location.addParam("scope", scope);

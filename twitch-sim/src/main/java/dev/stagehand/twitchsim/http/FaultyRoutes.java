@@ -1,7 +1,6 @@
 package dev.stagehand.twitchsim.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +23,8 @@ public final class FaultyRoutes {
     public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> wrap(
             BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>> handler) {
         return (request, response) -> {
-            String path = new QueryStringDecoder(request.uri()).path();
-            Duration delay = faults.delay(path);
-            Optional<Integer> failure = faults.failure(path);
+            Duration delay = faults.delay(request.uri());
+            Optional<Integer> failure = faults.failure(request.uri());
             Mono<Void> answer = failure.isPresent()
                     ? Http.json(response, failure.get(), error(failure.get()))
                     : handler.apply(request, response);

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults injected into the simulated HTTP APIs: the next N requests under a path answer with an error status, and
- * requests under a path are answered late.
+ * requests under a path are answered late. A path prefix may go on into the query ({@code /helix/users?login=ada}),
+ * so that a fault reaches one test's requests and not another's.
  */
 public final class HttpFaults {
 
@@ -37,7 +38,13 @@ public final class HttpFaults {
         delays.clear();
     }
 
-    /** The status to fail this request with, counting it, if a failure applies. */
+    /** Ends the failures and the delay set for exactly {@code pathPrefix}, leaving the others. */
+    public void clear(String pathPrefix) {
+        failures.remove(pathPrefix);
+        delays.remove(pathPrefix);
+    }
+
+    /** The status to fail this request (its path and query) with, counting it, if a failure applies. */
     Optional<Integer> failure(String path) {
         for (Map.Entry<String, Failure> entry : failures.entrySet()) {
             if (path.startsWith(entry.getKey())

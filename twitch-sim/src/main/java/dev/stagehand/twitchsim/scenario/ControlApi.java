@@ -215,10 +215,15 @@ public final class ControlApi {
                             faults.delay(required(p, "path"), Duration.ofMillis((long) number(p, "ms", 1000)));
                             return "delaying";
                         })),
-                new Route("DELETE", "/sim/faults", "", "no more faults",
+                new Route("DELETE", "/sim/faults", "path (optional)", "no more faults (or none for this path)",
                         (request, response) -> act(request, response, p -> {
-                            faults.clear();
-                            return "no faults";
+                            String path = first(p, "path");
+                            if (path == null) {
+                                faults.clear();
+                                return "no faults";
+                            }
+                            faults.clear(path);
+                            return "no faults for " + path;
                         })));
     }
 
