@@ -82,14 +82,12 @@ public abstract class IntegrationTest {
 
     /** Logs a new browser in with Twitch as {@code login} (registering the account on its first login). */
     protected WebUser twitchUser(String login) {
-        sim.oauth().approveAs(login);
-        return loggedIn(browser(), "twitch");
+        return loggedIn(browser(), "twitch", login);
     }
 
     /** Logs a new browser in with Discord as {@code username}. */
     protected WebUser discordUser(String username) {
-        sim.discord().approveAs(username);
-        return loggedIn(browser(), "discord");
+        return loggedIn(browser(), "discord", username);
     }
 
     protected WebTestClient as(WebUser user) {
@@ -111,8 +109,8 @@ public abstract class IntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
-    private static WebUser loggedIn(WebUser user, String provider) {
-        assertThat(user.logIn(provider)).isEqualTo("/");
+    private static WebUser loggedIn(WebUser user, String provider, String name) {
+        assertThat(user.logInAs(provider, name)).isEqualTo("/");
         return user;
     }
 }

@@ -7,9 +7,11 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,15 @@ public final class WebUser {
     /** Runs the whole login (start → provider → callback) and answers where Stagehand sent the browser at the end. */
     public String logIn(String provider) {
         return follow(baseUrl + "/oauth2/authorization/" + provider);
+    }
+
+    /**
+     * As {@link #logIn}, approved at the simulated provider as {@code name} through the simulator's {@code login_hint}
+     * (not through its shared approving user), so that logins may run at once.
+     */
+    public String logInAs(String provider, String name) {
+        return follow(baseUrl + "/oauth2/authorization/" + provider, hop -> hop.contains("/oauth2/authorize")
+                ? hop + "&login_hint=" + URLEncoder.encode(name, StandardCharsets.UTF_8) : hop);
     }
 
     /** Follows redirects from {@code url} until one leads back into Stagehand's pages, and answers that location. */

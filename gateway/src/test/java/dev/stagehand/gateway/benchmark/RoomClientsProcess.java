@@ -61,8 +61,7 @@ final class RoomClientsProcess {
                 String name = "bench_" + room.replace("-", "_") + "_" + s;
                 lines.add(logins.submit(() -> {
                     WebUser user = new WebUser(http);
-                    user.follow(http + "/oauth2/authorization/discord", hop -> hop.contains("/discord/oauth2/authorize")
-                            ? hop + "&login_hint=" + name : hop);
+                    user.logInAs("discord", name);
                     return room + " STAGEHAND_SESSION=" + user.cookie("STAGEHAND_SESSION").orElseThrow() + "\n";
                 }));
             }

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ChannelChatTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Helix failing one channel's lookups only: logins and lookups of tests running meanwhile go on. */
+    private static final String DOWN = "/helix/users?login=while_helix_is_down";
 
     @Autowired
     private EmbeddedKafka kafka;
@@ -94,7 +96,7 @@ class ChannelChatTest extends IntegrationTest {
         sim.thirdPartyEmotes().addChannelEmote(EmoteProvider.SEVENTV, channelId, "RainTime", true, true);
         sim.thirdPartyEmotes().addChannelEmote(EmoteProvider.BTTV, channelId, "KEKW", false, false);
         sim.thirdPartyEmotes().addChannelEmote(EmoteProvider.FFZ, channelId, "OMEGALUL", false, false);
-        sim.faults().failNext("/ffz/v1/room", 503, 1);
+        sim.faults().failNext("/ffz/v1/room/id/" + channelId, 503, 1);
         WebTestClient streamer = as(twitchUser("emote_fan"));
         streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "emote_channel")).exchange()
                 .expectStatus().isCreated();
@@ -194,14 +196,14 @@ class ChannelChatTest extends IntegrationTest {
         streamer.delete().uri("/api/channels/{id}", "123").exchange().expectStatus().isNotFound();
 
         sim.world().user("while_helix_is_down");
-        sim.faults().failNext("/helix/users", 503, 10);
+        sim.faults().failNext(DOWN, 503, 10);
         try {
             streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "while_helix_is_down")).exchange()
                     .expectStatus().isEqualTo(503)
                     .expectBody().jsonPath("$.detail")
                     .isEqualTo("Twitch could not be asked just now; please try again in a moment.");
         } finally {
-            sim.faults().clear();
+            sim.faults().clear(DOWN);
         }
         streamer.post().uri("/api/channels").bodyValue(Map.of("channel", "while_helix_is_down")).exchange()
                 .expectStatus().isCreated();

@@ -139,7 +139,7 @@ class StreamWatchTest extends IntegrationTest {
             sim.world().goOffline("hooked_streamer");
             await().atMost(WAIT).until(() -> live(id).isEmpty());
         } finally {
-            sim.faults().clear();
+            sim.faults().clear("/helix/streams");
             sim.eventSub().duplicateWebhookNotifications(false);
         }
         assertThat(sources("StreamWentLive", id)).containsExactly("EVENTSUB_WEBHOOK");
@@ -169,7 +169,7 @@ class StreamWatchTest extends IntegrationTest {
             sim.world().goOffline("socket_streamer");
             await().atMost(WAIT).until(() -> live(id).isEmpty());
         } finally {
-            sim.faults().clear();
+            sim.faults().clear("/helix/streams");
             sim.eventSub().outage();
         }
         assertThat(sources("StreamWentLive", id)).containsExactly("EVENTSUB_WEBSOCKET");
