@@ -46,6 +46,17 @@ public abstract class IntegrationTest {
 
     /** The Twitch login that configuration names as an operator. */
     public static final String OPERATOR = "opsadmin";
+    /**
+     * A JUnit resource lock for the classes that put clips in the public feed or count what it holds: they do not run
+     * at once.
+     */
+    public static final String PUBLIC_CLIPS = "public clips feed";
+    /**
+     * A JUnit resource lock between the tests that start whole applications beside the shared context (restarts,
+     * other nodes) and those whose steps have time limits that two busy cores would overrun (the browser scenarios):
+     * they do not run at once.
+     */
+    public static final String APPLICATION_STARTS = "application starts";
     /** The token Prometheus sends for {@code /actuator/prometheus}. */
     public static final String SCRAPE_TOKEN = "integration-scrape-token";
     private static WebUser operator;

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,7 +25,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A projection rebuilt beside its live tables from 100,000 events: queries keep answering from the old tables all
  * along, the operator sees how the rebuilt tables differ, and confirming swaps them in once, atomically; the live
  * processor goes on writing the new tables.
+ *
+ * Isolated: its hundred thousand events keep every live processor busy for a while, which would fail the read-model
+ * waits of a test running beside it; JUnit runs it alone, after the others.
  */
+@Isolated
 class ProjectionRebuildTest extends IntegrationTest {
 
     private static final String ROOM = "rebuild-hundred-k";

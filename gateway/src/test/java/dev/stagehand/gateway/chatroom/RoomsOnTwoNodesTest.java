@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.gateway.OwnNettyResources;
 import dev.stagehand.gateway.StagehandApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.platform.embedded.EmbeddedKafka;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,7 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * logged in on the first node sends on the second (sessions are shared), and the room's clients on both nodes get the
  * styled message; a fourth WebSocket is refused with a 503 problem while the node serves its open sockets, its API and
  * its health as before, and takes a new socket once one closes.
+ *
+ * Isolated: while the second node joins, the segments it takes are handed over and every read model waits, which
+ * would fail the waits of a test running beside it; JUnit runs it alone, after the others.
  */
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoomsOnTwoNodesTest extends IntegrationTest {
 
@@ -59,15 +65,17 @@ class RoomsOnTwoNodesTest extends IntegrationTest {
     private ConfigurableApplicationContext second;
     private String secondUrl;
     private WebTestClient operatorOnSecond;
+    private WebUser member;
 
     @BeforeAll
     void startTheSecondNode() throws Exception {
         String masterKey = Files.readString(Path.of(environment.getProperty("stagehand.embedded.data-dir"),
                 "master.key"), StandardCharsets.US_ASCII);
-        // Logged in before the second node joins: while the nodes share out the processors' segments, a first
+        // Both logged in before the second node joins: while the nodes share out the processors' segments, a first
         // login's wait for the account read model can outlast its ten seconds on two busy cores.
         WebUser operator = twitchUser(OPERATOR);
-        second = new SpringApplicationBuilder(StagehandApplication.class).run(
+        member = twitchUser("two_node_member");
+        second = new SpringApplicationBuilder(StagehandApplication.class, OwnNettyResources.class).run(
                 "--server.port=0",
                 "--stagehand.embedded.data-dir=" + Path.of("target", "test-data", "second-" + UUID.randomUUID()),
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
@@ -91,7 +99,6 @@ class RoomsOnTwoNodesTest extends IntegrationTest {
 
     @Test
     void aMessageSentOnOneNodeReachesTheRoomsClientsOnBoth() throws Exception {
-        WebUser member = twitchUser("two_node_member");
         awaitSocketsOnSecond(0);
         try (RoomClient onFirst = new RoomClient(baseUrl(), "the-globe", null, json);
              RoomClient onSecond = new RoomClient(secondUrl, "the-globe", null, json);

@@ -3,6 +3,7 @@ package dev.stagehand.gateway.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.platform.embedded.EmbeddedKafka;
 import dev.stagehand.platform.embedded.EmbeddedPostgres;
@@ -26,7 +27,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,7 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the work, and killing one as a crash would moves its event-processor segments, chat connections and stream polling
  * to the other within 30 s; no chat message and no go-live notification is lost or doubled. (The second node logs
  * JSON, as in docker-compose.yml.)
+ * Its applications and data are its own, so it runs beside the other tests (see the surefire configuration), though
+ * not beside the browser scenarios, whose steps a starting application would slow past their limits.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@Order(5)
+@ResourceLock(IntegrationTest.APPLICATION_STARTS)
 class NodeFailoverTest {
 
     private static final Duration TAKEOVER = Duration.ofSeconds(30);

@@ -17,7 +17,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -28,8 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Highlights on the simulated Twitch, driven through the real chat, detector, clipper and clip saga. The test
- * context's baseline is ten windows, so the rule is armed after 19 seconds of chat.
+ * context's baseline is ten windows, so the rule is armed after 19 seconds of chat. Its scripted chat is mostly
+ * waiting, so it runs beside the other tests (see the surefire configuration); its users log in with the
+ * simulator's login hint, and it keeps the public clips feed to itself while it counts that feed.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(IntegrationTest.PUBLIC_CLIPS)
+@Order(1)
 class HighlightTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

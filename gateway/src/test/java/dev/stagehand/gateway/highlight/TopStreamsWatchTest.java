@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * two, clips a followed stream's spike with the operator's clipping account into the public feed, and leaves
  * everything once stopped.
  */
+@ResourceLock(IntegrationTest.PUBLIC_CLIPS)
 class TopStreamsWatchTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -3,6 +3,8 @@ package dev.stagehand.gateway.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.gateway.OwnNettyResources;
 import dev.stagehand.gateway.StagehandApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.twitchsim.TwitchSim;
@@ -14,7 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,7 +29,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A notification whose delivery is still pending when Stagehand stops is delivered after it starts again, exactly
  * once: its next attempt is a persistent deadline. Discord outlives Stagehand, so the second simulator is given the
  * first one's webhook back.
+ * Its applications and data are its own, so it runs beside the other tests (see the surefire configuration), though
+ * not beside the browser scenarios, whose steps a starting application would slow past their limits.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@Order(3)
+@ResourceLock(IntegrationTest.APPLICATION_STARTS)
 class DeliveryRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -76,7 +87,7 @@ class DeliveryRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StagehandApplication.class).run(
+        return new SpringApplicationBuilder(StagehandApplication.class, OwnNettyResources.class).run(
                 "--server.port=0",
                 "--stagehand.embedded.data-dir=" + dataDir,
                 "--stagehand.demo.twitch-sim-port=" + simPort,

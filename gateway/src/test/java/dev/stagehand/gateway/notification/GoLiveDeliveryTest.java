@@ -11,13 +11,19 @@ import dev.stagehand.twitchsim.world.SimGame;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A stream going live in the simulator reaches the simulated Discord once, through retries and filters, logged, and
- * once per webhook however many of its subscriptions watch it; when it ends for good, the message says so.
+ * once per webhook however many of its subscriptions watch it; when it ends for good, the message says so. Its
+ * streamers, games and webhooks are its own and it mostly waits on retries, so it runs beside the other tests.
  */
+@Order(2)
+@Execution(ExecutionMode.CONCURRENT)
 class GoLiveDeliveryTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -8,9 +8,11 @@ import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Chromium loads an overlay URL as OBS would and shows the simulated chat safely. */
+@ResourceLock(IntegrationTest.APPLICATION_STARTS)
 class OverlayBrowserTest extends IntegrationTest {
 
     @Test

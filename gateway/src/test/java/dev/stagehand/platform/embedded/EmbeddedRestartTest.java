@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.api.common.SecretId;
+import dev.stagehand.gateway.IntegrationTest;
+import dev.stagehand.gateway.OwnNettyResources;
 import dev.stagehand.gateway.StagehandApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.secrets.SecretStore;
@@ -26,7 +28,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +42,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The embedded PostgreSQL and Kafka keep their data across a stop and a start of the whole application: accounts,
  * logged-in sessions, secrets (the master key stays in the data directory), Kafka records, and the chats of
  * subscribed channels, which the new start joins again.
+ * Its applications and data are its own, so it runs beside the other tests (see the surefire configuration), though
+ * not beside the browser scenarios, whose steps a starting application would slow past their limits.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@Order(4)
+@ResourceLock(IntegrationTest.APPLICATION_STARTS)
 class EmbeddedRestartTest {
 
     private static final String TOPIC = "stagehand.test.restart";
@@ -104,7 +115,7 @@ class EmbeddedRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StagehandApplication.class).run(
+        return new SpringApplicationBuilder(StagehandApplication.class, OwnNettyResources.class).run(
                 "--server.port=0",
                 "--stagehand.embedded.data-dir=" + dataDir);
     }
