@@ -65,7 +65,7 @@ public record ChatLine(String channelId, String messageId, ChatRecord.Kind kind,
     }
 
     private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : UtcInstants.parse(text);
     }
 
     /** The chatter's id and login (lower case). */

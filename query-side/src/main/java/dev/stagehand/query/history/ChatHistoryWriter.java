@@ -152,21 +152,26 @@ class ChatHistoryWriter {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Appends {@code value} escaped, copying the runs between escapes whole (char by char was a third of the work). */
     private static StringBuilder field(StringBuilder text, String value) {
         if (value == null) {
             return text.append("\\N");
         }
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escaped = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(value, run, i).append(escaped);
+                run = i + 1;
             }
         }
-        return text;
+        return text.append(value, run, value.length());
     }
 
     private void insertNew(List<Row> rows) {
