@@ -67,6 +67,20 @@ class ScenarioAndControlTest {
     }
 
     @Test
+    void aFaultSetOverHttpIsClearedByItsPathAlone() throws Exception {
+        String room = "/ffz/v1/room/id/" + twitch.world().user("faulty_room").id();
+        assertThat(send("POST", "/sim/faults?status=503&times=5&path=" + room).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/sim/faults?status=500&times=5&path=/7tv").statusCode()).isEqualTo(200);
+        assertThat(send("GET", room).statusCode()).isEqualTo(503);
+
+        assertThat(send("DELETE", "/sim/faults?path=" + room).body()).contains("no faults for " + room);
+        assertThat(send("GET", room).statusCode()).isNotEqualTo(503);
+        assertThat(send("GET", "/7tv/v3/emote-sets/global").statusCode()).as("another fault stays").isEqualTo(500);
+        send("DELETE", "/sim/faults");
+        assertThat(send("GET", "/7tv/v3/emote-sets/global").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theControlApiRefusesBadParameters() throws Exception {
         HttpResponse<String> bad = send("POST", "/sim/channels/demo/chat?rate=lots");
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -44,10 +44,10 @@ public final class HttpFaults {
         delays.remove(pathPrefix);
     }
 
-    /** The status to fail this request (its path and query) with, counting it, if a failure applies. */
-    Optional<Integer> failure(String path) {
+    /** The status to fail this request with, counting it, if a failure applies. */
+    Optional<Integer> failure(String pathAndQuery) {
         for (Map.Entry<String, Failure> entry : failures.entrySet()) {
-            if (path.startsWith(entry.getKey())
+            if (pathAndQuery.startsWith(entry.getKey())
                     && entry.getValue().remaining().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 return Optional.of(entry.getValue().status());
             }
@@ -55,8 +55,8 @@ public final class HttpFaults {
         return Optional.empty();
     }
 
-    Duration delay(String path) {
-        return delays.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
+    Duration delay(String pathAndQuery) {
+        return delays.entrySet().stream().filter(entry -> pathAndQuery.startsWith(entry.getKey()))
                 .map(Map.Entry::getValue).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 }
