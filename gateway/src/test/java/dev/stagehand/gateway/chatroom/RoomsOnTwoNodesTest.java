@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stagehand.api.chatroom.PublishedRoomMessage;
 import dev.stagehand.api.kafka.Topics;
 import dev.stagehand.gateway.IntegrationTest;
-import dev.stagehand.gateway.OwnNettyResources;
-import dev.stagehand.gateway.StagehandApplication;
+import dev.stagehand.gateway.SideApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.platform.embedded.EmbeddedKafka;
 import dev.stagehand.platform.embedded.EmbeddedPostgres;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +73,7 @@ class RoomsOnTwoNodesTest extends IntegrationTest {
         // login's wait for the account read model can outlast its ten seconds on two busy cores.
         WebUser operator = twitchUser(OPERATOR);
         member = twitchUser("two_node_member");
-        second = new SpringApplicationBuilder(StagehandApplication.class, OwnNettyResources.class).run(
+        second = SideApplication.start(
                 "--server.port=0",
                 "--stagehand.embedded.data-dir=" + Path.of("target", "test-data", "second-" + UUID.randomUUID()),
                 "--spring.datasource.url=" + postgres.jdbcUrl(),

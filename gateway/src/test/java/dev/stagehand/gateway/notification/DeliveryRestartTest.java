@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.gateway.IntegrationTest;
-import dev.stagehand.gateway.OwnNettyResources;
-import dev.stagehand.gateway.StagehandApplication;
+import dev.stagehand.gateway.SideApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.twitchsim.TwitchSim;
 import dev.stagehand.twitchsim.discord.SimWebhook;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -87,7 +85,7 @@ class DeliveryRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StagehandApplication.class, OwnNettyResources.class).run(
+        return SideApplication.start(
                 "--server.port=0",
                 "--stagehand.embedded.data-dir=" + dataDir,
                 "--stagehand.demo.twitch-sim-port=" + simPort,

@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stagehand.api.common.SecretId;
 import dev.stagehand.gateway.IntegrationTest;
-import dev.stagehand.gateway.OwnNettyResources;
-import dev.stagehand.gateway.StagehandApplication;
+import dev.stagehand.gateway.SideApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.secrets.SecretStore;
 import dev.stagehand.twitchsim.TwitchSim;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -115,7 +113,7 @@ class EmbeddedRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StagehandApplication.class, OwnNettyResources.class).run(
+        return SideApplication.start(
                 "--server.port=0",
                 "--stagehand.embedded.data-dir=" + dataDir);
     }
