@@ -8,13 +8,12 @@ import dev.stagehand.gateway.SideApplication;
 import dev.stagehand.gateway.WebUser;
 import dev.stagehand.twitchsim.TwitchSim;
 import dev.stagehand.twitchsim.discord.SimWebhook;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -25,8 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A notification whose delivery is still pending when Stagehand stops is delivered after it starts again, exactly
- * once: its next attempt is a persistent deadline. Discord outlives Stagehand, so the second simulator is given the
- * first one's webhook back.
+ * once: its next attempt is a persistent deadline. Discord outlives Stagehand: one simulator serves both runs.
  * Its applications and data are its own, so it runs beside the other tests (see the surefire configuration), though
  * not beside the browser scenarios, whose steps a starting application would slow past their limits.
  */
@@ -36,17 +34,21 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class DeliveryRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** Longer than a restart takes, so that the simulator has the webhook back when the attempt is due. */
+    /** Long enough that the attempt is still pending when the first run stops. */
     private static final Duration RETRY = Duration.ofSeconds(30);
 
     private final Path dataDir = Path.of("target", "test-data", "delivery-restart-" + UUID.randomUUID());
-    private final int simPort = freePort();
+    private final TwitchSim sim = TwitchSim.start(0);
+
+    @AfterEach
+    void stopTheSimulator() {
+        sim.close();
+    }
 
     @Test
     void aPendingDeliveryIsMadeOnceAfterARestart() {
         SimWebhook discordHook;
         try (ConfigurableApplicationContext first = start()) {
-            TwitchSim sim = first.getBean(TwitchSim.class);
             sim.discord().approveAs("restart_admin");
             WebUser admin = new WebUser(baseUrl(first));
             admin.logIn("discord");
@@ -67,9 +69,7 @@ class DeliveryRestartTest {
             assertThat(sim.discord().deliveriesTo(discordHook.id())).isEmpty();
         }
 
-        try (ConfigurableApplicationContext second = start()) {
-            TwitchSim sim = second.getBean(TwitchSim.class);
-            sim.discord().restoreWebhook(discordHook);
+        try (ConfigurableApplicationContext ignored = start()) {
             await().atMost(RETRY.plus(WAIT)).until(() -> !sim.discord().deliveriesTo(discordHook.id()).isEmpty());
             await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() ->
                     sim.discord().deliveriesTo(discordHook.id()).stream()
@@ -88,20 +88,12 @@ class DeliveryRestartTest {
         return SideApplication.start(
                 "--server.port=0",
                 "--stagehand.embedded.data-dir=" + dataDir,
-                "--stagehand.demo.twitch-sim-port=" + simPort,
+                "--stagehand.demo.twitch-sim-url=" + sim.urls().base(),
                 "--stagehand.streams.poll-interval=1s",
                 "--stagehand.notifications.first-retry=" + RETRY.toSeconds() + "s");
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -81,11 +81,6 @@ public final class SimDiscord {
         return webhook;
     }
 
-    /** A webhook that existed before this simulator started (same id and token), as the real Discord keeps them. */
-    public void restoreWebhook(SimWebhook webhook) {
-        webhooks.put(webhook.id(), webhook);
-    }
-
     /** Deletes a webhook, as a server admin does in Discord: it answers 404 from now on. */
     public void deleteWebhook(String id) {
         webhooks.remove(id);
