@@ -39,6 +39,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "stagehand.public-api.cors-origins=https://streamer.example",
     "stagehand.demo.room-chatters=false",
     "stagehand.rooms.history.retention=30d",
+    // Whether the model or the rules style a message is the model's doing in these tests, not a busy machine's.
+    "stagehand.rooms.llm.budget=2s",
     "stagehand.api-tokens.requests-per-minute=40",
     "stagehand.metrics.token=" + IntegrationTest.SCRAPE_TOKEN})
 @AutoConfigureWebTestClient
