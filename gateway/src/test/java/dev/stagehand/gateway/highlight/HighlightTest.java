@@ -106,7 +106,7 @@ class HighlightTest extends IntegrationTest {
             sim.clips().enable(channelId, true);
             helper.post().uri("/api/channels/{id}/highlights/resume", channelId).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.paused").isEmpty();
-            sim.faults().failNext("/helix/clips", 503, 1);
+            sim.faults().failNext("/helix/clips?broadcaster_id=" + channelId, 503, 1);
             Thread.sleep(35_000); // the cooldown passes, and the burst leaves the baseline
             sim.scenario().burst(CHANNEL, 40.0, Duration.ofSeconds(4));
             await().atMost(WAIT).until(() -> clips(broadcaster, channelId).stream()

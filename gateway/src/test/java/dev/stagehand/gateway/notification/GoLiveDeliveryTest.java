@@ -76,8 +76,8 @@ class GoLiveDeliveryTest extends IntegrationTest {
         assertThat(embed).containsEntry("title", "Coffee and code")
                 .containsEntry("url", "https://www.twitch.tv/golive_streamer");
 
-        await().atMost(WAIT).until(() -> "DELIVERED".equals(log(admin, hook.id()).get(0).get("state")));
-        Map<String, Object> entry = log(admin, hook.id()).get(0);
+        Map<String, Object> entry = await().atMost(WAIT).until(() -> log(admin, hook.id()),
+                log -> !log.isEmpty() && "DELIVERED".equals(log.get(0).get("state"))).get(0);
         assertThat(entry).containsEntry("streamer", "Golive_streamer").containsEntry("messageId",
                 delivery.messageId());
         @SuppressWarnings("unchecked")

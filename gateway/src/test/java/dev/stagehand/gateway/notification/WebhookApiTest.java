@@ -103,7 +103,7 @@ class WebhookApiTest extends IntegrationTest {
                         "Discord does not know this webhook: it may have been deleted. Copy its URL again from Discord.");
 
         SimWebhook hook = sim.discord().createWebhook("flaky");
-        sim.faults().failNext("/discord/api/webhooks", 503, 1);
+        sim.faults().failNext("/discord/api/webhooks/" + hook.id(), 503, 1);
         admin.post().uri("/api/webhooks").bodyValue(Map.of("name", "x", "url", hook.url(sim.discordUrl())))
                 .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         String id = (String) admin.post().uri("/api/webhooks")

@@ -81,7 +81,7 @@ class EmbeddedRestartTest {
             assertThat(second.getBean(SecretStore.class).read(token)).hasValueSatisfying(
                     json -> assertThat(json).contains("accessToken"));
             TwitchSim twitch = second.getBean(TwitchSim.class);
-            await().atMost(Duration.ofSeconds(20)).until(() -> twitch.chat().viewersConnected("pixelpanda") == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> twitch.chat().viewersConnected("pixelpanda") == 1);
             assertThat(consumeAll(bootstrapServers(second))).containsExactly("before-restart");
         }
     }
