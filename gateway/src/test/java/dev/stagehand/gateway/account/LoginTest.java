@@ -194,28 +194,6 @@ class LoginTest extends IntegrationTest {
         as(viewer).post().uri("/api/me/operator-role").exchange().expectStatus().isEqualTo(409);
     }
 
-    @Test
-    void theFirstAccountRegisteredIsOfferedTheOperatorRoleAndNobodyElse() {
-        jdbc.sql("DELETE FROM operator_role_offer").update();
-        try {
-            WebUser first = twitchUser("first_on_the_scene");
-            WebUser second = twitchUser("second_on_the_scene");
-            as(second).get().uri("/api/me").exchange().expectBody().jsonPath("$.operatorRoleOffered").isEqualTo(false);
-            as(second).post().uri("/api/me/operator-role").exchange().expectStatus().isEqualTo(409);
-
-            as(first).get().uri("/api/me").exchange().expectBody().jsonPath("$.operatorRoleOffered").isEqualTo(true);
-            as(first).post().uri("/api/me/operator-role").exchange()
-                    .expectStatus().isOk()
-                    .expectBody()
-                    .jsonPath("$.operator").isEqualTo(true)
-                    .jsonPath("$.operatorRoleOffered").isEqualTo(false);
-            as(first).get().uri("/api/admin/processors").exchange().expectStatus().isOk();
-            as(first).post().uri("/api/me/operator-role").exchange().expectStatus().isEqualTo(409);
-        } finally {
-            twitchUser(OPERATOR);
-        }
-    }
-
     private Map<String, String> twitchToken(String accountId) {
         String tokenId = jdbc.sql("""
                         SELECT token_id::text FROM account_identity_view

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,10 @@ import org.springframework.util.FileSystemUtils;
  * Chat keeps flowing while the analytics processor and the history writer stop and start again, the processor with
  * its local state deleted (so it is rebuilt from its changelog): every message the simulator sent is counted and
  * stored exactly once, and the health page shows the chat stream down while it is stopped.
+ *
+ * Isolated: it stops the chat stream application, whose spike detection the highlight test beside it relies on.
  */
+@Isolated
 class ChatPipelineRestartTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Watched streamers and games seen going live, changing and ending, as one stream each despite flapping and duplicate
  * signals: by Helix polling alone, by EventSub webhooks, and by the EventSub socket of a streamer who logged in.
+ *
+ * Isolated: it fails every {@code /helix/streams} poll for a while, which would hide the streams the tests beside it
+ * wait for.
  */
+@Isolated
 class StreamWatchTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -30,7 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real history writer and chat stream application wait while Twitch chat comes in: chat written to Kafka meanwhile
  * is not stored until reading keeps up again, and then all of it is stored and counted, once.
+ *
+ * Isolated: it pauses the chat stream application, whose spike detection the highlight test beside it relies on.
  */
+@Isolated
 class ChatIngestPriorityTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

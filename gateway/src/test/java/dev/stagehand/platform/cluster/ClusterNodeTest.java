@@ -11,13 +11,17 @@ import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Nodes count each other once they joined, and share segments only with those; one node at a time holds a piece of
  * work, the next takes it when it is given up or dies.
+ *
+ * Isolated: a node joining the shared database takes segments of every processor from the application for a while.
  */
+@Isolated
 class ClusterNodeTest extends IntegrationTest {
 
     @Autowired
