@@ -59,6 +59,11 @@ public abstract class IntegrationTest {
      * they do not run at once.
      */
     public static final String APPLICATION_STARTS = "application starts";
+    /**
+     * The {@code @Order} of the browser scenarios: first among the classes that run one after another, so that they are
+     * done before the restarts on the second worker (later in its order) start applications, rather than wait for them.
+     */
+    public static final int BROWSER_SCENARIOS = 0;
     /** The token Prometheus sends for {@code /actuator/prometheus}. */
     public static final String SCRAPE_TOKEN = "integration-scrape-token";
     private static WebUser operator;

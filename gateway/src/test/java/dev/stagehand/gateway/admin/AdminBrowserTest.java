@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Chromium on the Admin page: an operator starts a rebuild of the chat-rooms projection (made long enough to watch by
  * 60,000 events), follows its progress to the end, reads the diff (one row only the live tables have) and swaps it in.
  */
+@Order(IntegrationTest.BROWSER_SCENARIOS)
 @ResourceLock(IntegrationTest.APPLICATION_STARTS)
 class AdminBrowserTest extends IntegrationTest {
 

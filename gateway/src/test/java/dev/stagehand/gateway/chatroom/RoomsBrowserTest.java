@@ -4,6 +4,7 @@ import dev.stagehand.gateway.BrowserScenario;
 import dev.stagehand.gateway.IntegrationTest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Chromium, twice: an anonymous reader and an operator logged in with Twitch, in a room of their own (so that its new
  * style changes no other test's room).
  */
+@Order(IntegrationTest.BROWSER_SCENARIOS)
 @ResourceLock(IntegrationTest.APPLICATION_STARTS)
 class RoomsBrowserTest extends IntegrationTest {
 

@@ -2,6 +2,7 @@ package dev.stagehand.gateway.dashboard;
 
 import dev.stagehand.gateway.BrowserScenario;
 import dev.stagehand.gateway.IntegrationTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Chromium logs in through the simulator with Twitch, uses the dashboard (channels, overlays, a Discord webhook that
  * announces a live demo streamer), links Discord and logs out.
  */
+@Order(IntegrationTest.BROWSER_SCENARIOS)
 @ResourceLock(IntegrationTest.APPLICATION_STARTS)
 class DashboardBrowserTest extends IntegrationTest {
 

@@ -7,11 +7,13 @@ import dev.stagehand.gateway.IntegrationTest;
 import dev.stagehand.twitchsim.emotes.EmoteProvider;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Chromium loads an overlay URL as OBS would and shows the simulated chat safely. */
+@Order(IntegrationTest.BROWSER_SCENARIOS)
 @ResourceLock(IntegrationTest.APPLICATION_STARTS)
 class OverlayBrowserTest extends IntegrationTest {
 
